@@ -2,8 +2,16 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Promisingness.Web.Data;
 
-// Add profile data for application users by adding properties to the ApplicationUser class
-public class ApplicationUser : IdentityUser
+public sealed class ApplicationUser : IdentityUser
 {
-}
+    [PersonalData]
+    public string DisplayName { get; set; } = "";
 
+    /// <summary>The researcher's program; none for a mentor or an admin.</summary>
+    public int? ProgramId { get; set; }
+    public ResearchProgram? Program { get; set; }
+
+    /// <summary>The team member this account is, so their name links to their contributions.</summary>
+    public int? MemberId { get; set; }
+    public Member? Member { get; set; }
+}

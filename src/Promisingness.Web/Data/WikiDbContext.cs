@@ -3,6 +3,34 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Promisingness.Web.Data;
 
-public class WikiDbContext(DbContextOptions<WikiDbContext> options) : IdentityDbContext<ApplicationUser>(options)
+public sealed class WikiDbContext(DbContextOptions<WikiDbContext> options) : IdentityDbContext<ApplicationUser>(options)
 {
+    public DbSet<ResearchProgram> Programs => Set<ResearchProgram>();
+    public DbSet<Member> Members => Set<Member>();
+    public DbSet<Entry> Entries => Set<Entry>();
+    public DbSet<Revision> Revisions => Set<Revision>();
+    public DbSet<TopicResearcher> TopicResearchers => Set<TopicResearcher>();
+    public DbSet<TopicOutput> TopicOutputs => Set<TopicOutput>();
+    public DbSet<SlugRedirect> SlugRedirects => Set<SlugRedirect>();
+    public DbSet<Activity> Activities => Set<Activity>();
+    public DbSet<WikiSetting> Settings => Set<WikiSetting>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(WikiDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums as text keep the database readable and stable when an enum gains a member.
+        configurationBuilder.Properties<EntryKind>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<Visibility>().HaveConversion<string>().HaveMaxLength(10);
+        configurationBuilder.Properties<EntryStatus>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<OutputStatus>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<MemberRole>().HaveConversion<string>().HaveMaxLength(20);
+        // SQLite cannot order or compare DateTimeOffset; UTC ticks sort and compare correctly.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
+    }
 }

@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+using Promisingness.Web.Data;
+
+namespace Promisingness.Web.Caching;
+
+/// <summary>
+/// Evicts cached public pages when another process changed content: the command line imports into the
+/// same database while the server runs. Every write appends an activity, so a new highest activity id
+/// is the signal. It also heals the rare race in which a page rendered just before a save is cached just after it.
+/// </summary>
+internal sealed class ContentChangeWatcher(
+    IDbContextFactory<WikiDbContext> dbFactory,
+    PublicPageCache cache,
+    ILogger<ContentChangeWatcher> logger) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        long? lastSeen = null;
+        using var timer = new PeriodicTimer(Interval);
+        do
+        {
+            try
+            {
+                await using var db = await dbFactory.CreateDbContextAsync(stoppingToken);
+                var latest = await db.Activities.MaxAsync(a => (long?)a.Id, stoppingToken) ?? 0;
+                if (lastSeen is not null && latest != lastSeen)
+                {
+                    await cache.EvictAsync(stoppingToken);
+                }
+                lastSeen = latest;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Could not check the database for content changes; will try again.");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}

@@ -1,0 +1,126 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Promisingness.Web.Data;
+using Promisingness.Web.Features.ImportExport;
+using Promisingness.Web.Features.ImportExport.Readme;
+
+namespace Promisingness.Web.CommandLine;
+
+/// <summary>The verbs the same executable takes besides serving: import, export and users.</summary>
+internal static class WikiCommandLine
+{
+    private static readonly string[] Verbs = ["import", "export", "users", "help", "--help"];
+
+    public const string Usage = """
+        Usage:
+          Promisingness.Web                                  serve the wiki (takes the usual ASP.NET Core options, e.g. --urls)
+          Promisingness.Web import FILE [--author NAME] [--date ISO-8601] [--message TEXT]
+                                                             import a README in the seed's format
+          Promisingness.Web export --readme FILE             write the published wiki as a README
+          Promisingness.Web users add --email E --name N --program P --role R [--password X]
+          Promisingness.Web users list
+          Promisingness.Web users lock --email E
+        """;
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.OrdinalIgnoreCase);
+
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
+    {
+        try
+        {
+            return args[0].ToLowerInvariant() switch
+            {
+                "import" => await ImportAsync(services, args[1..], output, error),
+                "export" => await ExportAsync(services, args[1..], output, error),
+                "users" => await UserCommands.RunAsync(services, args[1..], output, error),
+                _ => Help(output),
+            };
+        }
+        catch (UsageException e)
+        {
+            await error.WriteLineAsync(e.Message);
+            await error.WriteLineAsync(Usage);
+            return 2;
+        }
+    }
+
+    private static async Task<int> ImportAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
+    {
+        var (positional, options) = Arguments.Parse(args, "--author", "--date", "--message");
+        if (positional.Count != 1)
+        {
+            throw new UsageException("import takes exactly one FILE.");
+        }
+        DateTimeOffset? date = null;
+        if (options.TryGetValue("--date", out var dateText))
+        {
+            if (!DateTimeOffset.TryParse(dateText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+            {
+                throw new UsageException($"--date '{dateText}' is not an ISO-8601 date, e.g. 2024-05-01 or 2024-05-01T12:00:00Z.");
+            }
+            date = parsed.ToUniversalTime();
+        }
+        var path = positional[0];
+        if (!File.Exists(path))
+        {
+            await error.WriteLineAsync($"No such file: {Path.GetFullPath(path)}");
+            return 1;
+        }
+
+        var importer = services.GetRequiredService<ReadmeImporter>();
+        try
+        {
+            var result = await importer.ImportAsync(await File.ReadAllTextAsync(path), options.GetValueOrDefault("--author"), date, options.GetValueOrDefault("--message"));
+            foreach (var change in result.Changes)
+            {
+                await output.WriteLineAsync("  " + change);
+            }
+            await output.WriteLineAsync(result.ChangedAnything ? $"Imported {path}: {result}" : $"Imported {path}: nothing changed.");
+            return 0;
+        }
+        catch (ReadmeFormatException e)
+        {
+            await error.WriteLineAsync($"{path}:{e.Line}: {e.Message}");
+            await error.WriteLineAsync("Nothing was imported; fix the line above and run the import again.");
+            return 1;
+        }
+    }
+
+    private static async Task<int> ExportAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
+    {
+        var (positional, options) = Arguments.Parse(args, "--readme");
+        if (positional.Count > 0 || !options.TryGetValue("--readme", out var path))
+        {
+            throw new UsageException("export needs --readme FILE.");
+        }
+        var readme = await services.GetRequiredService<ReadmeExporter>().ExportAsync();
+        try
+        {
+            var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
+            await File.WriteAllTextAsync(path, readme);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"Could not write {path}: {e.Message}");
+            return 1;
+        }
+
+        await using (var db = await services.GetRequiredService<IDbContextFactory<WikiDbContext>>().CreateDbContextAsync())
+        {
+            db.Activities.Add(new Activity { At = DateTimeOffset.UtcNow, Action = ActivityActions.Exported, ActorName = "command line", Details = $"README exported to {Path.GetFileName(path)}" });
+            await db.SaveChangesAsync();
+        }
+        await output.WriteLineAsync($"Wrote {path} ({readme.Length:N0} characters).");
+        return 0;
+    }
+
+    private static int Help(TextWriter output)
+    {
+        output.WriteLine(Usage);
+        return 0;
+    }
+}

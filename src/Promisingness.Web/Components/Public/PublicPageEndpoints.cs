@@ -1,0 +1,34 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Promisingness.Web.Caching;
+
+namespace Promisingness.Web.Components.Public;
+
+/// <summary>
+/// Maps every [PublicPage] route a second time, for anonymous visitors, as a minimal-API endpoint that
+/// renders the whole app statically. A component endpoint emits an antiforgery cookie and no-store
+/// headers once the app has interactive render modes, which the output cache refuses to store; this
+/// endpoint sets neither, so the cache can serve anonymous pages from memory.
+/// </summary>
+internal static class PublicPageEndpoints
+{
+    public static IReadOnlyList<string> Routes { get; } = [.. typeof(PublicPageEndpoints).Assembly.GetTypes()
+        .Where(t => typeof(IComponent).IsAssignableFrom(t) && t.GetCustomAttribute<PublicPageAttribute>() is not null)
+        .SelectMany(t => t.GetCustomAttributes<RouteAttribute>())
+        .Select(r => r.Template)
+        .Distinct()];
+
+    public static void MapPublicPages(this IEndpointRouteBuilder endpoints)
+    {
+        foreach (var route in Routes)
+        {
+            endpoints.MapGet(route, () => new RazorComponentResult<App>())
+                .CacheOutput(PublicPageCache.PolicyName)
+                .WithMetadata(new AnonymousOnlyEndpoint());
+        }
+    }
+}
+
+/// <summary>Endpoint metadata: this endpoint serves anonymous visitors only.</summary>
+internal sealed class AnonymousOnlyEndpoint;

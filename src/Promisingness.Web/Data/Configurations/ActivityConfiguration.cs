@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Promisingness.Web.Data.Configurations;
+
+internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
+{
+    public void Configure(EntityTypeBuilder<Activity> builder)
+    {
+        builder.Property(a => a.Action).HasMaxLength(50);
+        builder.Property(a => a.ActorName).HasMaxLength(200);
+        builder.Property(a => a.Details).HasMaxLength(2000);
+        builder.HasIndex(a => a.At);
+        builder.HasOne(a => a.Entry).WithMany().OnDelete(DeleteBehavior.Restrict);
+    }
+}

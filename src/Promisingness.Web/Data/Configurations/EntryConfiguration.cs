@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Promisingness.Web.Data.Configurations;
+
+internal sealed class EntryConfiguration : IEntityTypeConfiguration<Entry>
+{
+    public void Configure(EntityTypeBuilder<Entry> builder)
+    {
+        builder.Property(e => e.Title).HasMaxLength(Entry.TitleMaxLength);
+        builder.Property(e => e.Slug).HasMaxLength(Entry.SlugMaxLength);
+        builder.Property(e => e.ReadmeHeading).HasMaxLength(Entry.TitleMaxLength);
+        builder.HasIndex(e => e.Slug).IsUnique();
+        builder.HasIndex(e => new { e.Kind, e.Position });
+        builder.HasOne(e => e.Program).WithMany().OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(e => e.Revisions).WithOne(r => r.Entry).OnDelete(DeleteBehavior.Restrict);
+    }
+}

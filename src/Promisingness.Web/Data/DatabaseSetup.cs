@@ -1,0 +1,47 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Promisingness.Web.Data;
+
+internal static class DatabaseSetup
+{
+    /// <summary>Creates the data folder, applies migrations and checks the durability settings the wiki relies on.</summary>
+    public static async Task MigrateAsync(IServiceProvider services)
+    {
+        var factory = services.GetRequiredService<IDbContextFactory<WikiDbContext>>();
+        await using var db = await factory.CreateDbContextAsync();
+        CreateDataFolder(db.Database.GetConnectionString());
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;");
+            await db.Database.MigrateAsync();
+            await AssertDurableAsync(db);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static void CreateDataFolder(string? connectionString)
+    {
+        var path = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+    }
+
+    private static async Task AssertDurableAsync(WikiDbContext db)
+    {
+        var journal = await db.Database.SqlQueryRaw<string>("SELECT journal_mode AS Value FROM pragma_journal_mode").SingleAsync();
+        var synchronous = await db.Database.SqlQueryRaw<long>("SELECT synchronous AS Value FROM pragma_synchronous").SingleAsync();
+        // synchronous: 2 = FULL.
+        if (!string.Equals(journal, "wal", StringComparison.OrdinalIgnoreCase) || synchronous != 2)
+        {
+            throw new InvalidOperationException($"SQLite must run with journal_mode=WAL and synchronous=FULL, but runs {journal} and {synchronous}.");
+        }
+    }
+}

@@ -1,0 +1,10 @@
+namespace Promisingness.Web.Data;
+
+/// <summary>A small named value the wiki keeps, such as the heading of the README's questions section.</summary>
+public sealed class WikiSetting
+{
+    public const string ReadmeQuestionsHeading = "readme.questions-heading";
+
+    public required string Key { get; set; }
+    public required string Value { get; set; }
+}

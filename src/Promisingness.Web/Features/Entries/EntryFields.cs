@@ -1,0 +1,28 @@
+using System.Text.Json;
+using Promisingness.Web.Data;
+
+namespace Promisingness.Web.Features.Entries;
+
+/// <summary>The kind-specific fields of an entry as a revision records them.</summary>
+public sealed record EntryFields(
+    string? ReadmeHeading,
+    IReadOnlyList<EntryFields.Researcher> Researchers,
+    IReadOnlyList<EntryFields.Output> Outputs)
+{
+    /// <summary>A researcher by member slug: stable, readable in an export, and known before the row is saved.</summary>
+    public sealed record Researcher(string Member, string CreditedAs);
+
+    public sealed record Output(string? Title, string Url, OutputStatus Status, string LinkNote, string? SummaryHeading, string Summary);
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static EntryFields Of(Entry entry) => new(
+        entry.ReadmeHeading,
+        [.. entry.Researchers.OrderBy(r => r.Position).Select(r => new Researcher(r.Member?.Slug ?? $"#{r.MemberId}", r.CreditedAs))],
+        [.. entry.Outputs.OrderBy(o => o.Position).Select(o => new Output(o.Title, o.Url, o.Status, o.LinkNote, o.SummaryHeading, o.SummaryMarkdown))]);
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    public static EntryFields FromJson(string json) =>
+        JsonSerializer.Deserialize<EntryFields>(json, Json) ?? new EntryFields(null, [], []);
+}

@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using Promisingness.Web.Data;
+using Promisingness.Web.Features.ImportExport.Readme;
+
+namespace Promisingness.Web.Features.ImportExport;
+
+/// <summary>Writes the published wiki back to a README in the seed's format.</summary>
+public sealed class ReadmeExporter(IDbContextFactory<WikiDbContext> dbFactory)
+{
+    public const string DefaultQuestionsHeading = "Some Brainstorming questions";
+
+    public async Task<string> ExportAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var published = await db.Entries
+            .Where(e => e.Visibility == Visibility.Public && e.Status == EntryStatus.Active)
+            .Where(e => e.Kind == EntryKind.Page || e.Kind == EntryKind.Topic || e.Kind == EntryKind.Question)
+            .Include(e => e.Researchers.OrderBy(r => r.Position))
+            .Include(e => e.Outputs.Where(o => o.Status != OutputStatus.Removed).OrderBy(o => o.Position))
+            .AsSplitQuery()
+            .OrderBy(e => e.Position).ThenBy(e => e.Id)
+            .ToListAsync(cancellationToken);
+        var members = await db.Members.Where(m => m.InReadme).Include(m => m.Program).OrderBy(m => m.Position).ToListAsync(cancellationToken);
+        var programs = await db.Programs.OrderBy(p => p.Id).ToListAsync(cancellationToken);
+        var questionsHeading = (await db.Settings.FindAsync([WikiSetting.ReadmeQuestionsHeading], cancellationToken))?.Value ?? DefaultQuestionsHeading;
+
+        var home = published.FirstOrDefault(e => e.Slug == Entry.HomeSlug);
+        var team = new List<ReadmeTeamLine>();
+        var mentors = members.Where(m => m.Role == MemberRole.Mentor).Select(m => m.Name).ToList();
+        if (mentors.Count > 0)
+        {
+            team.Add(new ReadmeTeamLine("Mentor", mentors));
+        }
+        foreach (var program in programs)
+        {
+            var names = members.Where(m => m.Role == MemberRole.Researcher && m.ProgramId == program.Id).Select(m => m.Name).ToList();
+            if (names.Count > 0)
+            {
+                team.Add(new ReadmeTeamLine(program.Name, names));
+            }
+        }
+
+        var document = new ReadmeDocument(
+            home?.Title ?? "Promisingness of Automating Alignment",
+            home?.BodyMarkdown ?? "",
+            team,
+            [.. published.Where(e => e.Kind == EntryKind.Page && e.Slug != Entry.HomeSlug).Select(e => new ReadmePage(e.ReadmeHeading ?? e.Title, e.BodyMarkdown))],
+            questionsHeading,
+            [.. published.Where(e => e.Kind == EntryKind.Question).Select(e => e.BodyMarkdown)],
+            [.. published.Where(e => e.Kind == EntryKind.Topic).Select(e => new ReadmeTopic(
+                e.ReadmeHeading ?? e.Title,
+                [.. e.Researchers.Select(r => r.CreditedAs)],
+                e.BodyMarkdown,
+                [.. e.Outputs.Select(o => new ReadmeOutput(o.Title, o.Url, o.LinkNote, o.SummaryHeading, o.SummaryMarkdown))]))]);
+        return ReadmeWriter.Write(document);
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using Promisingness.Web.Data;
+using Promisingness.Web.Features.Entries;
+using Promisingness.Web.Security;
+
+namespace Promisingness.Web.Features.Questions;
+
+public sealed record QuestionView(string Slug, string Title, string BodyHtml, bool Removed, int RevisionNumber, DateTimeOffset UpdatedAt);
+
+public sealed class QuestionQueries(IDbContextFactory<WikiDbContext> dbFactory)
+{
+    public async Task<IReadOnlyList<QuestionView>> ListAsync(WikiUser? reader, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var questions = await Questions(db, reader)
+            .OrderBy(e => e.Status).ThenBy(e => e.Position).ThenBy(e => e.Title)
+            .ToListAsync(cancellationToken);
+        return [.. questions.Select(ToView)];
+    }
+
+    public async Task<Lookup<QuestionView>> GetAsync(string slug, WikiUser? reader, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var entry = await Questions(db, reader).FirstOrDefaultAsync(e => e.Slug == slug, cancellationToken);
+        if (entry is not null)
+        {
+            return new Lookup<QuestionView>(ToView(entry));
+        }
+        var movedTo = await RenamedEntries.CurrentSlugAsync(db, slug, EntryKind.Question, reader, cancellationToken);
+        return movedTo is null ? Lookup<QuestionView>.NotFound : new Lookup<QuestionView>(null, movedTo);
+    }
+
+    private static IQueryable<Entry> Questions(WikiDbContext db, WikiUser? reader) =>
+        db.Entries.ReadableBy(reader).Where(e => e.Kind == EntryKind.Question).AsNoTracking();
+
+    private static QuestionView ToView(Entry e) =>
+        new(e.Slug, e.Title, e.BodyHtml, e.Status == EntryStatus.RemovedFromReadme, e.RevisionNumber, e.UpdatedAt);
+}

@@ -1,0 +1,31 @@
+using System.Text.RegularExpressions;
+
+namespace Promisingness.Web.Features.Questions;
+
+public static partial class QuestionTitles
+{
+    private const int MaxLength = 120;
+
+    /// <summary>A question's title is its first sentence, without Markdown, cut at a word boundary.</summary>
+    public static string From(string markdown)
+    {
+        var text = Whitespace().Replace(MarkdownLink().Replace(markdown, "$1"), " ").Trim();
+        var end = text.IndexOfAny(['?', '.', '!']);
+        if (end >= 0 && end < MaxLength)
+        {
+            return text[..(end + 1)];
+        }
+        if (text.Length <= MaxLength)
+        {
+            return text;
+        }
+        var cut = text.LastIndexOf(' ', MaxLength);
+        return text[..(cut > 0 ? cut : MaxLength)] + "…";
+    }
+
+    [GeneratedRegex(@"\[([^\]]*)\]\([^)]*\)")]
+    private static partial Regex MarkdownLink();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+}

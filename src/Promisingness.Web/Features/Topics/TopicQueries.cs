@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using Promisingness.Web.Data;
+using Promisingness.Web.Features.Entries;
+using Promisingness.Web.Security;
+
+namespace Promisingness.Web.Features.Topics;
+
+public sealed class TopicQueries(IDbContextFactory<WikiDbContext> dbFactory)
+{
+    /// <summary>Topics the reader may see, in README order; those removed from the README come last.</summary>
+    public async Task<IReadOnlyList<TopicCard>> ListAsync(WikiUser? reader, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var topics = await Topics(db, reader)
+            .OrderBy(e => e.Status).ThenBy(e => e.Position).ThenBy(e => e.Title)
+            .ToListAsync(cancellationToken);
+        return [.. topics.Select(ToCard)];
+    }
+
+    public async Task<Lookup<TopicView>> GetAsync(string slug, WikiUser? reader, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var entry = await Topics(db, reader).FirstOrDefaultAsync(e => e.Slug == slug, cancellationToken);
+        if (entry is null)
+        {
+            var movedTo = await RenamedEntries.CurrentSlugAsync(db, slug, EntryKind.Topic, reader, cancellationToken);
+            return movedTo is null ? Lookup<TopicView>.NotFound : new Lookup<TopicView>(null, movedTo);
+        }
+        return new Lookup<TopicView>(new TopicView(
+            entry.Slug,
+            entry.Title,
+            entry.BodyHtml,
+            Excerpts.FromHtml(entry.BodyHtml.Length > 0 ? entry.BodyHtml : string.Concat(entry.Outputs.Select(o => o.SummaryHtml))),
+            People(entry),
+            [.. entry.Outputs.Where(o => o.Status != OutputStatus.Removed).OrderBy(o => o.Position).Select(o => new OutputView(o.Title, o.Url, o.Status, o.SummaryHtml))],
+            entry.Status == EntryStatus.RemovedFromReadme,
+            entry.RevisionNumber,
+            entry.UpdatedAt));
+    }
+
+    internal static IQueryable<Entry> Topics(WikiDbContext db, WikiUser? reader) => db.Entries
+        .ReadableBy(reader)
+        .Where(e => e.Kind == EntryKind.Topic)
+        .Include(e => e.Researchers).ThenInclude(r => r.Member).ThenInclude(m => m!.Program)
+        .Include(e => e.Outputs)
+        .AsSplitQuery()
+        .AsNoTracking();
+
+    internal static TopicCard ToCard(Entry entry) => new(
+        entry.Slug,
+        entry.Title,
+        People(entry),
+        [.. entry.Outputs.Where(o => o.Status != OutputStatus.Removed).OrderBy(o => o.Position).Select(o => o.Status)],
+        entry.Status == EntryStatus.RemovedFromReadme);
+
+    private static List<PersonLink> People(Entry entry) =>
+        [.. entry.Researchers.OrderBy(r => r.Position).Select(r => new PersonLink(r.CreditedAs, r.Member!.Slug, r.Member.Program?.Code, r.Member.Role))];
+}

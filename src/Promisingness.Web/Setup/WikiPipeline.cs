@@ -1,0 +1,35 @@
+using Promisingness.Web.Components;
+using Promisingness.Web.Components.Public;
+
+namespace Promisingness.Web.Setup;
+
+internal static class WikiPipeline
+{
+    public static void UseWikiPipeline(this WebApplication app)
+    {
+        if (app.Environment.IsDevelopment())
+        {
+            app.UseMigrationsEndPoint();
+        }
+        else
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+
+        // Authentication runs before routing because the endpoint chosen for a page depends on
+        // whether the visitor is signed in (see AnonymousPageSelector).
+        app.UseAuthentication();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        app.UseOutputCache();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapPublicPages();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapAdditionalIdentityEndpoints();
+    }
+}

@@ -1,0 +1,102 @@
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using MudBlazor.Services;
+using Promisingness.Web.Caching;
+using Promisingness.Web.Components.Account;
+using Promisingness.Web.Components.Public;
+using Promisingness.Web.Data;
+using Promisingness.Web.Features.Accounts;
+using Promisingness.Web.Features.Admin;
+using Promisingness.Web.Features.Entries;
+using Promisingness.Web.Features.Home;
+using Promisingness.Web.Features.ImportExport;
+using Promisingness.Web.Features.Pages;
+using Promisingness.Web.Features.Questions;
+using Promisingness.Web.Features.Team;
+using Promisingness.Web.Features.Topics;
+using Promisingness.Web.Markdown;
+using Promisingness.Web.Security;
+
+namespace Promisingness.Web.Setup;
+
+internal static class WikiServices
+{
+    /// <summary>Every service the wiki registers, in one list.</summary>
+    public static void AddWikiServices(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddSingleton(TimeProvider.System);
+
+        var connectionString = builder.Configuration.GetConnectionString("Wiki")
+            ?? throw new InvalidOperationException("The connection string 'Wiki' is missing (ConnectionStrings__Wiki).");
+        services.AddDbContextFactory<WikiDbContext>(options => options
+            .UseSqlite(connectionString)
+            .AddInterceptors(new SqlitePragmas()));
+        services.AddDatabaseDeveloperPageExceptionFilter();
+
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<IdentityRedirectManager>();
+        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+        services.AddIdentityCore<ApplicationUser>(options =>
+            {
+                // Accounts come by invitation, so there is no e-mail to confirm.
+                options.SignIn.RequireConfirmedAccount = false;
+                options.User.RequireUniqueEmail = true;
+                // Length over character classes: long passphrases are the strong ones.
+                options.Password.RequiredLength = 8;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<WikiDbContext>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<WikiClaims>()
+            .AddDefaultTokenProviders();
+        services.Configure<PasswordHasherOptions>(options => options.IterationCount = 210_000);
+        // A locked or demoted account loses its cookie within a minute (its security stamp changes).
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddSignInRateLimit(builder.Configuration);
+        services.AddAuthorizationBuilder().AddWikiPolicies();
+        services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
+
+        services.AddOutputCache(options => options.AddPolicy(PublicPageCache.PolicyName, policy => policy
+            .Tag(PublicPageCache.Tag)
+            .Expire(TimeSpan.FromMinutes(10))));
+        services.AddSingleton<PublicPageCache>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, AnonymousPageSelector>());
+        services.AddHostedService<ContentChangeWatcher>();
+
+        services.AddSingleton<WikiUsers>();
+        services.AddSingleton<Audit>();
+        services.AddSingleton<Invitations>();
+        services.AddSingleton<UserAdministration>();
+        services.AddSingleton<TeamDirectory>();
+        services.AddSingleton<MarkdownRenderer>();
+        services.AddSingleton<RevisionRecorder>();
+        services.AddSingleton<ReadmeImporter>();
+        services.AddSingleton<ReadmeExporter>();
+        services.AddSingleton<FirstRun>();
+        services.AddSingleton<HomeQueries>();
+        services.AddSingleton<TopicQueries>();
+        services.AddSingleton<QuestionQueries>();
+        services.AddSingleton<TeamQueries>();
+        services.AddSingleton<PageQueries>();
+    }
+}

@@ -1,0 +1,87 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Promisingness.E2E.Infrastructure;
+
+/// <summary>The real wiki on Kestrel at a random loopback port, on its own SQLite file with the seed, and a headless Chromium.</summary>
+public sealed class LiveWiki : IAsyncLifetime
+{
+    public const string AdminEmail = "admin@e2e.local";
+    public const string AdminPassword = "e2e passphrase for the admin";
+
+    private readonly string folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "promisingness-e2e", Guid.NewGuid().ToString("N"));
+    private WebApplicationFactory<Program>? factory;
+    private IPlaywright? playwright;
+
+    public string BaseUrl { get; private set; } = "";
+    public IBrowser Browser { get; private set; } = default!;
+    public IServiceProvider Services => factory!.Services;
+
+    public async Task InitializeAsync()
+    {
+        if (Chromium.Path is null && !Chromium.RunningUnderCi)
+        {
+            return; // Every BrowserFact skips; there is nothing to start.
+        }
+        Directory.CreateDirectory(folder);
+        var database = System.IO.Path.Combine(folder, "wiki.db");
+        factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment("Testing");
+            builder.UseSetting("ConnectionStrings:Wiki", $"DataSource={database}");
+            builder.UseSetting("Admin:Email", AdminEmail);
+            builder.UseSetting("Admin:Password", AdminPassword);
+        });
+        factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        factory.StartServer();
+        var addresses = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+        BaseUrl = addresses.Addresses.First().TrimEnd('/') + "/";
+
+        if (Chromium.Path is null)
+        {
+            // Under CI a missing browser fails the run instead of skipping.
+            throw new InvalidOperationException(Chromium.InstallHint);
+        }
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium.Path,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = width, Height = height } });
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+        playwright?.Dispose();
+        if (factory is not null)
+        {
+            await factory.DisposeAsync();
+        }
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the OS to clean.
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.Playwright;
+using Promisingness.E2E.Infrastructure;
+
+namespace Promisingness.E2E;
+
+/// <summary>An anonymous visitor reads the wiki the way a person does.</summary>
+public sealed class PublicReadingTests(LiveWiki wiki) : IClassFixture<LiveWiki>
+{
+    [BrowserFact]
+    public async Task Visitor_FollowsATopicCardAndAResearcher_ReachesTheTeamPage()
+    {
+        var page = await wiki.NewPageAsync();
+        await page.GotoAsync("");
+        await Assertions.Expect(page.Locator("h1")).ToHaveCountAsync(1);
+        await PageActions.ScreenshotAsync(page, "home-wide");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Weak to Strong Generalization" }).First.ClickAsync();
+        await page.WaitForURLAsync("**/topics/weak-to-strong-generalization");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Weak to Strong Generalization");
+        await Assertions.Expect(page.GetByText("A review of weak-to-strong generalization literature")).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Vassil Tashev" }).First.ClickAsync();
+        await page.WaitForURLAsync("**/team/vassil-tashev");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Vassil Tashev");
+        await Assertions.Expect(page.GetByText("AI Safety Camp")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Weak to Strong Generalization" })).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Team", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync("**/team");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "MARS" })).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [BrowserFact]
+    public async Task Visitor_OnAPhone_SeesTheTopicWithoutHorizontalScrolling()
+    {
+        var page = await wiki.NewPageAsync(width: 390, height: 844);
+        await page.GotoAsync("topics/sparse-autoencoders-saes");
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Sparse Autoencoders");
+        var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
+        Assert.False(overflow, "the page is wider than a phone's screen");
+        await PageActions.ScreenshotAsync(page, "topic-phone");
+        await page.GotoAsync("");
+        await PageActions.ScreenshotAsync(page, "home-phone");
+        await page.Context.CloseAsync();
+    }
+}

@@ -1,0 +1,195 @@
+using Microsoft.EntityFrameworkCore;
+using Promisingness.Tests.Infrastructure;
+using Promisingness.Web.Data;
+using Promisingness.Web.Features.ImportExport;
+using Promisingness.Web.Features.ImportExport.Readme;
+
+namespace Promisingness.Tests.ImportExport;
+
+/// <summary>The importer against the real app and a real SQLite file, starting from an empty wiki.</summary>
+public sealed class ReadmeImporterTests : IDisposable
+{
+    private static readonly DateTimeOffset SeedDate = new(2024, 5, 1, 0, 0, 0, TimeSpan.Zero);
+    private readonly WikiApp app = new(seed: false);
+    private readonly string seed = File.ReadAllText(WikiApp.TestData("seed-README.md"));
+
+    public void Dispose() => app.Dispose();
+
+    private Task<ImportResult> ImportAsync(string text, string? author = null, DateTimeOffset? at = null) =>
+        app.Get<ReadmeImporter>().ImportAsync(text, author, at ?? SeedDate);
+
+    [Fact]
+    public async Task Import_Seed_Creates16PeopleInTheirPrograms()
+    {
+        await ImportAsync(seed);
+
+        using var db = app.CreateDbContext();
+        var members = await db.Members.Include(m => m.Program).ToListAsync();
+        Assert.Equal(16, members.Count);
+        var mentor = Assert.Single(members, m => m.Role == MemberRole.Mentor);
+        Assert.Equal("Bogdan Ionut Cirstea", mentor.Name);
+        Assert.Null(mentor.Program);
+        Assert.Equal(8, members.Count(m => m.Program?.Code == "AISC"));
+        Assert.Equal(3, members.Count(m => m.Program?.Code == "MARS"));
+        Assert.Equal(4, members.Count(m => m.Program?.Code == "SPAR"));
+        Assert.All(members, m => Assert.True(m.InReadme));
+    }
+
+    [Fact]
+    public async Task Import_Seed_CreditsANameWrittenDifferentlyToTheSamePerson()
+    {
+        await ImportAsync(seed);
+
+        using var db = app.CreateDbContext();
+        var sae = await db.Entries.Include(e => e.Researchers).ThenInclude(r => r.Member).SingleAsync(e => e.Slug == "sparse-autoencoders-saes");
+        var credit = Assert.Single(sae.Researchers);
+        Assert.Equal("Nguyen Nhat Minh", credit.CreditedAs);
+        Assert.Equal("Minh Nguyen", credit.Member!.Name);
+        Assert.Equal("minh-nguyen", credit.Member.Slug);
+    }
+
+    [Fact]
+    public async Task Import_Seed_Creates6TopicsWithTheirResearchersAndOutputs()
+    {
+        await ImportAsync(seed);
+
+        using var db = app.CreateDbContext();
+        var topics = await db.Entries.Where(e => e.Kind == EntryKind.Topic)
+            .Include(e => e.Researchers).ThenInclude(r => r.Member)
+            .Include(e => e.Outputs)
+            .OrderBy(e => e.Position).ToListAsync();
+        Assert.Equal(
+            ["weak-to-strong-generalization", "in-context-learning", "sparse-autoencoders-saes", "theoretical-chain-of-thought",
+             "automated-alignment-considerations-from-a-governance-perspective",
+             "a-proposed-compute-based-method-for-predicting-the-future-feasibility-of-the-linear"],
+            topics.Select(t => t.Slug));
+
+        var w2s = topics[0];
+        Assert.Equal(["severin-field", "vassil-tashev"], w2s.Researchers.OrderBy(r => r.Position).Select(r => r.Member!.Slug));
+        Assert.Equal(2, w2s.Outputs.Count);
+        Assert.All(w2s.Outputs, o => Assert.Equal(OutputStatus.Published, o.Status));
+        Assert.All(w2s.Outputs, o => Assert.Equal("Summary:", o.SummaryHeading));
+        Assert.Contains("OpenAI", w2s.Outputs.Single(o => o.Position == 0).SummaryHtml);
+
+        Assert.Equal(OutputStatus.Draft, Assert.Single(topics[2].Outputs).Status);
+        Assert.Equal(OutputStatus.ComingSoon, Assert.Single(topics[3].Outputs).Status);
+        Assert.Empty(topics[4].Outputs);
+        Assert.StartsWith("#### Summary", topics[4].BodyMarkdown);
+        Assert.Contains("<h", topics[4].BodyHtml);
+    }
+
+    [Fact]
+    public async Task Import_Seed_CreatesSevenQuestionsAndTheBackgroundAndGoalPages()
+    {
+        await ImportAsync(seed);
+
+        using var db = app.CreateDbContext();
+        var questions = await db.Entries.Where(e => e.Kind == EntryKind.Question).OrderBy(e => e.Position).ToListAsync();
+        Assert.Equal(7, questions.Count);
+        Assert.Equal("How safe can ~human-level automated alignment researchers be made?", questions[0].Title);
+        Assert.All(questions, q => Assert.InRange(q.Title.Length, 10, Entry.TitleMaxLength));
+
+        var pages = await db.Entries.Where(e => e.Kind == EntryKind.Page).OrderBy(e => e.Position).ToListAsync();
+        Assert.Equal(["home", "background", "goal"], pages.Select(p => p.Slug));
+        Assert.Equal("Goal", pages[2].Title);
+        Assert.Equal("Goal:", pages[2].ReadmeHeading);
+        Assert.Contains("superalignment", pages[1].BodyHtml);
+    }
+
+    [Fact]
+    public async Task Import_Seed_GivesEveryEntryOneRevisionByTheImportAuthor()
+    {
+        await ImportAsync(seed, author: "Bogdan");
+
+        using var db = app.CreateDbContext();
+        var entries = await db.Entries.Include(e => e.Revisions).ToListAsync();
+        Assert.Equal(16, entries.Count); // home, Background, Goal, 7 questions, 6 topics
+        Assert.All(entries, e =>
+        {
+            var revision = Assert.Single(e.Revisions);
+            Assert.Equal(1, revision.Number);
+            Assert.Equal("Bogdan", revision.AuthorName);
+            Assert.Equal(SeedDate, revision.CreatedAt);
+            Assert.Equal(e.BodyMarkdown, revision.BodyMarkdown);
+        });
+    }
+
+    [Fact]
+    public async Task Import_SameReadmeTwice_ChangesNothing()
+    {
+        await ImportAsync(seed);
+        var before = await CountsAsync();
+
+        var again = await ImportAsync(seed, at: SeedDate.AddDays(1));
+
+        Assert.False(again.ChangedAnything);
+        Assert.Equal(16, again.Unchanged);
+        Assert.Equal(before, await CountsAsync());
+    }
+
+    [Fact]
+    public async Task Import_RenamedTopicHeading_KeepsTheTopicAndRedirectsItsOldSlug()
+    {
+        await ImportAsync(seed);
+        int id;
+        using (var db = app.CreateDbContext())
+        {
+            id = (await db.Entries.SingleAsync(e => e.Slug == "in-context-learning")).Id;
+        }
+
+        var result = await ImportAsync(seed.Replace("## In-context Learning", "## In-Context Learning Hypotheses"), at: SeedDate.AddDays(7));
+
+        Assert.Equal(1, result.Updated);
+        Assert.Equal(0, result.Created);
+        using var after = app.CreateDbContext();
+        var topic = await after.Entries.Include(e => e.Revisions).SingleAsync(e => e.Id == id);
+        Assert.Equal("In-Context Learning Hypotheses", topic.Title);
+        Assert.Equal("in-context-learning-hypotheses", topic.Slug);
+        Assert.Equal([1, 2], topic.Revisions.Select(r => r.Number).Order());
+        Assert.Equal(id, (await after.SlugRedirects.SingleAsync(r => r.Slug == "in-context-learning")).EntryId);
+    }
+
+    [Fact]
+    public async Task Import_TopicGoneFromTheReadme_KeepsItMarkedRemoved()
+    {
+        await ImportAsync(seed);
+        var governance = seed.IndexOf("## Automated Alignment considerations", StringComparison.Ordinal);
+        var linear = seed.IndexOf("## A proposed compute-based method", StringComparison.Ordinal);
+        var without = seed[..governance] + seed[linear..];
+
+        var result = await ImportAsync(without, at: SeedDate.AddDays(7));
+
+        Assert.Equal(1, result.Removed);
+        using var db = app.CreateDbContext();
+        var topic = await db.Entries.Include(e => e.Revisions).SingleAsync(e => e.Slug == "automated-alignment-considerations-from-a-governance-perspective");
+        Assert.Equal(EntryStatus.RemovedFromReadme, topic.Status);
+        Assert.Equal(2, topic.Revisions.Count);
+        Assert.Contains("#### Summary", topic.BodyMarkdown);
+    }
+
+    [Fact]
+    public async Task Import_MalformedReadme_IsRefusedWholeAndChangesNothing()
+    {
+        await ImportAsync(seed);
+        var before = await CountsAsync();
+        var broken = seed.Replace("## Theoretical Chain of Thought", "## Theoretical Chain of Thought\n```\nunclosed fence");
+
+        await Assert.ThrowsAsync<ReadmeFormatException>(() => ImportAsync(broken.Replace("## Team Members\n```", "## Team Members\n")));
+
+        Assert.Equal(before, await CountsAsync());
+    }
+
+    [Fact]
+    public async Task Import_EmptyDatabase_MalformedReadme_LeavesItEmpty()
+    {
+        await Assert.ThrowsAsync<ReadmeFormatException>(() => ImportAsync("no title here\n"));
+
+        Assert.Equal((0, 0, 0, 0), await CountsAsync());
+    }
+
+    private async Task<(int Entries, int Revisions, int Members, int Activities)> CountsAsync()
+    {
+        using var db = app.CreateDbContext();
+        return (await db.Entries.CountAsync(), await db.Revisions.CountAsync(), await db.Members.CountAsync(), await db.Activities.CountAsync());
+    }
+}

@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Promisingness.Web.Data;
+
+namespace Promisingness.Tests.Infrastructure;
+
+/// <summary>The real app on a fresh SQLite file of its own, with migrations applied and (unless told otherwise) the seed imported.</summary>
+public sealed class WikiApp : WebApplicationFactory<Program>
+{
+    public const string AdminEmail = "admin@test.local";
+    public const string AdminPassword = "correct horse battery staple";
+
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "promisingness-tests", Guid.NewGuid().ToString("N"));
+
+    private readonly IReadOnlyDictionary<string, string> settings;
+
+    public WikiApp(bool seed = true, string? databasePath = null, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        Directory.CreateDirectory(folder);
+        Seed = seed;
+        DatabasePath = databasePath ?? Path.Combine(folder, "wiki.db");
+        this.settings = settings ?? new Dictionary<string, string>();
+    }
+
+    /// <summary>The app with the seed imported (the form IClassFixture needs).</summary>
+    public WikiApp() : this(seed: true)
+    {
+    }
+
+    public bool Seed { get; }
+    public string DatabasePath { get; }
+    public string ConnectionString => $"DataSource={DatabasePath}";
+
+    public static string TestData(string name) => Path.Combine(AppContext.BaseDirectory, "TestData", name);
+
+    public WikiDbContext CreateDbContext() => Services.GetRequiredService<IDbContextFactory<WikiDbContext>>().CreateDbContext();
+
+    public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Wiki", ConnectionString);
+        builder.UseSetting("Admin:Email", AdminEmail);
+        builder.UseSetting("Admin:Password", AdminPassword);
+        builder.UseSetting("Seed:Skip", Seed ? "false" : "true");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a finishing background task; the temp folder is cleaned by the OS.
+        }
+    }
+}
