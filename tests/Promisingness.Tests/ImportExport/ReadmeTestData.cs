@@ -1,0 +1,36 @@
+using System.Text.RegularExpressions;
+using Markdig;
+
+namespace Promisingness.Tests.ImportExport;
+
+internal static partial class ReadmeTestData
+{
+    public static string Seed => Read("seed-README.md");
+
+    public static string Later => Read("later-README.md");
+
+    public static string Read(string fileName) =>
+        File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", fileName));
+
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .UsePipeTables()
+        .UseEmphasisExtras()
+        .UseAutoLinks()
+        .UseTaskLists()
+        .Build();
+
+    /// <summary>Markdown to HTML with whitespace normalised: runs collapsed to one space, none between tags.</summary>
+    public static string NormalizedHtml(string markdown)
+    {
+        var html = Markdown.ToHtml(markdown, Pipeline);
+        html = Whitespace().Replace(html, " ");
+        html = BetweenTags().Replace(html, "><");
+        return html.Trim();
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+
+    [GeneratedRegex(@">\s+<")]
+    private static partial Regex BetweenTags();
+}
