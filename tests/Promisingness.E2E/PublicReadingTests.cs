@@ -22,10 +22,10 @@ public sealed class PublicReadingTests(LiveWiki wiki) : IClassFixture<LiveWiki>
         await page.GetByRole(AriaRole.Link, new() { Name = "Vassil Tashev" }).First.ClickAsync();
         await page.WaitForURLAsync("**/team/vassil-tashev");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Vassil Tashev");
-        await Assertions.Expect(page.GetByText("AI Safety Camp")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".lead")).ToContainTextAsync("AI Safety Camp");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Weak to Strong Generalization" })).ToBeVisibleAsync();
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Team", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Team" }).ClickAsync();
         await page.WaitForURLAsync("**/team");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "MARS" })).ToBeVisibleAsync();
         await page.Context.CloseAsync();

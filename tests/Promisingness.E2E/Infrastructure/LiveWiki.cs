@@ -34,6 +34,8 @@ public sealed class LiveWiki : IAsyncLifetime
         factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment("Testing");
+            // Outside Development the build output's static files (CSS, scripts) are only served when asked for.
+            builder.UseStaticWebAssets();
             builder.UseSetting("ConnectionStrings:Wiki", $"DataSource={database}");
             builder.UseSetting("Admin:Email", AdminEmail);
             builder.UseSetting("Admin:Password", AdminPassword);

@@ -98,6 +98,21 @@ public sealed class PublicPagesTests(WikiApp app) : IClassFixture<WikiApp>
     }
 
     [Fact]
+    public async Task Get_Home_EveryStylesheetAndScriptItLinksIsServed()
+    {
+        var client = app.CreateClient();
+        var document = new HtmlParser().ParseDocument(await client.GetStringAsync("/"));
+        var urls = document.QuerySelectorAll("link[rel=stylesheet][href], script[src]").Select(e => e.GetAttribute("href") ?? e.GetAttribute("src")!).ToList();
+
+        Assert.NotEmpty(urls);
+        foreach (var url in urls)
+        {
+            using var response = await client.GetAsync("/" + url.TrimStart('/'));
+            Assert.True(response.IsSuccessStatusCode, $"{url} answered {(int)response.StatusCode}");
+        }
+    }
+
+    [Fact]
     public async Task Get_Home_ShowsTopicCardsWithResearchersAndRecentActivity()
     {
         var document = new HtmlParser().ParseDocument(await app.CreateClient().GetStringAsync("/"));

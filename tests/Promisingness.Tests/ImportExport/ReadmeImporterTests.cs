@@ -61,7 +61,7 @@ public sealed class ReadmeImporterTests : IDisposable
         Assert.Equal(
             ["weak-to-strong-generalization", "in-context-learning", "sparse-autoencoders-saes", "theoretical-chain-of-thought",
              "automated-alignment-considerations-from-a-governance-perspective",
-             "a-proposed-compute-based-method-for-predicting-the-future-feasibility-of-the-linear"],
+             "a-proposed-compute-based-method-for-predicting-the-future-feasibility-of-the"],
             topics.Select(t => t.Slug));
 
         var w2s = topics[0];
@@ -125,6 +125,83 @@ public sealed class ReadmeImporterTests : IDisposable
         Assert.False(again.ChangedAnything);
         Assert.Equal(16, again.Unchanged);
         Assert.Equal(before, await CountsAsync());
+    }
+
+    [Fact]
+    public async Task Import_LaterReadme_AppendsExactlyTheRevisionsAPersonWouldHaveMade()
+    {
+        await ImportAsync(seed);
+        var later = File.ReadAllText(WikiApp.TestData("later-README.md"));
+        var when = new DateTimeOffset(2024, 6, 3, 9, 30, 0, TimeSpan.Zero);
+
+        var result = await app.Get<ReadmeImporter>().ImportAsync(later, "Bogdan", when, "June update");
+
+        Assert.Equal((1, 3, 0, 1), (result.Created, result.Updated, result.Removed, result.MembersAdded));
+        using var db = app.CreateDbContext();
+        var newRevisions = await db.Revisions.Include(r => r.Entry).Where(r => r.Number > 1 || r.Entry!.Slug == "automated-interpretability-agents").ToListAsync();
+        Assert.Equal(
+            ["automated-interpretability-agents#1", "in-context-learning#2", "theoretical-chain-of-thought#2", "weak-to-strong-generalization#2"],
+            newRevisions.Select(r => $"{r.Entry!.Slug}#{r.Number}").Order());
+        Assert.All(newRevisions, r =>
+        {
+            Assert.Equal("Bogdan", r.AuthorName);
+            Assert.Equal(when, r.CreatedAt);
+            Assert.Equal("June update", r.EditNote);
+        });
+        Assert.Equal(16 + 4, await db.Revisions.CountAsync());
+
+        var priya = await db.Members.Include(m => m.Program).SingleAsync(m => m.Name == "Priya Raman");
+        Assert.Equal("MARS", priya.Program!.Code);
+        var agents = await db.Entries.Include(e => e.Researchers).ThenInclude(r => r.Member).SingleAsync(e => e.Slug == "automated-interpretability-agents");
+        Assert.Equal(["priya-raman", "tim-chan"], agents.Researchers.OrderBy(r => r.Position).Select(r => r.Member!.Slug));
+
+        // The "coming soon" link replaced by the real post is the same output, now published.
+        var chain = await db.Entries.Include(e => e.Outputs).SingleAsync(e => e.Slug == "theoretical-chain-of-thought");
+        var output = Assert.Single(chain.Outputs);
+        Assert.Equal(OutputStatus.Published, output.Status);
+        Assert.StartsWith("https://www.lesswrong.com/", output.Url);
+
+        var again = await app.Get<ReadmeImporter>().ImportAsync(later, "Bogdan", when.AddDays(1));
+        Assert.False(again.ChangedAnything);
+    }
+
+    [Fact]
+    public async Task Export_AfterImport_RendersToTheSameHtmlAsTheImportedReadme()
+    {
+        await ImportAsync(seed);
+
+        var exported = await app.Get<ReadmeExporter>().ExportAsync();
+
+        var markdown = app.Get<Promisingness.Web.Markdown.MarkdownRenderer>();
+        Assert.Equal(ReadmeTestData.NormalizeHtml(markdown.ToSafeHtml(seed)), ReadmeTestData.NormalizeHtml(markdown.ToSafeHtml(exported)));
+    }
+
+    [Fact]
+    public async Task Export_LaterReadmeImportedOverTheSeed_RendersToTheSameHtmlAsTheLaterReadme()
+    {
+        await ImportAsync(seed);
+        var later = File.ReadAllText(WikiApp.TestData("later-README.md"));
+        await ImportAsync(later, at: SeedDate.AddDays(30));
+
+        var exported = await app.Get<ReadmeExporter>().ExportAsync();
+
+        var markdown = app.Get<Promisingness.Web.Markdown.MarkdownRenderer>();
+        Assert.Equal(ReadmeTestData.NormalizeHtml(markdown.ToSafeHtml(later)), ReadmeTestData.NormalizeHtml(markdown.ToSafeHtml(exported)));
+    }
+
+    [Fact]
+    public async Task Export_LeavesOutWhatIsNotPublicOrWasRemoved()
+    {
+        await ImportAsync(seed);
+        using (var db = app.CreateDbContext())
+        {
+            await db.Entries.Where(e => e.Slug == "in-context-learning").ExecuteUpdateAsync(s => s.SetProperty(e => e.Visibility, Visibility.Team));
+        }
+
+        var exported = await app.Get<ReadmeExporter>().ExportAsync();
+
+        Assert.DoesNotContain("In-context Learning", exported);
+        Assert.Contains("## Weak to Strong Generalization", exported);
     }
 
     [Fact]

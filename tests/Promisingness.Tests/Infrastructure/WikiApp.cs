@@ -17,7 +17,7 @@ public sealed class WikiApp : WebApplicationFactory<Program>
 
     private readonly IReadOnlyDictionary<string, string> settings;
 
-    public WikiApp(bool seed = true, string? databasePath = null, IReadOnlyDictionary<string, string>? settings = null)
+    internal WikiApp(bool seed = true, string? databasePath = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         Directory.CreateDirectory(folder);
         Seed = seed;
@@ -43,6 +43,8 @@ public sealed class WikiApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Outside Development the build output's static files (CSS, scripts) are only served when asked for.
+        builder.UseStaticWebAssets();
         builder.UseSetting("ConnectionStrings:Wiki", ConnectionString);
         builder.UseSetting("Admin:Email", AdminEmail);
         builder.UseSetting("Admin:Password", AdminPassword);
