@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -71,9 +72,11 @@ internal static class WikiServices
             .AddDefaultTokenProviders();
         services.Configure<PasswordHasherOptions>(options => options.IterationCount = 210_000);
         // A locked or demoted account loses its cookie within a minute (its security stamp changes).
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        var revalidation = TimeSpan.FromSeconds(builder.Configuration.GetValue("Security:RevalidationSeconds", 60));
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = revalidation);
         services.AddSignInRateLimit(builder.Configuration);
         services.AddAuthorizationBuilder().AddWikiPolicies();
+        services.AddSingleton<IAuthorizationHandler, EntryAuthorizationHandler>();
         services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
 
         services.AddOutputCache(options => options.AddPolicy(PublicPageCache.PolicyName, policy => policy

@@ -87,3 +87,25 @@ public sealed class SignInRateLimitTests : IDisposable
         Assert.Contains("Wait a minute", await refused.Content.ReadAsStringAsync());
     }
 }
+
+public sealed class LockedAccountTests : IDisposable
+{
+    private readonly WikiApp app = new(settings: new Dictionary<string, string> { ["Security:RevalidationSeconds"] = "1" });
+
+    public void Dispose() => app.Dispose();
+
+    [Fact]
+    public async Task Lock_SignedInUser_LosesAccessAtTheNextRevalidation()
+    {
+        await Members.AddAsync(app, "soon-locked@test.local", Roles.Researcher, Members.Aisc);
+        var client = await Members.SignInAsync(app, "soon-locked@test.local");
+        Assert.Contains("Sign out", await client.GetStringAsync("/topics"));
+        var admin = app.Get<Promisingness.Web.Features.Admin.UserAdministration>();
+        var id = (await admin.ListAsync()).Single(u => u.Email == "soon-locked@test.local").Id;
+
+        await admin.LockAsync(Promisingness.Web.Features.Admin.UserAdministration.CommandLine.Id, id);
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+
+        Assert.DoesNotContain("Sign out", await client.GetStringAsync("/topics"));
+    }
+}

@@ -1,0 +1,107 @@
+using Microsoft.EntityFrameworkCore;
+using Promisingness.Tests.Infrastructure;
+using Promisingness.Web.CommandLine;
+
+namespace Promisingness.Tests.CommandLine;
+
+/// <summary>The verbs, run through the same entry the executable uses, against the real app's services.</summary>
+public sealed class CommandLineTests : IDisposable
+{
+    private readonly WikiApp app = new(seed: false);
+    private readonly string folder = Directory.CreateTempSubdirectory("promisingness-cli").FullName;
+
+    public void Dispose()
+    {
+        app.Dispose();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = await WikiCommandLine.RunAsync(app.Services, args, output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task Import_Seed_ReportsWhatItCreated()
+    {
+        var (exit, output, _) = await RunAsync("import", WikiApp.TestData("seed-README.md"), "--author", "Bogdan", "--date", "2024-05-01", "--message", "First import");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("16 created", output);
+        using var db = app.CreateDbContext();
+        var revision = await db.Revisions.FirstAsync();
+        Assert.Equal(("Bogdan", "First import"), (revision.AuthorName, revision.EditNote));
+        Assert.Equal(new DateTimeOffset(2024, 5, 1, 0, 0, 0, TimeSpan.Zero), revision.CreatedAt);
+    }
+
+    [Fact]
+    public async Task Import_MalformedFile_NamesTheLineAndChangesNothing()
+    {
+        var path = Path.Combine(folder, "broken.md");
+        await File.WriteAllTextAsync(path, "# Title\nDescription\n\n## Team Members\n```\nMentor: A \\\n");
+
+        var (exit, _, error) = await RunAsync("import", path);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("broken.md:5:", error);
+        Assert.Contains("Nothing was imported", error);
+        using var db = app.CreateDbContext();
+        Assert.Equal(0, await db.Entries.CountAsync());
+    }
+
+    [Theory]
+    [InlineData("import")]
+    [InlineData("import", "a.md", "--date", "last tuesday")]
+    [InlineData("import", "a.md", "--colour", "red")]
+    [InlineData("export")]
+    [InlineData("users", "frobnicate")]
+    public async Task Verb_WithWrongArguments_ExitsTwoWithTheUsage(params string[] args)
+    {
+        var (exit, _, error) = await RunAsync(args);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("Usage:", error);
+    }
+
+    [Fact]
+    public async Task Export_WritesTheReadme()
+    {
+        await RunAsync("import", WikiApp.TestData("seed-README.md"));
+        var path = Path.Combine(folder, "out", "README.md");
+
+        var (exit, output, _) = await RunAsync("export", "--readme", path);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Wrote", output);
+        Assert.StartsWith("# Promisingness-of-Automating-Alignment.github.io", await File.ReadAllTextAsync(path));
+    }
+
+    [Fact]
+    public async Task Users_AddListLock_ManageAnAccountLinkedToItsTeamMember()
+    {
+        await RunAsync("import", WikiApp.TestData("seed-README.md"));
+
+        var added = await RunAsync("users", "add", "--email", "severin@example.org", "--name", "Severin Field", "--program", "AISC", "--role", "Researcher", "--password", "a long passphrase");
+        var locked = await RunAsync("users", "lock", "--email", "severin@example.org");
+        var list = await RunAsync("users", "list");
+
+        Assert.Equal(0, added.Exit);
+        Assert.Contains("linked to team member Severin Field", added.Output);
+        Assert.Equal(0, locked.Exit);
+        var line = Assert.Single(list.Output.Split('\n'), l => l.StartsWith("severin@example.org", StringComparison.Ordinal));
+        Assert.Contains("AISC", line);
+        Assert.EndsWith("locked", line.TrimEnd());
+    }
+
+    [Fact]
+    public async Task Users_AddResearcherWithoutProgram_IsRefusedWithTheReason()
+    {
+        var (exit, _, error) = await RunAsync("users", "add", "--email", "x@example.org", "--name", "X", "--role", "Researcher", "--password", "a long passphrase");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("belongs to a program", error);
+    }
+}
