@@ -44,4 +44,27 @@ public sealed class PublicReadingTests(LiveWiki wiki) : IClassFixture<LiveWiki>
         await PageActions.ScreenshotAsync(page, "home-phone");
         await page.Context.CloseAsync();
     }
+
+    [BrowserFact]
+    public async Task Visitor_WhoPrefersDark_GetsTheDarkThemeAndNoScriptErrors()
+    {
+        var page = await wiki.NewPageAsync(colorScheme: ColorScheme.Dark);
+        var errors = new List<string>();
+        page.PageError += (_, error) => errors.Add(error);
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add(message.Text);
+            }
+        };
+
+        await page.GotoAsync("team");
+
+        var background = await page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor");
+        Assert.Equal("rgb(23, 23, 29)", background);
+        Assert.Empty(errors);
+        await PageActions.ScreenshotAsync(page, "team-dark");
+        await page.Context.CloseAsync();
+    }
 }

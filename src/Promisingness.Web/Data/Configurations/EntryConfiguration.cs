@@ -11,6 +11,9 @@ internal sealed class EntryConfiguration : IEntityTypeConfiguration<Entry>
         builder.Property(e => e.Slug).HasMaxLength(Entry.SlugMaxLength);
         builder.Property(e => e.ReadmeHeading).HasMaxLength(Entry.TitleMaxLength);
         builder.HasIndex(e => e.Slug).IsUnique();
+        // SQLite has no rowversion: a save moves the current revision only if it is still the one the
+        // editor started from (UPDATE … WHERE RevisionNumber = @original); zero rows moved is a conflict.
+        builder.Property(e => e.RevisionNumber).IsConcurrencyToken();
         builder.HasIndex(e => new { e.Kind, e.Position });
         builder.HasOne(e => e.Program).WithMany().OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(e => e.Revisions).WithOne(r => r.Entry).OnDelete(DeleteBehavior.Restrict);
