@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Markdig;
+using Promisingness.Web.Markdown;
 
 namespace Promisingness.Tests.ImportExport;
 
@@ -12,15 +12,11 @@ internal static partial class ReadmeTestData
     public static string Read(string fileName) =>
         File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", fileName));
 
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
-        .UsePipeTables()
-        .UseEmphasisExtras()
-        .UseAutoLinks()
-        .UseTaskLists()
-        .Build();
+    private static readonly MarkdownRenderer Renderer = new();
 
     /// <summary>Markdown to HTML with whitespace normalised: runs collapsed to one space, none between tags.</summary>
-    public static string NormalizedHtml(string markdown) => NormalizeHtml(Markdown.ToHtml(markdown, Pipeline));
+    /// <summary>The wiki's own pipeline, as the round trip promises: the same HTML through the same renderer.</summary>
+    public static string NormalizedHtml(string markdown) => NormalizeHtml(Renderer.ToSafeHtml(markdown));
 
     public static string NormalizeHtml(string html)
     {

@@ -7,7 +7,7 @@ public static class EntryUrls
 {
     public static string For(EntryKind kind, string slug) => kind switch
     {
-        EntryKind.Page when slug == Entry.HomeSlug => "",
+        EntryKind.Page when slug == Entry.HomeSlug => "./",
         EntryKind.Page => $"pages/{slug}",
         EntryKind.Topic => $"topics/{slug}",
         EntryKind.Question => $"questions/{slug}",
