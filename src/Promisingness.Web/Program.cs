@@ -7,7 +7,8 @@ var isCommand = WikiCommandLine.IsCommand(args);
 var builder = WebApplication.CreateBuilder(isCommand ? [] : args);
 if (isCommand)
 {
-    builder.Logging.SetMinimumLevel(LogLevel.Warning);
+    // A verb's output is its own report; only warnings and errors from the framework belong beside it.
+    builder.Configuration.AddInMemoryCollection([new("Logging:LogLevel:Default", "Warning")]);
 }
 builder.AddWikiServices();
 
