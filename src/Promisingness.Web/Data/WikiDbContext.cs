@@ -15,6 +15,7 @@ public sealed class WikiDbContext(DbContextOptions<WikiDbContext> options) : Ide
     public DbSet<Activity> Activities => Set<Activity>();
     public DbSet<WikiSetting> Settings => Set<WikiSetting>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<EditDraft> EditDrafts => Set<EditDraft>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -10,6 +10,7 @@ using Promisingness.Web.Components.Public;
 using Promisingness.Web.Data;
 using Promisingness.Web.Features.Accounts;
 using Promisingness.Web.Features.Admin;
+using Promisingness.Web.Features.Editing;
 using Promisingness.Web.Features.Entries;
 using Promisingness.Web.Features.Home;
 using Promisingness.Web.Features.ImportExport;
@@ -28,7 +29,10 @@ internal static class WikiServices
     public static void AddWikiServices(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRazorComponents()
+            .AddInteractiveServerComponents()
+            // The default 32 KB message limit silently breaks a long entry in the editor; a 1 MB body must save intact.
+            .AddHubOptions(options => options.MaximumReceiveMessageSize = 4 * 1024 * 1024);
         services.AddMudServices();
         services.AddSingleton(TimeProvider.System);
 
@@ -93,6 +97,8 @@ internal static class WikiServices
         services.AddSingleton<TeamDirectory>();
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<RevisionRecorder>();
+        services.AddSingleton<EntryEditor>();
+        services.AddSingleton<EntryHistory>();
         services.AddSingleton<ReadmeImporter>();
         services.AddSingleton<ReadmeExporter>();
         services.AddSingleton<FirstRun>();

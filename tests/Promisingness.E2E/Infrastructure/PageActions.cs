@@ -38,6 +38,29 @@ public static class PageActions
         await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
     }
 
+    /// <summary>
+    /// Types into the editor's text once the circuit is live: text typed into the prerendered page before
+    /// that is lost, so it is typed again until the live preview shows it.
+    /// </summary>
+    public static async Task TypeBodyAsync(IPage page, string text, string marker)
+    {
+        var body = page.Locator(".editor-body textarea");
+        var preview = page.Locator(".editor-preview");
+        for (var attempt = 0; ; attempt++)
+        {
+            await body.FillAsync(text);
+            try
+            {
+                await Assertions.Expect(preview).ToContainTextAsync(marker, new() { Timeout = 1500 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 10)
+            {
+                // Not interactive yet.
+            }
+        }
+    }
+
     public static async Task ScreenshotAsync(IPage page, string name)
     {
         var folder = Environment.GetEnvironmentVariable("SCREENSHOT_DIR");

@@ -288,6 +288,45 @@ namespace Promisingness.Web.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Promisingness.Web.Data.EditDraft", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BaseRevisionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SavedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId");
+
+                    b.HasIndex("UserId", "EntryId")
+                        .IsUnique();
+
+                    b.ToTable("EditDrafts");
+                });
+
             modelBuilder.Entity("Promisingness.Web.Data.Entry", b =>
                 {
                     b.Property<int>("Id")
@@ -324,6 +363,7 @@ namespace Promisingness.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("RevisionNumber")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Slug")
@@ -810,6 +850,17 @@ namespace Promisingness.Web.Data.Migrations
                     b.Navigation("Member");
 
                     b.Navigation("Program");
+                });
+
+            modelBuilder.Entity("Promisingness.Web.Data.EditDraft", b =>
+                {
+                    b.HasOne("Promisingness.Web.Data.Entry", "Entry")
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Entry");
                 });
 
             modelBuilder.Entity("Promisingness.Web.Data.Entry", b =>

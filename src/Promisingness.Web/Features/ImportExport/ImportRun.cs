@@ -321,37 +321,7 @@ internal sealed class ImportRun(WikiDbContext db, RevisionRecorder recorder, Aut
         return entry;
     }
 
-    /// <summary>Changing the title of an existing entry moves its slug and leaves the old one as a redirect.</summary>
-    private void SetTitle(Entry entry, string title)
-    {
-        if (entry.Title == title && entry.Slug.Length > 0)
-        {
-            return;
-        }
-        entry.Title = title;
-        var wanted = Slugs.From(title);
-        if (entry.Slug == wanted)
-        {
-            return;
-        }
-        var back = redirects.FirstOrDefault(r => r.Slug == wanted && (r.Entry == entry || r.EntryId == entry.Id && entry.Id != 0));
-        if (back is not null)
-        {
-            // Renamed back to an earlier title: the slug is the entry's own again.
-            redirects.Remove(back);
-            db.SlugRedirects.Remove(back);
-            takenSlugs.Remove(wanted);
-        }
-        var slug = Slugs.Unique(wanted, takenSlugs.Contains);
-        if (entry.Slug.Length > 0)
-        {
-            var redirect = new SlugRedirect { Slug = entry.Slug, Entry = entry };
-            redirects.Add(redirect);
-            db.SlugRedirects.Add(redirect);
-        }
-        entry.Slug = slug;
-        takenSlugs.Add(slug);
-    }
+    private void SetTitle(Entry entry, string title) => SlugMoves.Retitle(db, entry, title, takenSlugs, redirects);
 
     private void Keep(Entry entry, int position, string? before)
     {

@@ -1,0 +1,16 @@
+using Promisingness.Web.Data;
+
+namespace Promisingness.Web.Features.Editing;
+
+/// <summary>What the editor opens with: the entry's current values and what this user may do with them.</summary>
+public sealed record EditSession(
+    int EntryId,
+    EntryKind Kind,
+    string Slug,
+    string Title,
+    string Body,
+    Visibility Visibility,
+    int? ProgramId,
+    int RevisionNumber,
+    bool MayPublish,
+    string? Refusal);

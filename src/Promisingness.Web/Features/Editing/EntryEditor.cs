@@ -1,0 +1,252 @@
+using Microsoft.EntityFrameworkCore;
+using Promisingness.Web.Caching;
+using Promisingness.Web.Data;
+using Promisingness.Web.Features.Entries;
+using Promisingness.Web.Security;
+
+namespace Promisingness.Web.Features.Editing;
+
+/// <summary>
+/// Creating, saving and restoring entries from the browser. Every save names the revision it was based
+/// on and moves the entry only if that is still the current one (the revision number is a concurrency
+/// token); otherwise the save is refused as a conflict and the user's text is kept as a draft.
+/// </summary>
+public sealed class EntryEditor(
+    IDbContextFactory<WikiDbContext> dbFactory,
+    RevisionRecorder recorder,
+    WikiUsers users,
+    PublicPageCache cache,
+    TimeProvider clock)
+{
+    public static readonly IReadOnlyList<EntryKind> EditableKinds = [EntryKind.Page, EntryKind.Topic, EntryKind.Question];
+
+    public async Task<SaveResult> CreateAsync(string userId, EntryKind kind, EntryInput input, CancellationToken cancellationToken = default)
+    {
+        if (Invalid(input) is { } invalid)
+        {
+            return invalid;
+        }
+        var user = await users.LoadAsync(userId, cancellationToken);
+        if (!EditableKinds.Contains(kind))
+        {
+            return new SaveResult.Refused($"{kind} entries are not written here.");
+        }
+        if (!EntryPermissions.Can(user, EntryOperation.Create, EntryAccessFacts.NewEntry(input.ProgramId)))
+        {
+            return new SaveResult.Refused(user is null ? "Sign in to write." : "You can create entries for your own program or shared ones only.");
+        }
+        if (input.Visibility == Visibility.Public && !EntryPermissions.Can(user, EntryOperation.MakePublic, EntryAccessFacts.NewEntry(input.ProgramId)))
+        {
+            return new SaveResult.Refused("Only the mentor or an admin can publish an entry. Save it for the team first.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var title = input.Title.Trim();
+        if (await DuplicateAsync(db, title, entryId: null, cancellationToken) is { } duplicate)
+        {
+            return duplicate;
+        }
+        var (taken, redirects) = await SlugsLikeAsync(db, Slugs.From(title), entryId: null, cancellationToken);
+        var entry = new Entry
+        {
+            Kind = kind,
+            Slug = "",
+            Title = "",
+            ProgramId = input.ProgramId,
+            Visibility = input.Visibility,
+            Position = 1 + (await db.Entries.Where(e => e.Kind == kind).MaxAsync(e => (int?)e.Position, cancellationToken) ?? 0),
+            BodyMarkdown = input.Body,
+        };
+        SlugMoves.Retitle(db, entry, title, taken, redirects);
+        db.Entries.Add(entry);
+        recorder.RecordIfChanged(db, entry, before: null, AuthorOf(user!), clock.GetUtcNow(), Note(input.EditNote, "Created"));
+        await db.SaveChangesAsync(cancellationToken);
+        await cache.EvictAsync(cancellationToken);
+        return new SaveResult.Saved(entry.Id, entry.Slug, entry.RevisionNumber);
+    }
+
+    public async Task<SaveResult> SaveAsync(string userId, int entryId, int baseRevision, EntryInput input, CancellationToken cancellationToken = default)
+    {
+        if (Invalid(input) is { } invalid)
+        {
+            return invalid;
+        }
+        var user = await users.LoadAsync(userId, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await RefusalAsync(db, user, entryId, input, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        var entry = await db.Entries.Include(e => e.Researchers).ThenInclude(r => r.Member).Include(e => e.Outputs)
+            .AsSplitQuery().FirstAsync(e => e.Id == entryId, cancellationToken);
+        if (entry.RevisionNumber != baseRevision)
+        {
+            return await ConflictAsync(user!, entryId, baseRevision, input, cancellationToken);
+        }
+
+        var before = RevisionRecorder.Snapshot(entry);
+        var title = input.Title.Trim();
+        if (await DuplicateAsync(db, title, entryId, cancellationToken) is { } duplicate)
+        {
+            return duplicate;
+        }
+        var (taken, redirects) = await SlugsLikeAsync(db, Slugs.From(title), entryId, cancellationToken);
+        SlugMoves.Retitle(db, entry, title, taken, redirects);
+        entry.BodyMarkdown = input.Body;
+        entry.Visibility = input.Visibility;
+        entry.ProgramId = input.ProgramId;
+        if (!recorder.RecordIfChanged(db, entry, before, AuthorOf(user!), clock.GetUtcNow(), Note(input.EditNote, "")))
+        {
+            await DiscardDraftAsync(userId, entryId, cancellationToken);
+            return new SaveResult.Unchanged(entry.RevisionNumber);
+        }
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone saved between our read and our write: the UPDATE matched no row.
+            return await ConflictAsync(user!, entryId, baseRevision, input, cancellationToken);
+        }
+        await DiscardDraftAsync(userId, entryId, cancellationToken);
+        await cache.EvictAsync(cancellationToken);
+        return new SaveResult.Saved(entry.Id, entry.Slug, entry.RevisionNumber);
+    }
+
+    /// <summary>Brings back an old revision's title and text as a new revision: history only grows.</summary>
+    public async Task<SaveResult> RestoreAsync(string userId, int entryId, int revisionNumber, CancellationToken cancellationToken = default)
+    {
+        Revision? old;
+        Entry? current;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            old = await db.Revisions.AsNoTracking().FirstOrDefaultAsync(r => r.EntryId == entryId && r.Number == revisionNumber, cancellationToken);
+            current = await db.Entries.AsNoTracking().FirstOrDefaultAsync(e => e.Id == entryId, cancellationToken);
+        }
+        if (old is null || current is null)
+        {
+            return new SaveResult.Refused("That revision does not exist.");
+        }
+        var input = new EntryInput(old.Title, old.BodyMarkdown, current.Visibility, current.ProgramId, $"Restored revision {revisionNumber}");
+        return await SaveAsync(userId, entryId, current.RevisionNumber, input, cancellationToken);
+    }
+
+    /// <summary>Opens an entry for editing, or says why this user may not.</summary>
+    public async Task<EditSession?> OpenAsync(string userId, string slug, CancellationToken cancellationToken = default)
+    {
+        var user = await users.LoadAsync(userId, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var entry = await db.Entries.ReadableBy(user).AsNoTracking().FirstOrDefaultAsync(e => e.Slug == slug, cancellationToken);
+        if (entry is null)
+        {
+            return null;
+        }
+        var facts = (await EntryAccess.FactsAsync(db, entry.Id, cancellationToken))!;
+        var refusal = !EditableKinds.Contains(entry.Kind) ? $"{entry.Kind} entries are not edited here yet."
+            : !EntryPermissions.Can(user, EntryOperation.Edit, facts) ? "You may not edit this entry: it belongs to another program and you are not listed on it."
+            : null;
+        return new EditSession(entry.Id, entry.Kind, entry.Slug, entry.Title, entry.BodyMarkdown, entry.Visibility, entry.ProgramId, entry.RevisionNumber,
+            EntryPermissions.Can(user, EntryOperation.MakePublic, facts), refusal);
+    }
+
+    /// <summary>A blank entry of a kind, for the "new" form.</summary>
+    public async Task<EditSession> BlankAsync(string userId, EntryKind kind, CancellationToken cancellationToken = default)
+    {
+        var user = await users.LoadAsync(userId, cancellationToken);
+        var facts = EntryAccessFacts.NewEntry(user?.ProgramId);
+        var refusal = !EditableKinds.Contains(kind) ? $"{kind} entries are not written here yet."
+            : !EntryPermissions.Can(user, EntryOperation.Create, facts) ? "Sign in to write." : null;
+        return new EditSession(0, kind, "", "", "", Visibility.Team, user?.IsResearcher == true ? user.ProgramId : null, 0,
+            EntryPermissions.Can(user, EntryOperation.MakePublic, facts), refusal);
+    }
+
+    /// <summary>Keeps what the user typed (autosave, or a refused save) so that nothing is lost.</summary>
+    public async Task SaveDraftAsync(string userId, int entryId, int baseRevision, string title, string body, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var draft = await db.EditDrafts.FirstOrDefaultAsync(d => d.UserId == userId && d.EntryId == entryId, cancellationToken);
+        if (draft is null)
+        {
+            draft = new EditDraft { UserId = userId, EntryId = entryId, Title = title };
+            db.EditDrafts.Add(draft);
+        }
+        draft.Title = title;
+        draft.Body = body;
+        draft.BaseRevisionNumber = baseRevision;
+        draft.SavedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task<EditDraft?> DraftAsync(string userId, int entryId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.EditDrafts.AsNoTracking().FirstOrDefaultAsync(d => d.UserId == userId && d.EntryId == entryId, cancellationToken);
+    }
+
+    public async Task DiscardDraftAsync(string userId, int entryId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.EditDrafts.Where(d => d.UserId == userId && d.EntryId == entryId).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    private static SaveResult.Invalid? Invalid(EntryInput input)
+    {
+        var problems = EntryRules.Problems(input);
+        return problems.Count == 0 ? null : new SaveResult.Invalid(problems);
+    }
+
+    private static async Task<SaveResult.Refused?> RefusalAsync(WikiDbContext db, WikiUser? user, int entryId, EntryInput input, CancellationToken cancellationToken)
+    {
+        var facts = await EntryAccess.FactsAsync(db, entryId, cancellationToken);
+        if (facts is null || !EntryPermissions.Can(user, EntryOperation.Read, facts))
+        {
+            return new SaveResult.Refused("This entry does not exist, or you may not see it.");
+        }
+        if (!EntryPermissions.Can(user, EntryOperation.Edit, facts))
+        {
+            return new SaveResult.Refused(user is null ? "Sign in to edit." : "You may not edit this entry: it belongs to another program and you are not listed on it.");
+        }
+        if ((input.Visibility == Visibility.Public) != (facts.Visibility == Visibility.Public) && !EntryPermissions.Can(user, EntryOperation.MakePublic, facts))
+        {
+            return new SaveResult.Refused("Only the mentor or an admin can publish an entry or take it back from the public.");
+        }
+        var ownsProgram = input.ProgramId is null || input.ProgramId == user!.ProgramId || user.SeesEverything;
+        if (input.ProgramId != facts.OwningProgramId && !ownsProgram)
+        {
+            return new SaveResult.Refused("You can give an entry to your own program, or make it shared.");
+        }
+        return null;
+    }
+
+    private async Task<SaveResult.Conflict> ConflictAsync(WikiUser user, int entryId, int baseRevision, EntryInput input, CancellationToken cancellationToken)
+    {
+        await SaveDraftAsync(user.Id, entryId, baseRevision, input.Title, input.Body, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var theirs = await db.Revisions.AsNoTracking().Where(r => r.EntryId == entryId).OrderByDescending(r => r.Number).FirstAsync(cancellationToken);
+        return new SaveResult.Conflict(theirs.Number, theirs.Title, theirs.BodyMarkdown, theirs.AuthorName);
+    }
+
+    /// <summary>Two entries may not share an address: a title that would take another entry's slug is refused.</summary>
+    private static async Task<SaveResult.Invalid?> DuplicateAsync(WikiDbContext db, string title, int? entryId, CancellationToken cancellationToken)
+    {
+        var slug = Slugs.From(title);
+        var other = await db.Entries.AsNoTracking().Where(e => e.Slug == slug && e.Id != entryId).Select(e => e.Title).FirstOrDefaultAsync(cancellationToken);
+        return other is null
+            ? null
+            : new SaveResult.Invalid(new Dictionary<string, string> { [nameof(EntryInput.Title)] = $"There is already an entry called “{other}” at this address. Choose another title." });
+    }
+
+    /// <summary>The slugs and redirects that a new title could collide with, so that a rename picks a free slug.</summary>
+    private static async Task<(HashSet<string> Taken, List<SlugRedirect> Redirects)> SlugsLikeAsync(WikiDbContext db, string wanted, int? entryId, CancellationToken cancellationToken)
+    {
+        var taken = await db.Entries.Where(e => e.Slug.StartsWith(wanted)).Select(e => e.Slug).ToListAsync(cancellationToken);
+        var redirects = await db.SlugRedirects.Where(r => r.Slug.StartsWith(wanted) || r.EntryId == entryId).ToListAsync(cancellationToken);
+        return ([.. taken, .. redirects.Select(r => r.Slug)], redirects);
+    }
+
+    private static Author AuthorOf(WikiUser user) => new(user.Name, user.Id, user.ProgramId);
+
+    private static string Note(string? note, string fallback) => string.IsNullOrWhiteSpace(note) ? fallback : note.Trim();
+}

@@ -1,0 +1,83 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Promisingness.Web.Data;
+using Promisingness.Web.Features.Entries;
+using Promisingness.Web.Security;
+
+namespace Promisingness.Web.Features.Editing;
+
+public sealed record RevisionRow(int Number, string Title, string AuthorName, string? AuthorProgramCode, DateTimeOffset CreatedAt, string EditNote);
+
+public sealed record HistoryView(int EntryId, EntryKind Kind, string Slug, string Title, int CurrentRevision, IReadOnlyList<RevisionRow> Revisions);
+
+public sealed record DiffView(string Slug, string Title, RevisionRow From, RevisionRow To, IReadOnlyList<DiffLine> TitleLines, IReadOnlyList<DiffLine> BodyLines, IReadOnlyList<DiffLine> FieldLines);
+
+/// <summary>An entry's revisions and the differences between any two. Anonymous readers see only public revisions of public entries.</summary>
+public sealed class EntryHistory(IDbContextFactory<WikiDbContext> dbFactory)
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    public async Task<Lookup<HistoryView>> GetAsync(string slug, WikiUser? reader, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var entry = await db.Entries.ReadableBy(reader).AsNoTracking().FirstOrDefaultAsync(e => e.Slug == slug, cancellationToken);
+        if (entry is null)
+        {
+            return await MovedAsync<HistoryView>(db, slug, reader, cancellationToken);
+        }
+        var revisions = await Revisions(db, entry.Id, reader).OrderByDescending(r => r.Number).ToListAsync(cancellationToken);
+        return new Lookup<HistoryView>(new HistoryView(entry.Id, entry.Kind, entry.Slug, entry.Title, entry.RevisionNumber, await RowsAsync(db, revisions, cancellationToken)));
+    }
+
+    public async Task<Lookup<DiffView>> DiffAsync(string slug, int from, int to, WikiUser? reader, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var entry = await db.Entries.ReadableBy(reader).AsNoTracking().FirstOrDefaultAsync(e => e.Slug == slug, cancellationToken);
+        if (entry is null)
+        {
+            return await MovedAsync<DiffView>(db, slug, reader, cancellationToken);
+        }
+        var pair = await Revisions(db, entry.Id, reader).Where(r => r.Number == from || r.Number == to).ToListAsync(cancellationToken);
+        var older = pair.FirstOrDefault(r => r.Number == from);
+        var newer = pair.FirstOrDefault(r => r.Number == to);
+        if (older is null || newer is null)
+        {
+            return Lookup<DiffView>.NotFound;
+        }
+        var rows = await RowsAsync(db, [older, newer], cancellationToken);
+        return new Lookup<DiffView>(new DiffView(
+            entry.Slug,
+            entry.Title,
+            rows[0],
+            rows[1],
+            TextDiff.Lines(older.Title, newer.Title),
+            TextDiff.Lines(older.BodyMarkdown, newer.BodyMarkdown),
+            TextDiff.Lines(Pretty(older.FieldsJson), Pretty(newer.FieldsJson))));
+    }
+
+    private static IQueryable<Revision> Revisions(WikiDbContext db, int entryId, WikiUser? reader)
+    {
+        var member = reader is { Locked: false };
+        return db.Revisions.AsNoTracking().Where(r => r.EntryId == entryId && (member || r.Visibility == Visibility.Public));
+    }
+
+    private static async Task<List<RevisionRow>> RowsAsync(WikiDbContext db, List<Revision> revisions, CancellationToken cancellationToken)
+    {
+        var programs = await db.Programs.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Code, cancellationToken);
+        return [.. revisions.Select(r => new RevisionRow(r.Number, r.Title, r.AuthorName, r.AuthorProgramId is { } id ? programs.GetValueOrDefault(id) : null, r.CreatedAt, r.EditNote))];
+    }
+
+    private static async Task<Lookup<T>> MovedAsync<T>(WikiDbContext db, string slug, WikiUser? reader, CancellationToken cancellationToken) where T : class
+    {
+        var movedTo = await db.SlugRedirects.Where(r => r.Slug == slug)
+            .Join(db.Entries.ReadableBy(reader), r => r.EntryId, e => e.Id, (r, e) => e.Slug)
+            .FirstOrDefaultAsync(cancellationToken);
+        return movedTo is null ? Lookup<T>.NotFound : new Lookup<T>(null, movedTo);
+    }
+
+    private static string Pretty(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return JsonSerializer.Serialize(document.RootElement, Indented);
+    }
+}

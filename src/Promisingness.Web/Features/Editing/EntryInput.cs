@@ -1,0 +1,23 @@
+using Promisingness.Web.Data;
+
+namespace Promisingness.Web.Features.Editing;
+
+/// <summary>What an editor submits: the form's model, never the EF entity.</summary>
+public sealed record EntryInput(string Title, string Body, Visibility Visibility, int? ProgramId, string EditNote = "");
+
+public abstract record SaveResult
+{
+    public sealed record Saved(int EntryId, string Slug, int RevisionNumber) : SaveResult;
+
+    /// <summary>Nothing differed from the current revision, so nothing was appended.</summary>
+    public sealed record Unchanged(int RevisionNumber) : SaveResult;
+
+    /// <summary>Someone saved in between. Their version, to show beside the editor's own text, which is kept as a draft.</summary>
+    public sealed record Conflict(int TheirRevisionNumber, string TheirTitle, string TheirBody, string TheirAuthor) : SaveResult;
+
+    /// <summary>Field by field: what is wrong with the input. Nothing was saved.</summary>
+    public sealed record Invalid(IReadOnlyDictionary<string, string> Errors) : SaveResult;
+
+    /// <summary>The user may not do this; the message says why.</summary>
+    public sealed record Refused(string Message) : SaveResult;
+}

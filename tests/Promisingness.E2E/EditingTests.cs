@@ -1,0 +1,90 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Promisingness.E2E.Infrastructure;
+using Promisingness.Web.Features.Admin;
+using Promisingness.Web.Security;
+
+namespace Promisingness.E2E;
+
+public sealed class EditingTests(LiveWiki wiki) : IClassFixture<LiveWiki>
+{
+    private const string Password = "a passphrase for editing";
+
+    private async Task<IPage> SignedInAsync(string email)
+    {
+        var admin = wiki.Services.GetRequiredService<UserAdministration>();
+        if (!(await admin.ListAsync()).Any(u => u.Email == email))
+        {
+            await admin.AddUserAsync(UserAdministration.CommandLine.Id, email, email.Split('@')[0], Roles.Researcher, 1, null, Password);
+        }
+        var page = await wiki.NewPageAsync();
+        await PageActions.SignInAsync(page, email, Password);
+        return page;
+    }
+
+    [BrowserFact]
+    public async Task Researcher_EditsAPage_SeesTheDiffAndRestoresTheFirstRevision()
+    {
+        var page = await SignedInAsync("editor@example.org");
+        await page.GotoAsync("pages/goal");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Edit" }).ClickAsync();
+        await page.WaitForURLAsync("**/entries/goal/edit");
+
+        await PageActions.TypeBodyAsync(page, "Our goal, rewritten in the browser with **bold** words.", "rewritten in the browser");
+        await page.GetByLabel("What did you change?").FillAsync("Rewrote the goal");
+        await PageActions.ScreenshotAsync(page, "editor");
+        await page.GetByTestId("save").ClickAsync();
+        await page.WaitForURLAsync("**/pages/goal");
+        await Assertions.Expect(page.Locator("main strong")).ToHaveTextAsync("bold");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "History" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Rewrote the goal")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Changes from revision 1" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Changes from revision 1 to 2");
+        await Assertions.Expect(page.Locator(".diff ins").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".diff del").First).ToBeVisibleAsync();
+        await PageActions.ScreenshotAsync(page, "diff");
+
+        await page.GotoAsync("entries/goal/history");
+        for (var attempt = 0; attempt < 10 && await page.Locator(".mud-dialog").CountAsync() == 0; attempt++)
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "Restore revision 1" }).ClickAsync();
+            await page.WaitForTimeoutAsync(500);
+        }
+        await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Restore" }).ClickAsync();
+        await page.WaitForURLAsync("**/pages/goal");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("This project aims to get more grounding");
+        await page.GotoAsync("entries/goal/history");
+        await Assertions.Expect(page.GetByText("Restored revision 1")).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [BrowserFact]
+    public async Task TwoPeople_EditTheSameEntry_TheSecondSeesBothTextsAndSavesTheMerge()
+    {
+        var first = await SignedInAsync("first@example.org");
+        var second = await SignedInAsync("second@example.org");
+        await first.GotoAsync("entries/background/edit");
+        await second.GotoAsync("entries/background/edit");
+
+        await PageActions.TypeBodyAsync(first, "First person's background.", "First person");
+        await PageActions.TypeBodyAsync(second, "Second person's background.", "Second person");
+        await first.GetByTestId("save").ClickAsync();
+        await first.WaitForURLAsync("**/pages/background");
+        await second.GetByTestId("save").ClickAsync();
+
+        await Assertions.Expect(second.GetByTestId("conflict")).ToBeVisibleAsync();
+        await Assertions.Expect(second.GetByTestId("their-text")).ToContainTextAsync("First person's background.");
+        await Assertions.Expect(second.Locator(".editor-body textarea")).ToHaveValueAsync("Second person's background.");
+        await PageActions.ScreenshotAsync(second, "conflict");
+
+        await PageActions.TypeBodyAsync(second, "First person's background.\n\nSecond person's addition.", "Second person's addition");
+        await second.GetByTestId("keep-mine").ClickAsync();
+        await second.GetByTestId("save").ClickAsync();
+        await second.WaitForURLAsync("**/pages/background");
+        await Assertions.Expect(second.Locator("main")).ToContainTextAsync("First person's background.");
+        await Assertions.Expect(second.Locator("main")).ToContainTextAsync("Second person's addition.");
+        await first.Context.CloseAsync();
+        await second.Context.CloseAsync();
+    }
+}

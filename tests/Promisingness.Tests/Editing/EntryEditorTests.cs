@@ -1,0 +1,235 @@
+using Microsoft.EntityFrameworkCore;
+using Promisingness.Tests.Infrastructure;
+using Promisingness.Web.Data;
+using Promisingness.Web.Features.Editing;
+using Promisingness.Web.Security;
+
+namespace Promisingness.Tests.Editing;
+
+public sealed class EntryEditorTests : IAsyncLifetime
+{
+    private readonly WikiApp app = new();
+    private string aisc = "";
+    private string mars = "";
+    private string mentor = "";
+
+    public async Task InitializeAsync()
+    {
+        aisc = await Members.AddAsync(app, "edit-aisc@test.local", Roles.Researcher, Members.Aisc);
+        mars = await Members.AddAsync(app, "edit-mars@test.local", Roles.Researcher, Members.Mars);
+        mentor = await Members.AddAsync(app, "edit-mentor@test.local", Roles.Mentor);
+    }
+
+    public Task DisposeAsync()
+    {
+        app.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private EntryEditor Editor => app.Get<EntryEditor>();
+
+    private async Task<Entry> EntryAsync(string slug)
+    {
+        using var db = app.CreateDbContext();
+        return await db.Entries.Include(e => e.Revisions).SingleAsync(e => e.Slug == slug);
+    }
+
+    private static EntryInput Input(Entry entry, string? body = null, string? title = null, Visibility? visibility = null) =>
+        new(title ?? entry.Title, body ?? entry.BodyMarkdown, visibility ?? entry.Visibility, entry.ProgramId, "test edit");
+
+    [Fact]
+    public async Task Save_AppendsARevisionAndNeverChangesOldOnes()
+    {
+        var goal = await EntryAsync("goal");
+        var first = goal.Revisions.Single();
+
+        var result = await Editor.SaveAsync(aisc, goal.Id, 1, Input(goal, body: goal.BodyMarkdown + "\n\nA new paragraph."));
+
+        var saved = Assert.IsType<SaveResult.Saved>(result);
+        Assert.Equal(2, saved.RevisionNumber);
+        var after = await EntryAsync("goal");
+        Assert.Equal([1, 2], after.Revisions.Select(r => r.Number).Order());
+        var unchanged = after.Revisions.Single(r => r.Number == 1);
+        Assert.Equal((first.BodyMarkdown, first.BodyHtml, first.Title), (unchanged.BodyMarkdown, unchanged.BodyHtml, unchanged.Title));
+        Assert.Contains("A new paragraph.", after.BodyHtml);
+        Assert.Equal("edit-aisc", after.Revisions.Single(r => r.Number == 2).AuthorName);
+    }
+
+    [Fact]
+    public async Task Save_FromAStaleRevision_IsAConflictThatKeepsTheTextAsADraft()
+    {
+        var goal = await EntryAsync("goal");
+        await Editor.SaveAsync(mentor, goal.Id, 1, Input(goal, body: "Mentor's version."));
+
+        var result = await Editor.SaveAsync(aisc, goal.Id, 1, Input(goal, body: "Researcher's version."));
+
+        var conflict = Assert.IsType<SaveResult.Conflict>(result);
+        Assert.Equal((2, "Mentor's version.", "edit-mentor"), (conflict.TheirRevisionNumber, conflict.TheirBody, conflict.TheirAuthor));
+        Assert.Equal("Researcher's version.", (await Editor.DraftAsync(aisc, goal.Id))!.Body);
+        Assert.Equal(2, (await EntryAsync("goal")).RevisionNumber);
+    }
+
+    [Fact]
+    public async Task Save_TwentyAtOnceFromTheSameRevision_OneWinsAndNineteenTextsAreKept()
+    {
+        var goal = await EntryAsync("goal");
+        var editors = new List<string>();
+        for (var i = 0; i < 20; i++)
+        {
+            editors.Add(await Members.AddAsync(app, $"crowd{i}@test.local", Roles.Researcher, Members.Aisc));
+        }
+
+        var results = await Task.WhenAll(editors.Select((user, i) => Task.Run(() => Editor.SaveAsync(user, goal.Id, 1, Input(goal, body: $"Version {i}.")))));
+
+        Assert.Single(results.OfType<SaveResult.Saved>());
+        Assert.Equal(19, results.OfType<SaveResult.Conflict>().Count());
+        var after = await EntryAsync("goal");
+        Assert.Equal(2, after.Revisions.Count);
+        var winner = editors[Array.FindIndex(results, r => r is SaveResult.Saved)];
+        foreach (var (user, i) in editors.Select((u, i) => (u, i)).Where(x => x.u != winner))
+        {
+            Assert.Equal($"Version {i}.", (await Editor.DraftAsync(user, goal.Id))!.Body);
+        }
+    }
+
+    [Fact]
+    public async Task Restore_AppendsTheOldTextAsANewRevision()
+    {
+        var goal = await EntryAsync("goal");
+        await Editor.SaveAsync(aisc, goal.Id, 1, Input(goal, body: "Rewritten."));
+
+        var result = await Editor.RestoreAsync(aisc, goal.Id, 1);
+
+        Assert.Equal(3, Assert.IsType<SaveResult.Saved>(result).RevisionNumber);
+        var after = await EntryAsync("goal");
+        Assert.Equal(goal.BodyMarkdown, after.BodyMarkdown);
+        Assert.Equal("Restored revision 1", after.Revisions.Single(r => r.Number == 3).EditNote);
+        Assert.Equal("Rewritten.", after.Revisions.Single(r => r.Number == 2).BodyMarkdown);
+    }
+
+    [Fact]
+    public async Task Save_Rename_LeavesTheOldSlugAsARedirect()
+    {
+        var goal = await EntryAsync("goal");
+
+        var saved = Assert.IsType<SaveResult.Saved>(await Editor.SaveAsync(aisc, goal.Id, 1, Input(goal, title: "Our goal")));
+
+        Assert.Equal("our-goal", saved.Slug);
+        using var client = app.CreateClient(new() { AllowAutoRedirect = false });
+        using var response = await client.GetAsync("/pages/goal");
+        Assert.Equal(System.Net.HttpStatusCode.MovedPermanently, response.StatusCode);
+        Assert.EndsWith("/pages/our-goal", response.Headers.Location!.ToString());
+    }
+
+    [Theory]
+    [InlineData("", "Title")]
+    [InlineData("    ", "Title")]
+    public async Task Save_EmptyTitle_IsRefusedBesideTheField(string title, string field)
+    {
+        var goal = await EntryAsync("goal");
+
+        var invalid = Assert.IsType<SaveResult.Invalid>(await Editor.SaveAsync(aisc, goal.Id, 1, Input(goal, title: title)));
+
+        Assert.True(invalid.Errors.ContainsKey(field));
+        Assert.Equal(1, (await EntryAsync("goal")).RevisionNumber);
+    }
+
+    [Fact]
+    public async Task Save_TooLongTitleOrBody_IsRefusedAndNothingSaved()
+    {
+        var goal = await EntryAsync("goal");
+
+        var title = Assert.IsType<SaveResult.Invalid>(await Editor.SaveAsync(aisc, goal.Id, 1, Input(goal, title: new string('t', 201))));
+        var body = Assert.IsType<SaveResult.Invalid>(await Editor.SaveAsync(aisc, goal.Id, 1, Input(goal, body: new string('b', EntryRules.MaxBodyBytes + 1))));
+
+        Assert.Contains("200", title.Errors["Title"]);
+        Assert.Contains("1 MB", body.Errors["Body"]);
+        Assert.Equal(1, (await EntryAsync("goal")).RevisionNumber);
+    }
+
+    [Fact]
+    public async Task Save_OneMegabyteBody_IsStoredIntact()
+    {
+        var goal = await EntryAsync("goal");
+        var text = string.Concat(Enumerable.Range(0, 20_000).Select(i => $"Line {i} of a long review.\n"));
+        text = text[..Math.Min(text.Length, EntryRules.MaxBodyBytes - 10)];
+
+        Assert.IsType<SaveResult.Saved>(await Editor.SaveAsync(aisc, goal.Id, 1, Input(goal, body: text)));
+
+        Assert.Equal(text, (await EntryAsync("goal")).BodyMarkdown);
+    }
+
+    [Fact]
+    public async Task Save_ResearcherMakingAnEntryPublic_IsRefused()
+    {
+        var goal = await EntryAsync("goal");
+        using (var db = app.CreateDbContext())
+        {
+            await db.Entries.Where(e => e.Id == goal.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.Visibility, Visibility.Team));
+        }
+        goal = await EntryAsync("goal");
+
+        var refused = await Editor.SaveAsync(aisc, goal.Id, 1, Input(goal, visibility: Visibility.Public));
+        var allowed = await Editor.SaveAsync(mentor, goal.Id, 1, Input(goal, visibility: Visibility.Public));
+
+        Assert.IsType<SaveResult.Refused>(refused);
+        Assert.IsType<SaveResult.Saved>(allowed);
+    }
+
+    [Fact]
+    public async Task Save_ResearcherOfAnotherProgram_IsRefusedOnAProgramsEntry()
+    {
+        var goal = await EntryAsync("goal");
+        using (var db = app.CreateDbContext())
+        {
+            await db.Entries.Where(e => e.Id == goal.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.ProgramId, Members.Aisc));
+        }
+        goal = await EntryAsync("goal");
+
+        Assert.IsType<SaveResult.Refused>(await Editor.SaveAsync(mars, goal.Id, 1, Input(goal, body: "MARS edit")));
+        Assert.IsType<SaveResult.Saved>(await Editor.SaveAsync(aisc, goal.Id, 1, Input(goal, body: "AISC edit")));
+    }
+
+    [Fact]
+    public async Task Create_NewTopic_IsATeamEntryWithItsFirstRevision()
+    {
+        var result = await Editor.CreateAsync(aisc, EntryKind.Topic, new EntryInput("Scalable oversight", "What we found.", Visibility.Team, Members.Aisc, ""));
+
+        var saved = Assert.IsType<SaveResult.Saved>(result);
+        var topic = await EntryAsync(saved.Slug);
+        Assert.Equal((EntryKind.Topic, Visibility.Team, 1), (topic.Kind, topic.Visibility, topic.RevisionNumber));
+        Assert.False(topic.InReadme);
+        using var anonymous = await app.CreateClient().GetAsync($"/topics/{saved.Slug}");
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, anonymous.StatusCode);
+    }
+
+    [Fact]
+    public async Task Create_TitleOfAnExistingEntry_IsRefusedBesideTheTitle()
+    {
+        var result = await Editor.CreateAsync(aisc, EntryKind.Page, new EntryInput("Background", "Another.", Visibility.Team, null, ""));
+
+        Assert.Contains("already an entry", Assert.IsType<SaveResult.Invalid>(result).Errors["Title"]);
+    }
+
+    [Fact]
+    public async Task Save_RenameOntoAnotherEntrysTitle_IsRefused()
+    {
+        var goal = await EntryAsync("goal");
+
+        var result = await Editor.SaveAsync(aisc, goal.Id, 1, Input(goal, title: "Background"));
+
+        Assert.IsType<SaveResult.Invalid>(result);
+        Assert.Equal("goal", (await EntryAsync("goal")).Slug);
+    }
+
+    [Fact]
+    public async Task Draft_SurvivesUntilDiscarded()
+    {
+        var goal = await EntryAsync("goal");
+        await Editor.SaveDraftAsync(aisc, goal.Id, 1, "Goal", "Half-written thought");
+
+        Assert.Equal("Half-written thought", (await app.Get<EntryEditor>().DraftAsync(aisc, goal.Id))!.Body);
+        await Editor.DiscardDraftAsync(aisc, goal.Id);
+        Assert.Null(await Editor.DraftAsync(aisc, goal.Id));
+    }
+}
