@@ -69,8 +69,11 @@ public sealed class EditingTests(LiveWiki wiki) : IClassFixture<LiveWiki>
 
         await PageActions.TypeBodyAsync(first, "First person's background.", "First person");
         await PageActions.TypeBodyAsync(second, "Second person's background.", "Second person");
+        await Assertions.Expect(first.GetByTestId("presence")).ToContainTextAsync("second");
+        await Assertions.Expect(second.GetByTestId("presence")).ToContainTextAsync("first");
         await first.GetByTestId("save").ClickAsync();
         await first.WaitForURLAsync("**/pages/background");
+        await Assertions.Expect(second.GetByTestId("saved-by-other")).ToContainTextAsync("first just saved revision 2");
         await second.GetByTestId("save").ClickAsync();
 
         await Assertions.Expect(second.GetByTestId("conflict")).ToBeVisibleAsync();

@@ -98,6 +98,7 @@ internal static class WikiServices
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<RevisionRecorder>();
         services.AddSingleton<EntryEditor>();
+        services.AddSingleton<EditingPresence>();
         services.AddSingleton<EntryHistory>();
         services.AddSingleton<ReadmeImporter>();
         services.AddSingleton<ReadmeExporter>();

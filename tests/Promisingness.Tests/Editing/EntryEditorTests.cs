@@ -70,6 +70,20 @@ public sealed class EntryEditorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Save_ConflictingEditsToDifferentParts_OffersTheMergedText()
+    {
+        var goal = await EntryAsync("goal");
+        var original = "First paragraph.\n\nMiddle paragraph.\n\nLast paragraph.";
+        await Editor.SaveAsync(mentor, goal.Id, 1, Input(goal, body: original));
+        await Editor.SaveAsync(mentor, goal.Id, 2, Input(goal, body: original.Replace("Last paragraph.", "Last paragraph, by the mentor.")));
+
+        var result = await Editor.SaveAsync(aisc, goal.Id, 2, Input(goal, body: original.Replace("First paragraph.", "First paragraph, by the researcher.")));
+
+        var conflict = Assert.IsType<SaveResult.Conflict>(result);
+        Assert.Equal("First paragraph, by the researcher.\n\nMiddle paragraph.\n\nLast paragraph, by the mentor.", conflict.MergedBody);
+    }
+
+    [Fact]
     public async Task Save_TwentyAtOnceFromTheSameRevision_OneWinsAndNineteenTextsAreKept()
     {
         var goal = await EntryAsync("goal");

@@ -16,6 +16,7 @@ public sealed class EntryEditor(
     RevisionRecorder recorder,
     WikiUsers users,
     PublicPageCache cache,
+    EditingPresence presence,
     TimeProvider clock)
 {
     public static readonly IReadOnlyList<EntryKind> EditableKinds = [EntryKind.Page, EntryKind.Topic, EntryKind.Question];
@@ -112,6 +113,7 @@ public sealed class EntryEditor(
         }
         await DiscardDraftAsync(userId, entryId, cancellationToken);
         await cache.EvictAsync(cancellationToken);
+        presence.NotifySaved(entry.Id, entry.RevisionNumber, user!.Name);
         return new SaveResult.Saved(entry.Id, entry.Slug, entry.RevisionNumber);
     }
 
@@ -225,7 +227,19 @@ public sealed class EntryEditor(
         await SaveDraftAsync(user.Id, entryId, baseRevision, input.Title, input.Body, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var theirs = await db.Revisions.AsNoTracking().Where(r => r.EntryId == entryId).OrderByDescending(r => r.Number).FirstAsync(cancellationToken);
-        return new SaveResult.Conflict(theirs.Number, theirs.Title, theirs.BodyMarkdown, theirs.AuthorName);
+        var original = await db.Revisions.AsNoTracking().Where(r => r.EntryId == entryId && r.Number == baseRevision).FirstOrDefaultAsync(cancellationToken);
+        var merged = original is null ? null : Merge(original, theirs, input);
+        return new SaveResult.Conflict(theirs.Number, theirs.Title, theirs.BodyMarkdown, theirs.AuthorName, merged?.Title, merged?.Body);
+    }
+
+    /// <summary>The automatic merge of two edits that touch different parts, or null when a person must merge.</summary>
+    private static (string Title, string Body)? Merge(Revision original, Revision theirs, EntryInput mine)
+    {
+        var title = mine.Title.Trim() == original.Title ? theirs.Title
+            : theirs.Title == original.Title || theirs.Title == mine.Title.Trim() ? mine.Title.Trim()
+            : null;
+        var body = ThreeWayMerge.TryMerge(original.BodyMarkdown, mine.Body, theirs.BodyMarkdown);
+        return title is null || body is null ? null : (title, body);
     }
 
     /// <summary>Two entries may not share an address: a title that would take another entry's slug is refused.</summary>

@@ -12,8 +12,11 @@ public abstract record SaveResult
     /// <summary>Nothing differed from the current revision, so nothing was appended.</summary>
     public sealed record Unchanged(int RevisionNumber) : SaveResult;
 
-    /// <summary>Someone saved in between. Their version, to show beside the editor's own text, which is kept as a draft.</summary>
-    public sealed record Conflict(int TheirRevisionNumber, string TheirTitle, string TheirBody, string TheirAuthor) : SaveResult;
+    /// <summary>
+    /// Someone saved in between. Their version, to show beside the editor's own text, which is kept as a
+    /// draft; and, when the two edits touch different parts, the automatic merge of both to offer.
+    /// </summary>
+    public sealed record Conflict(int TheirRevisionNumber, string TheirTitle, string TheirBody, string TheirAuthor, string? MergedTitle = null, string? MergedBody = null) : SaveResult;
 
     /// <summary>Field by field: what is wrong with the input. Nothing was saved.</summary>
     public sealed record Invalid(IReadOnlyDictionary<string, string> Errors) : SaveResult;
