@@ -90,4 +90,41 @@ public sealed class EditingTests(LiveWiki wiki) : IClassFixture<LiveWiki>
         await first.Context.CloseAsync();
         await second.Context.CloseAsync();
     }
+
+    [BrowserFact]
+    public async Task Researcher_PastesAOneMegabyteText_AndCtrlSSavesItIntact()
+    {
+        var page = await SignedInAsync("long@example.org");
+        await page.GotoAsync("entries/in-context-learning/edit");
+        var line = "A long review line with **some** words, repeated to make a megabyte of text.\n";
+        var text = string.Concat(Enumerable.Repeat(line, (1024 * 1024 - 100) / line.Length)) + "THE END";
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(text) > 1_000_000);
+
+        await PageActions.TypeBodyAsync(page, text, "THE END");
+        await page.Locator(".editor-body textarea").PressAsync("Control+s");
+        await page.WaitForURLAsync("**/topics/in-context-learning", new() { Timeout = 30_000 });
+
+        var factory = wiki.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Promisingness.Web.Data.WikiDbContext>>();
+        await using var db = await factory.CreateDbContextAsync();
+        var saved = db.Entries.Single(e => e.Slug == "in-context-learning").BodyMarkdown;
+        Assert.Equal(Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text))),
+            Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(saved))));
+        await page.Context.CloseAsync();
+    }
+
+    [BrowserFact]
+    public async Task Researcher_UsesCtrlBAndTheToolbar_AndSeesThePreview()
+    {
+        var page = await SignedInAsync("marks@example.org");
+        await page.GotoAsync("entries/theoretical-chain-of-thought/edit");
+        await PageActions.TypeBodyAsync(page, "plain", "plain");
+        var area = page.Locator(".editor-body textarea");
+        await area.SelectTextAsync();
+        await area.PressAsync("Control+b");
+
+        await Assertions.Expect(page.Locator(".editor-preview strong")).ToHaveTextAsync("plain");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Bulleted list" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".editor-preview li")).ToHaveCountAsync(1);
+        await page.Context.CloseAsync();
+    }
 }
