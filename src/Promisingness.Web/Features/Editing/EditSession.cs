@@ -13,4 +13,5 @@ public sealed record EditSession(
     int? ProgramId,
     int RevisionNumber,
     bool MayPublish,
-    string? Refusal);
+    string? Refusal,
+    TopicInput? Topic = null);

@@ -59,6 +59,7 @@ public sealed class EntryEditor(
             BodyMarkdown = input.Body,
         };
         SlugMoves.Retitle(db, entry, title, taken, redirects);
+        await ApplyTopicAsync(db, entry, input.Topic, cancellationToken);
         db.Entries.Add(entry);
         recorder.RecordIfChanged(db, entry, before: null, AuthorOf(user!), clock.GetUtcNow(), Note(input.EditNote, "Created"));
         await db.SaveChangesAsync(cancellationToken);
@@ -97,6 +98,7 @@ public sealed class EntryEditor(
         entry.BodyMarkdown = input.Body;
         entry.Visibility = input.Visibility;
         entry.ProgramId = input.ProgramId;
+        await ApplyTopicAsync(db, entry, input.Topic, cancellationToken);
         if (!recorder.RecordIfChanged(db, entry, before, AuthorOf(user!), clock.GetUtcNow(), Note(input.EditNote, "")))
         {
             await DiscardDraftAsync(userId, entryId, cancellationToken);
@@ -131,7 +133,8 @@ public sealed class EntryEditor(
         {
             return new SaveResult.Refused("That revision does not exist.");
         }
-        var input = new EntryInput(old.Title, old.BodyMarkdown, current.Visibility, current.ProgramId, $"Restored revision {revisionNumber}");
+        var input = new EntryInput(old.Title, old.BodyMarkdown, current.Visibility, current.ProgramId, $"Restored revision {revisionNumber}",
+            current.Kind == EntryKind.Topic ? await TopicFromRevisionAsync(old, cancellationToken) : null);
         return await SaveAsync(userId, entryId, current.RevisionNumber, input, cancellationToken);
     }
 
@@ -140,7 +143,10 @@ public sealed class EntryEditor(
     {
         var user = await users.LoadAsync(userId, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var entry = await db.Entries.ReadableBy(user).AsNoTracking().FirstOrDefaultAsync(e => e.Slug == slug, cancellationToken);
+        var entry = await db.Entries.ReadableBy(user).AsNoTracking()
+            .Include(e => e.Researchers).Include(e => e.Outputs)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(e => e.Slug == slug, cancellationToken);
         if (entry is null)
         {
             return null;
@@ -150,7 +156,7 @@ public sealed class EntryEditor(
             : !EntryPermissions.Can(user, EntryOperation.Edit, facts) ? "You may not edit this entry: it belongs to another program and you are not listed on it."
             : null;
         return new EditSession(entry.Id, entry.Kind, entry.Slug, entry.Title, entry.BodyMarkdown, entry.Visibility, entry.ProgramId, entry.RevisionNumber,
-            EntryPermissions.Can(user, EntryOperation.MakePublic, facts), refusal);
+            EntryPermissions.Can(user, EntryOperation.MakePublic, facts), refusal, entry.Kind == EntryKind.Topic ? TopicOf(entry) : null);
     }
 
     /// <summary>A blank entry of a kind, for the "new" form.</summary>
@@ -161,7 +167,8 @@ public sealed class EntryEditor(
         var refusal = !EditableKinds.Contains(kind) ? $"{kind} entries are not written here yet."
             : !EntryPermissions.Can(user, EntryOperation.Create, facts) ? "Sign in to write." : null;
         return new EditSession(0, kind, "", "", "", Visibility.Team, user?.IsResearcher == true ? user.ProgramId : null, 0,
-            EntryPermissions.Can(user, EntryOperation.MakePublic, facts), refusal);
+            EntryPermissions.Can(user, EntryOperation.MakePublic, facts), refusal,
+            kind == EntryKind.Topic ? new TopicInput(user?.MemberId is { } me ? [me] : [], []) : null);
     }
 
     /// <summary>Keeps what the user typed (autosave, or a refused save) so that nothing is lost.</summary>
@@ -191,6 +198,74 @@ public sealed class EntryEditor(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await db.EditDrafts.Where(d => d.UserId == userId && d.EntryId == entryId).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    private static TopicInput TopicOf(Entry entry) => new(
+        [.. entry.Researchers.OrderBy(r => r.Position).Select(r => r.MemberId)],
+        [.. entry.Outputs.Where(o => o.Status != OutputStatus.Removed).OrderBy(o => o.Position).Select(o => new OutputInput(o.Title, o.Url, o.Status, o.SummaryMarkdown))]);
+
+    private async Task<TopicInput> TopicFromRevisionAsync(Revision revision, CancellationToken cancellationToken)
+    {
+        var fields = EntryFields.FromJson(revision.FieldsJson);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var slugs = fields.Researchers.Select(r => r.Member).ToList();
+        var ids = await db.Members.Where(m => slugs.Contains(m.Slug)).ToDictionaryAsync(m => m.Slug, m => m.Id, cancellationToken);
+        return new TopicInput(
+            [.. slugs.Where(ids.ContainsKey).Select(s => ids[s])],
+            [.. fields.Outputs.Where(o => o.Status != OutputStatus.Removed).Select(o => new OutputInput(o.Title, o.Url, o.Status, o.Summary))]);
+    }
+
+    /// <summary>
+    /// Sets a topic's researchers and outputs. Rows are updated in place; an output taken out is kept,
+    /// marked removed, like one gone from the README, so the history can always show it.
+    /// </summary>
+    private static async Task ApplyTopicAsync(WikiDbContext db, Entry entry, TopicInput? topic, CancellationToken cancellationToken)
+    {
+        if (topic is null || entry.Kind != EntryKind.Topic)
+        {
+            return;
+        }
+        var ids = topic.ResearcherMemberIds.Distinct().ToList();
+        var members = await db.Members.Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
+        entry.Researchers.RemoveAll(r => !members.ContainsKey(r.MemberId));
+        foreach (var (id, position) in ids.Where(members.ContainsKey).Select((id, i) => (id, i)))
+        {
+            var row = entry.Researchers.FirstOrDefault(r => r.MemberId == id);
+            if (row is null)
+            {
+                row = new TopicResearcher { Member = members[id], CreditedAs = members[id].Name };
+                entry.Researchers.Add(row);
+            }
+            row.Position = position;
+        }
+
+        var current = entry.Outputs.Where(o => o.Status != OutputStatus.Removed).OrderBy(o => o.Position).ToList();
+        for (var i = 0; i < topic.Outputs.Count; i++)
+        {
+            var output = topic.Outputs[i];
+            var row = i < current.Count ? current[i] : null;
+            if (row is null)
+            {
+                row = new TopicOutput();
+                entry.Outputs.Add(row);
+            }
+            row.Position = i;
+            row.Title = string.IsNullOrWhiteSpace(output.Title) ? null : output.Title.Trim();
+            row.Url = output.Url.Trim();
+            row.Status = output.Status == OutputStatus.Removed ? OutputStatus.Published : output.Status;
+            row.SummaryMarkdown = output.Summary;
+            row.SummaryHeading ??= output.Summary.Length > 0 ? "Summary:" : null;
+        }
+        var next = topic.Outputs.Count;
+        foreach (var row in current.Skip(topic.Outputs.Count))
+        {
+            row.Status = OutputStatus.Removed;
+            row.Position = next++;
+        }
+        foreach (var row in entry.Outputs.Where(o => o.Status == OutputStatus.Removed).Except(current).OrderBy(o => o.Position))
+        {
+            row.Position = next++;
+        }
     }
 
     private static SaveResult.Invalid? Invalid(EntryInput input)

@@ -29,6 +29,26 @@ public static class EntryRules
         {
             problems[nameof(EntryInput.EditNote)] = $"An edit note can have at most {MaxEditNoteLength} characters.";
         }
+        foreach (var (output, i) in (input.Topic?.Outputs ?? []).Select((o, i) => (o, i)))
+        {
+            if (output.Url.Length > 0 && !IsWebAddress(output.Url))
+            {
+                problems[OutputField(i, nameof(OutputInput.Url))] = "Give a full web address starting with https:// (or leave it empty for a post still to come).";
+            }
+            if (string.IsNullOrWhiteSpace(output.Title) && output.Url.Length == 0)
+            {
+                problems[OutputField(i, nameof(OutputInput.Title))] = "Give the output a title or a link.";
+            }
+            if ((output.Title ?? "").Length > 500)
+            {
+                problems[OutputField(i, nameof(OutputInput.Title))] = "An output's title can have at most 500 characters.";
+            }
+        }
         return problems;
     }
+
+    public static string OutputField(int index, string field) => $"Outputs[{index}].{field}";
+
+    private static bool IsWebAddress(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) && uri.Host.Length > 0;
 }
