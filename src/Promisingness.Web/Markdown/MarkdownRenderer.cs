@@ -1,0 +1,201 @@
+using System.Net;
+using Markdig;
+using Markdig.Extensions.Tables;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace Promisingness.Web.Markdown;
+
+/// <summary>
+/// Turns user Markdown into HTML that cannot run script. Thread-safe: the Markdig pipeline and the
+/// sanitizer are built once and only read afterwards, so one instance serves the whole app.
+/// </summary>
+public sealed class MarkdownRenderer
+{
+    private const string ExternalRel = "nofollow noopener noreferrer";
+
+    private readonly MarkdownPipeline _pipeline = BuildPipeline();
+    private readonly Ganss.Xss.HtmlSanitizer _sanitizer = SafeHtmlSanitizer.Create();
+
+    /// <summary>Renders Markdown to sanitised HTML: the only HTML from users that a page may emit unescaped.</summary>
+    public string ToSafeHtml(string markdown)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+
+        string html;
+        try
+        {
+            var document = Markdig.Markdown.Parse(markdown, _pipeline);
+            MakeSafe(document);
+            html = document.ToHtml(_pipeline);
+        }
+        catch (Exception)
+        {
+            // Markdig refuses documents nested past its depth limit (thousands of '>', '[' or '*')
+            // by throwing. The page must still show something, and escaped text is always safe.
+            html = AsEscapedParagraphs(markdown);
+        }
+
+        return _sanitizer.Sanitize(html);
+    }
+
+    /// <summary>
+    /// The text of the Markdown without markup, cut at a word boundary to at most
+    /// <paramref name="maxLength"/> characters (an ellipsis is added when cut): for cards and meta descriptions.
+    /// </summary>
+    public static string ToPlainText(string markdown, int maxLength) => PlainTextExcerpt.Create(markdown, maxLength);
+
+    private static MarkdownPipeline BuildPipeline()
+    {
+        // Chosen one by one. Never UseAdvancedExtensions(): its generic attributes let {onclick=...}
+        // through and its media links emit iframes.
+        return new MarkdownPipelineBuilder()
+            .UsePipeTables()
+            .UseEmphasisExtras()
+            .UseAutoLinks()
+            .UseTaskLists()
+            .UseAutoIdentifiers()
+            .UseFootnotes()
+            .UseListExtras()
+            .DisableHtml()
+            .Build();
+    }
+
+    private static void MakeSafe(MarkdownDocument document)
+    {
+        // Collected first: the tree is edited below, which would break a live enumeration.
+        var nodes = document.Descendants().ToList();
+        foreach (var node in nodes)
+        {
+            switch (node)
+            {
+                case HeadingBlock heading:
+                    // Every page has one <h1> of its own; a body's "#" is the next level down.
+                    heading.Level = Math.Min(heading.Level + 1, 6);
+                    break;
+                case LinkReferenceDefinition definition when !SafeUrl.IsAllowed(definition.Url):
+                    definition.Url = null;
+                    break;
+                case LinkInline link:
+                    MakeSafe(link);
+                    break;
+                case AutolinkInline autolink:
+                    MakeSafe(autolink);
+                    break;
+                case Table table:
+                    MoveAlignmentToAttribute(table);
+                    break;
+            }
+        }
+    }
+
+    private static void MakeSafe(LinkInline link)
+    {
+        // Heading references compute their URL late; fix it now so that what is checked is what is written.
+        var url = link.GetDynamicUrl?.Invoke() ?? link.Url;
+        link.GetDynamicUrl = null;
+        link.Url = url;
+
+        if (!SafeUrl.IsAllowed(url))
+        {
+            if (link.IsImage)
+            {
+                link.ReplaceBy(new LiteralInline(AltText(link)), copyChildren: false);
+            }
+            else
+            {
+                // The link's text stays, as text.
+                link.MoveChildrenAfter(link);
+                link.Remove();
+            }
+
+            return;
+        }
+
+        var attributes = link.GetAttributes();
+        if (link.IsImage)
+        {
+            attributes.AddPropertyIfNotExist("loading", "lazy");
+        }
+        else if (url is not null && SafeUrl.IsExternal(url))
+        {
+            attributes.AddPropertyIfNotExist("rel", ExternalRel);
+        }
+    }
+
+    private static void MakeSafe(AutolinkInline autolink)
+    {
+        var url = autolink.IsEmail ? "mailto:" + autolink.Url : autolink.Url;
+        if (!SafeUrl.IsAllowed(url))
+        {
+            autolink.ReplaceBy(new LiteralInline(autolink.Url));
+        }
+        else if (SafeUrl.IsExternal(url))
+        {
+            autolink.GetAttributes().AddPropertyIfNotExist("rel", ExternalRel);
+        }
+    }
+
+    // Markdig writes column alignment as a style attribute, and the sanitizer allows no CSS.
+    private static void MoveAlignmentToAttribute(Table table)
+    {
+        foreach (var row in table.OfType<TableRow>())
+        {
+            var column = 0;
+            foreach (var cell in row.OfType<TableCell>())
+            {
+                var index = cell.ColumnIndex >= 0 ? cell.ColumnIndex : column;
+                if (index < table.ColumnDefinitions.Count && table.ColumnDefinitions[index].Alignment is { } alignment)
+                {
+                    cell.GetAttributes().AddPropertyIfNotExist("align", alignment.ToString().ToLowerInvariant());
+                }
+
+                column++;
+            }
+        }
+
+        foreach (var definition in table.ColumnDefinitions)
+        {
+            definition.Alignment = null;
+        }
+    }
+
+    private static string AltText(LinkInline image)
+    {
+        var text = new System.Text.StringBuilder();
+        AppendText(image, text);
+        return text.ToString();
+    }
+
+    private static void AppendText(ContainerInline container, System.Text.StringBuilder text)
+    {
+        foreach (var child in container)
+        {
+            switch (child)
+            {
+                case LiteralInline literal:
+                    text.Append(literal.Content.AsSpan());
+                    break;
+                case CodeInline code:
+                    text.Append(code.Content);
+                    break;
+                case ContainerInline inner:
+                    AppendText(inner, text);
+                    break;
+            }
+        }
+    }
+
+    private static string AsEscapedParagraphs(string markdown)
+    {
+        var html = new System.Text.StringBuilder(markdown.Length + 64);
+        var paragraphs = markdown.ReplaceLineEndings("\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        foreach (var paragraph in paragraphs)
+        {
+            html.Append("<p>").Append(WebUtility.HtmlEncode(paragraph).Replace("\n", "<br>", StringComparison.Ordinal)).Append("</p>\n");
+        }
+
+        return html.ToString();
+    }
+}
