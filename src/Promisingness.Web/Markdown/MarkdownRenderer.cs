@@ -1,75 +1,198 @@
-using Ganss.Xss;
+using System.Net;
 using Markdig;
-using Markdig.Extensions.AutoIdentifiers;
+using Markdig.Extensions.Tables;
+using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
 namespace Promisingness.Web.Markdown;
 
 /// <summary>
-/// The one Markdown pipeline: what users write becomes HTML that cannot run script in a reader's browser.
-/// Markdown is rendered once, at save, and the HTML stored. Three layers, because each alone has been
-/// seen to leak: extensions chosen one by one (never UseAdvancedExtensions, whose generic attributes let
-/// {onclick=…} through), a walk of the parsed document that keeps only http, https, mailto and relative
-/// URLs after decoding them, and HtmlSanitizer with an allow-list over the result.
+/// Turns user Markdown into HTML that cannot run script. Thread-safe: the Markdig pipeline and the
+/// sanitizer are built once and only read afterwards, so one instance serves the whole app.
 /// </summary>
 public sealed class MarkdownRenderer
 {
-    /// <summary>Ids from headings and footnotes get this prefix so user text cannot take an id the app's own scripts use.</summary>
+    private const string ExternalRel = "nofollow noopener noreferrer";
+
+    /// <summary>The prefix of every id that comes from user text (see SafeHtmlSanitizer.PrefixIds).</summary>
     public const string IdPrefix = "u-";
 
-    private readonly MarkdownPipeline pipeline = new MarkdownPipelineBuilder()
-        .UsePipeTables()
-        .UseEmphasisExtras()
-        .UseAutoLinks()
-        .UseTaskLists()
-        .UseFootnotes()
-        .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
-        .DisableHtml()
-        .Build();
+    private readonly MarkdownPipeline _pipeline = BuildPipeline();
+    private readonly Ganss.Xss.HtmlSanitizer _sanitizer = SafeHtmlSanitizer.Create();
 
-    private readonly HtmlSanitizer sanitizer = SafeHtml.CreateSanitizer();
-
+    /// <summary>Renders Markdown to sanitised HTML: the only HTML from users that a page may emit unescaped.</summary>
     public string ToSafeHtml(string markdown)
     {
-        MarkdownDocument document;
+        ArgumentNullException.ThrowIfNull(markdown);
+
+        string html;
         try
         {
-            document = Markdig.Markdown.Parse(markdown, pipeline);
+            var document = Markdig.Markdown.Parse(markdown, _pipeline);
+            MakeSafe(document);
+            html = document.ToHtml(_pipeline);
         }
-        catch (ArgumentException)
+        catch (Exception)
         {
-            // Markdig refuses input nested beyond its depth limit (thousands of ">" or "["): nothing a
-            // person writes, but the text must still be kept and shown, so it is shown unformatted.
-            return $"<pre class=\"unformatted\">{System.Net.WebUtility.HtmlEncode(markdown)}</pre>";
+            // Markdig refuses documents nested past its depth limit (thousands of '>', '[' or '*')
+            // by throwing. The page must still show something, and escaped text is always safe.
+            html = AsEscapedParagraphs(markdown);
         }
-        foreach (var node in document.Descendants().ToList())
+
+        return _sanitizer.Sanitize(html);
+    }
+
+    private static MarkdownPipeline BuildPipeline()
+    {
+        // Chosen one by one. Never UseAdvancedExtensions(): its generic attributes let {onclick=...}
+        // through and its media links emit iframes.
+        return new MarkdownPipelineBuilder()
+            .UsePipeTables()
+            .UseEmphasisExtras()
+            .UseAutoLinks()
+            .UseTaskLists()
+            .UseAutoIdentifiers()
+            .UseFootnotes()
+            .UseListExtras()
+            .DisableHtml()
+            .Build();
+    }
+
+    private static void MakeSafe(MarkdownDocument document)
+    {
+        // Collected first: the tree is edited below, which would break a live enumeration.
+        var nodes = document.Descendants().ToList();
+        foreach (var node in nodes)
         {
             switch (node)
             {
                 case HeadingBlock heading:
-                    // Every page has one <h1> of its own: a body's "#" is the page's second level.
+                    // Every page has one <h1> of its own; a body's "#" is the next level down.
                     heading.Level = Math.Min(heading.Level + 1, 6);
                     break;
-                case LinkInline link when !SafeUrls.IsAllowed(link.Url):
-                    Unlink(link);
+                case LinkReferenceDefinition definition when !SafeUrl.IsAllowed(definition.Url):
+                    definition.Url = null;
                     break;
-                case AutolinkInline autolink when !SafeUrls.IsAllowed(autolink.Url):
-                    autolink.ReplaceBy(new LiteralInline(autolink.Url));
+                case LinkInline link:
+                    MakeSafe(link);
+                    break;
+                case AutolinkInline autolink:
+                    MakeSafe(autolink);
+                    break;
+                case Table table:
+                    MoveAlignmentToAttribute(table);
                     break;
             }
         }
-        return sanitizer.Sanitize(document.ToHtml(pipeline));
     }
 
-    /// <summary>A link or image whose URL is not allowed becomes its text (an image its alt text).</summary>
-    private static void Unlink(LinkInline link)
+    private static void MakeSafe(LinkInline link)
     {
-        while (link.FirstChild is { } child)
+        // Heading references compute their URL late; fix it now so that what is checked is what is written.
+        var url = link.GetDynamicUrl?.Invoke() ?? link.Url;
+        link.GetDynamicUrl = null;
+        link.Url = url;
+
+        if (!SafeUrl.IsAllowed(url))
         {
-            child.Remove();
-            link.InsertBefore(child);
+            if (link.IsImage)
+            {
+                link.ReplaceBy(new LiteralInline(AltText(link)), copyChildren: false);
+            }
+            else
+            {
+                // The link's text stays, as text.
+                link.MoveChildrenAfter(link);
+                link.Remove();
+            }
+
+            return;
         }
-        link.Remove();
+
+        var attributes = link.GetAttributes();
+        if (link.IsImage)
+        {
+            attributes.AddPropertyIfNotExist("loading", "lazy");
+        }
+        else if (url is not null && SafeUrl.IsExternal(url))
+        {
+            attributes.AddPropertyIfNotExist("rel", ExternalRel);
+        }
+    }
+
+    private static void MakeSafe(AutolinkInline autolink)
+    {
+        var url = autolink.IsEmail ? "mailto:" + autolink.Url : autolink.Url;
+        if (!SafeUrl.IsAllowed(url))
+        {
+            autolink.ReplaceBy(new LiteralInline(autolink.Url));
+        }
+        else if (SafeUrl.IsExternal(url))
+        {
+            autolink.GetAttributes().AddPropertyIfNotExist("rel", ExternalRel);
+        }
+    }
+
+    // Markdig writes column alignment as a style attribute, and the sanitizer allows no CSS.
+    private static void MoveAlignmentToAttribute(Table table)
+    {
+        foreach (var row in table.OfType<TableRow>())
+        {
+            var column = 0;
+            foreach (var cell in row.OfType<TableCell>())
+            {
+                var index = cell.ColumnIndex >= 0 ? cell.ColumnIndex : column;
+                if (index < table.ColumnDefinitions.Count && table.ColumnDefinitions[index].Alignment is { } alignment)
+                {
+                    cell.GetAttributes().AddPropertyIfNotExist("align", alignment.ToString().ToLowerInvariant());
+                }
+
+                column++;
+            }
+        }
+
+        foreach (var definition in table.ColumnDefinitions)
+        {
+            definition.Alignment = null;
+        }
+    }
+
+    private static string AltText(LinkInline image)
+    {
+        var text = new System.Text.StringBuilder();
+        AppendText(image, text);
+        return text.ToString();
+    }
+
+    private static void AppendText(ContainerInline container, System.Text.StringBuilder text)
+    {
+        foreach (var child in container)
+        {
+            switch (child)
+            {
+                case LiteralInline literal:
+                    text.Append(literal.Content.AsSpan());
+                    break;
+                case CodeInline code:
+                    text.Append(code.Content);
+                    break;
+                case ContainerInline inner:
+                    AppendText(inner, text);
+                    break;
+            }
+        }
+    }
+
+    private static string AsEscapedParagraphs(string markdown)
+    {
+        var html = new System.Text.StringBuilder(markdown.Length + 64);
+        var paragraphs = markdown.ReplaceLineEndings("\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        foreach (var paragraph in paragraphs)
+        {
+            html.Append("<p>").Append(WebUtility.HtmlEncode(paragraph).Replace("\n", "<br>", StringComparison.Ordinal)).Append("</p>\n");
+        }
+
+        return html.ToString();
     }
 }

@@ -3,18 +3,10 @@ using Promisingness.Web.Markdown;
 
 namespace Promisingness.Tests.Markdown;
 
+/// <summary>The id prefix and the checker's own ability to fail (the corpus tests live beside this file).</summary>
 public sealed class MarkdownRendererTests
 {
     private static readonly MarkdownRenderer Renderer = new();
-    private static readonly IReadOnlyList<string> Corpus = HostileMarkdown.Load(Path.Combine(AppContext.BaseDirectory, "TestData"));
-
-    [Fact]
-    public void Corpus_HasAtLeast150Inputs() => Assert.True(Corpus.Count >= 150, $"{Corpus.Count} inputs");
-
-    [Theory]
-    [MemberData(nameof(HostileMarkdown.Indexes), MemberType = typeof(HostileMarkdown))]
-    public void ToSafeHtml_HostileInput_GivesNothingThatCanRunScript(int index) =>
-        SafeHtmlAssert.IsSafe(Renderer.ToSafeHtml(Corpus[index]));
 
     [Theory]
     [InlineData("<script>alert(1)</script>")]
@@ -26,77 +18,18 @@ public sealed class MarkdownRendererTests
     public void SafeHtmlAssert_HtmlThatCouldRunScript_Fails(string html) =>
         Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => SafeHtmlAssert.IsSafe(html));
 
-    [Theory]
-    [InlineData("[x](javascript:alert(1))")]
-    [InlineData("[x][r]\n\n[r]: &#106;avascript:alert(1)")]
-    [InlineData("<javascript:alert(1)>")]
-    [InlineData("![pic](java&#09;script:alert(1))")]
-    public void ToSafeHtml_UnsafeLink_KeepsItsTextButNotTheUrl(string markdown)
+    [Fact]
+    public void ToSafeHtml_HeadingIds_ArePrefixedSoUserTextCannotTakeTheAppsIds()
     {
-        var html = Renderer.ToSafeHtml(markdown);
+        var document = Parse(Renderer.ToSafeHtml("# blazor-error-ui\n\n[jump](#blazor-error-ui)"));
 
-        Assert.Empty(Parse(html).QuerySelectorAll("a[href], img[src]"));
-        Assert.NotEmpty(Parse(html).Body!.TextContent.Trim());
+        Assert.Null(document.GetElementById("blazor-error-ui"));
+        Assert.Equal("u-blazor-error-ui", document.QuerySelector("h2")!.Id);
+        Assert.Equal("#u-blazor-error-ui", document.QuerySelector("a")!.GetAttribute("href"));
     }
 
     [Fact]
-    public void ToSafeHtml_OrdinaryLinks_KeepTheirUrlsAndExternalOnesGetRel()
-    {
-        var document = Parse(Renderer.ToSafeHtml("[a](https://example.org) [b](mailto:x@example.org) [c](topics/x) [d](#part)"));
-
-        var links = document.QuerySelectorAll("a").ToList();
-        Assert.Equal(["https://example.org", "mailto:x@example.org", "topics/x", "#u-part"], links.Select(a => a.GetAttribute("href")));
-        Assert.Equal("nofollow noopener noreferrer", links[0].GetAttribute("rel"));
-    }
-
-    [Fact]
-    public void ToSafeHtml_Headings_StartAtTheSecondLevelWithPrefixedIds()
-    {
-        var document = Parse(Renderer.ToSafeHtml("# One\n## Two\n###### Six"));
-
-        Assert.Empty(document.QuerySelectorAll("h1"));
-        Assert.Equal("u-one", document.QuerySelector("h2")!.Id);
-        Assert.NotNull(document.QuerySelector("h3"));
-        Assert.Equal(2, document.QuerySelectorAll("h6").Length + document.QuerySelectorAll("h3").Length);
-    }
-
-    [Fact]
-    public void ToSafeHtml_RawHtml_IsShownAsText()
-    {
-        var document = Parse(Renderer.ToSafeHtml("<b>bold?</b> <script>alert(1)</script>"));
-
-        Assert.Empty(document.QuerySelectorAll("b, script"));
-        Assert.Contains("<script>alert(1)</script>", document.Body!.TextContent);
-    }
-
-    [Fact]
-    public void ToSafeHtml_TablesTaskListsCodeAndStrikethrough_Render()
-    {
-        var document = Parse(Renderer.ToSafeHtml("| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n- [ ] todo\n\n```\ncode\n```\n\n~~gone~~"));
-
-        Assert.Equal(2, document.QuerySelectorAll("td").Length);
-        var boxes = document.QuerySelectorAll("input[type=checkbox]");
-        Assert.Equal(2, boxes.Length);
-        Assert.All(boxes, box => Assert.True(box.HasAttribute("disabled")));
-        Assert.NotNull(document.QuerySelector("pre code"));
-        Assert.NotNull(document.QuerySelector("del"));
-    }
-
-    [Fact]
-    public void ToSafeHtml_ImageWithAlt_KeepsTheAltAndLoadsLazily()
-    {
-        var image = Parse(Renderer.ToSafeHtml("![A chart](https://example.org/chart.png)")).QuerySelector("img")!;
-
-        Assert.Equal("A chart", image.GetAttribute("alt"));
-        Assert.Equal("lazy", image.GetAttribute("loading"));
-    }
-
-    [Fact]
-    public void ToSafeHtml_BareUrl_BecomesALink() =>
-        Assert.Equal("https://example.org/x", Parse(Renderer.ToSafeHtml("See https://example.org/x now.")).QuerySelector("a")?.GetAttribute("href"));
-
-    [Fact]
-    public void ToSafeHtml_Footnotes_LinkWithinThePage()
+    public void ToSafeHtml_Footnotes_StillLinkWithinThePage()
     {
         var document = Parse(Renderer.ToSafeHtml("Claim[^1]\n\n[^1]: Source."));
 

@@ -8,7 +8,8 @@ public static partial class Excerpts
     /// <summary>The text of rendered HTML, cut at a word boundary: for cards and page descriptions.</summary>
     public static string FromHtml(string html, int maxLength = 200)
     {
-        var text = Whitespace().Replace(WebUtility.HtmlDecode(Tags().Replace(html, " ")), " ").Trim();
+        // Tags become spaces so that blocks do not run together; a space left before punctuation goes.
+        var text = SpaceBeforePunctuation().Replace(Whitespace().Replace(WebUtility.HtmlDecode(Tags().Replace(html, " ")), " "), "$1").Trim();
         if (text.Length <= maxLength)
         {
             return text;
@@ -22,4 +23,7 @@ public static partial class Excerpts
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+
+    [GeneratedRegex(@" ([.,;:!?)])")]
+    private static partial Regex SpaceBeforePunctuation();
 }
