@@ -127,4 +127,55 @@ public sealed class EditingTests(LiveWiki wiki) : IClassFixture<LiveWiki>
         await Assertions.Expect(page.Locator(".editor-preview li")).ToHaveCountAsync(1);
         await page.Context.CloseAsync();
     }
+
+    [BrowserFact]
+    public async Task Researcher_CreatesATopicWithTwoOutputs_EditsItSeesTheDiffAndRestoresTheFirstRevision()
+    {
+        var page = await SignedInAsync("topics@example.org");
+        await page.GotoAsync("topics");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "New topic" })).ToHaveAttributeAsync("href", "new/topic");
+        await page.GotoAsync("new/topic");
+
+        await PageActions.TypeBodyAsync(page, "What we want to learn about **oversight**.", "What we want to learn");
+        await page.GetByLabel("Title", new() { Exact = true }).FillAsync("Scalable Oversight Experiments");
+        await page.Locator("div.mud-input-control.mud-select").Filter(new() { HasText = "Researchers" }).ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "Severin Field" }).ClickAsync();
+        // A multiple select stays open; clicking outside closes it.
+        await page.Locator("h1").ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
+        await page.GetByTestId("add-output").ClickAsync();
+        await page.GetByTestId("add-output").ClickAsync();
+        var outputs = page.GetByTestId("output");
+        await outputs.Nth(0).GetByLabel("Title").FillAsync("First findings");
+        await outputs.Nth(0).GetByLabel("Link").FillAsync("https://www.lesswrong.com/posts/abc/first-findings");
+        await outputs.Nth(1).GetByLabel("Title").FillAsync("Second post, still to come");
+        await PageActions.SelectAsync(page, "Status", "Coming soon");
+        await PageActions.ScreenshotAsync(page, "new-topic");
+        await page.GetByTestId("save").ClickAsync();
+        await page.WaitForURLAsync("**/topics/scalable-oversight-experiments");
+        await Assertions.Expect(page.Locator("ul.outputs > li")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator("ul.people")).ToContainTextAsync("Severin Field");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Edit" }).ClickAsync();
+        await PageActions.TypeBodyAsync(page, "What we learned about **oversight**.", "What we learned");
+        await page.GetByTestId("output").Nth(0).GetByLabel("Title").FillAsync("First findings, revised");
+        await page.GetByTestId("save").ClickAsync();
+        await page.WaitForURLAsync("**/topics/scalable-oversight-experiments");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "First findings, revised" })).ToBeVisibleAsync();
+
+        await page.GotoAsync("entries/scalable-oversight-experiments/diff?from=1&to=2");
+        await Assertions.Expect(page.Locator("section[aria-label=Fields] .diff__line--added").First).ToContainTextAsync("revised");
+
+        await page.GotoAsync("entries/scalable-oversight-experiments/history");
+        for (var attempt = 0; attempt < 10 && await page.Locator(".mud-dialog").CountAsync() == 0; attempt++)
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "Restore revision 1" }).ClickAsync();
+            await page.WaitForTimeoutAsync(500);
+        }
+        await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Restore" }).ClickAsync();
+        await page.WaitForURLAsync("**/topics/scalable-oversight-experiments");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "First findings", Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("What we want to learn");
+        await page.Context.CloseAsync();
+    }
 }

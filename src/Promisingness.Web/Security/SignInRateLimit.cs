@@ -8,7 +8,8 @@ namespace Promisingness.Web.Security;
 /// </summary>
 internal static class SignInRateLimit
 {
-    private static readonly string[] GuardedPaths = ["/Account/Login", "/Account/ForgotPassword", "/Account/ResetPassword", "/Account/PasskeyRequestOptions", "/invite/"];
+    // The login page asks for passkey options by itself on every load, so those are not counted as attempts.
+    private static readonly string[] GuardedPaths = ["/Account/Login", "/Account/ForgotPassword", "/Account/ResetPassword", "/invite/"];
 
     public static void AddSignInRateLimit(this IServiceCollection services, IConfiguration configuration)
     {

@@ -39,6 +39,8 @@ public sealed class LiveWiki : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:Wiki", $"DataSource={database}");
             builder.UseSetting("Admin:Email", AdminEmail);
             builder.UseSetting("Admin:Password", AdminPassword);
+            // Each test signs in afresh; the limit itself is tested over HTTP.
+            builder.UseSetting("RateLimits:SignInPerMinute", "1000");
         });
         factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         factory.StartServer();

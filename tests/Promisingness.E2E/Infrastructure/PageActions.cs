@@ -52,10 +52,15 @@ public static class PageActions
             await body.EvaluateAsync("(area, text) => { area.value = text; area.dispatchEvent(new Event('input', { bubbles: true })); }", text);
             try
             {
+                if (text.Length > 100_000)
+                {
+                    // Long texts are previewed on request only.
+                    await page.GetByRole(AriaRole.Button, new() { Name = "Update the preview" }).ClickAsync(new() { Timeout = 10_000 });
+                }
                 await Assertions.Expect(preview).ToContainTextAsync(marker, new() { Timeout = text.Length > 100_000 ? 20_000 : 1500 });
                 return;
             }
-            catch (PlaywrightException) when (attempt < 10)
+            catch (Exception e) when (e is PlaywrightException or TimeoutException && attempt < 10)
             {
                 // Not interactive yet.
             }
