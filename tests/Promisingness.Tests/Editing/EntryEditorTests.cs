@@ -246,4 +246,56 @@ public sealed class EntryEditorTests : IAsyncLifetime
         await Editor.DiscardDraftAsync(aisc, goal.Id);
         Assert.Null(await Editor.DraftAsync(aisc, goal.Id));
     }
+
+    [Fact]
+    public async Task Save_TopicOutputs_AreStoredAndAnOutputTakenOutIsKeptAsRemoved()
+    {
+        var topic = await EntryAsync("weak-to-strong-generalization");
+        var severin = await MemberIdAsync("severin-field");
+        var fields = new TopicInput([severin], [new OutputInput("Only post", "https://www.lesswrong.com/posts/x/only", OutputStatus.Published, "Short summary.")]);
+
+        var saved = Assert.IsType<SaveResult.Saved>(await Editor.SaveAsync(aisc, topic.Id, 1, Input(topic) with { Topic = fields }));
+
+        using var db = app.CreateDbContext();
+        var after = await db.Entries.Include(e => e.Outputs).Include(e => e.Researchers).SingleAsync(e => e.Id == topic.Id);
+        Assert.Equal([severin], after.Researchers.Select(r => r.MemberId));
+        Assert.Equal(["Only post"], after.Outputs.Where(o => o.Status != OutputStatus.Removed).Select(o => o.Title));
+        Assert.Single(after.Outputs, o => o.Status == OutputStatus.Removed);
+        Assert.Equal(2, saved.RevisionNumber);
+    }
+
+    [Theory]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("ftp://example.org/file")]
+    [InlineData("not a url")]
+    public async Task Save_OutputWithAnAddressThatIsNotTheWeb_IsRefusedBesideTheField(string url)
+    {
+        var topic = await EntryAsync("weak-to-strong-generalization");
+        var fields = new TopicInput([], [new OutputInput("Post", url, OutputStatus.Published, "")]);
+
+        var invalid = Assert.IsType<SaveResult.Invalid>(await Editor.SaveAsync(aisc, topic.Id, 1, Input(topic) with { Topic = fields }));
+
+        Assert.Contains("https://", invalid.Errors[EntryRules.OutputField(0, "Url")]);
+        Assert.Equal(1, (await EntryAsync("weak-to-strong-generalization")).RevisionNumber);
+    }
+
+    [Fact]
+    public async Task Restore_Topic_BringsBackItsOutputsAndResearchers()
+    {
+        var topic = await EntryAsync("weak-to-strong-generalization");
+        await Editor.SaveAsync(aisc, topic.Id, 1, Input(topic) with { Topic = new TopicInput([], []) });
+
+        Assert.IsType<SaveResult.Saved>(await Editor.RestoreAsync(aisc, topic.Id, 1));
+
+        using var db = app.CreateDbContext();
+        var after = await db.Entries.Include(e => e.Outputs).Include(e => e.Researchers).SingleAsync(e => e.Id == topic.Id);
+        Assert.Equal(2, after.Researchers.Count);
+        Assert.Equal(2, after.Outputs.Count(o => o.Status == OutputStatus.Published));
+    }
+
+    private async Task<int> MemberIdAsync(string slug)
+    {
+        using var db = app.CreateDbContext();
+        return (await db.Members.SingleAsync(m => m.Slug == slug)).Id;
+    }
 }
