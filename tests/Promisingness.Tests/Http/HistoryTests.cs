@@ -39,6 +39,22 @@ public sealed class HistoryTests : IDisposable
     }
 
     [Fact]
+    public async Task History_AtARenamedEntrysOldSlug_RedirectsToTheNewOne()
+    {
+        var mentor = await Members.AddAsync(app, "rename-mentor@test.local", Roles.Mentor);
+        using (var db = app.CreateDbContext())
+        {
+            var goal = await db.Entries.SingleAsync(e => e.Slug == "goal");
+            await app.Get<EntryEditor>().SaveAsync(mentor, goal.Id, 1, new EntryInput("Our goal", goal.BodyMarkdown, Visibility.Public, null, "Renamed"));
+        }
+
+        using var response = await Members.Client(app).GetAsync("/entries/goal/history");
+
+        Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
+        Assert.EndsWith("/entries/our-goal/history", response.Headers.Location!.ToString());
+    }
+
+    [Fact]
     public async Task History_OfATeamEntry_Answers404ToAnonymousVisitors()
     {
         using (var db = app.CreateDbContext())

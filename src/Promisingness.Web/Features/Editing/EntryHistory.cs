@@ -67,13 +67,8 @@ public sealed class EntryHistory(IDbContextFactory<WikiDbContext> dbFactory)
         return [.. revisions.Select(r => new RevisionRow(r.Number, r.Title, r.AuthorName, r.AuthorProgramId is { } id ? programs.GetValueOrDefault(id) : null, r.CreatedAt, r.EditNote))];
     }
 
-    private static async Task<Lookup<T>> MovedAsync<T>(WikiDbContext db, string slug, WikiUser? reader, CancellationToken cancellationToken) where T : class
-    {
-        var movedTo = await db.SlugRedirects.Where(r => r.Slug == slug)
-            .Join(db.Entries.ReadableBy(reader), r => r.EntryId, e => e.Id, (r, e) => e.Slug)
-            .FirstOrDefaultAsync(cancellationToken);
-        return movedTo is null ? Lookup<T>.NotFound : new Lookup<T>(null, movedTo);
-    }
+    private static async Task<Lookup<T>> MovedAsync<T>(WikiDbContext db, string slug, WikiUser? reader, CancellationToken cancellationToken) where T : class =>
+        await RenamedEntries.CurrentSlugAsync(db, slug, kind: null, reader, cancellationToken) is { } movedTo ? new Lookup<T>(null, movedTo) : Lookup<T>.NotFound;
 
     private static string Pretty(string json)
     {
