@@ -16,6 +16,7 @@ public sealed class WikiDbContext(DbContextOptions<WikiDbContext> options) : Ide
     public DbSet<WikiSetting> Settings => Set<WikiSetting>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<EditDraft> EditDrafts => Set<EditDraft>();
+    public DbSet<EntryLink> EntryLinks => Set<EntryLink>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -21,8 +21,11 @@ public sealed class MarkdownRenderer
     private readonly MarkdownPipeline _pipeline = BuildPipeline();
     private readonly Ganss.Xss.HtmlSanitizer _sanitizer = SafeHtmlSanitizer.Create();
 
-    /// <summary>Renders Markdown to sanitised HTML: the only HTML from users that a page may emit unescaped.</summary>
-    public string ToSafeHtml(string markdown)
+    /// <summary>
+    /// Renders Markdown to sanitised HTML: the only HTML from users that a page may emit unescaped.
+    /// <paramref name="resolveLink"/> finds the entry a [[wiki link]] names, or null when there is none.
+    /// </summary>
+    public string ToSafeHtml(string markdown, Func<string, WikiLinkTarget?>? resolveLink = null)
     {
         ArgumentNullException.ThrowIfNull(markdown);
 
@@ -31,6 +34,10 @@ public sealed class MarkdownRenderer
         {
             var document = Markdig.Markdown.Parse(markdown, _pipeline);
             MakeSafe(document);
+            foreach (var link in document.Descendants<WikiLinkInline>())
+            {
+                link.Resolved = resolveLink?.Invoke(link.Target);
+            }
             html = document.ToHtml(_pipeline);
         }
         catch (Exception)
@@ -41,6 +48,19 @@ public sealed class MarkdownRenderer
         }
 
         return _sanitizer.Sanitize(html);
+    }
+
+    /// <summary>The targets of the [[wiki links]] in a text, as written.</summary>
+    public IReadOnlyList<string> WikiLinkTargets(string markdown)
+    {
+        try
+        {
+            return [.. Markdig.Markdown.Parse(markdown, _pipeline).Descendants<WikiLinkInline>().Select(l => l.Target).Distinct()];
+        }
+        catch (ArgumentException)
+        {
+            return [];
+        }
     }
 
     private static MarkdownPipeline BuildPipeline()
@@ -55,6 +75,7 @@ public sealed class MarkdownRenderer
             .UseAutoIdentifiers()
             .UseFootnotes()
             .UseListExtras()
+            .Use<WikiLinkExtension>()
             .DisableHtml()
             .Build();
     }

@@ -26,6 +26,7 @@ internal static partial class SafeHtmlSanitizer
     private static readonly string[] Classes =
     [
         "contains-task-list", "task-list-item", "task-list-item-checkbox", "footnotes", "footnote-ref", "footnote-back-ref",
+        "wikilink", WikiLinkRenderer.MissingClass,
     ];
 
     public static HtmlSanitizer Create()

@@ -100,6 +100,7 @@ internal static class WikiServices
         services.AddSingleton<EntryEditor>();
         services.AddSingleton<EditingPresence>();
         services.AddSingleton<EntryHistory>();
+        services.AddSingleton<Backlinks>();
         services.AddSingleton<ReadmeImporter>();
         services.AddSingleton<ReadmeExporter>();
         services.AddSingleton<FirstRun>();

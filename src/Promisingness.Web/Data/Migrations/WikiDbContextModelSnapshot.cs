@@ -401,6 +401,22 @@ namespace Promisingness.Web.Data.Migrations
                     b.ToTable("Entries");
                 });
 
+            modelBuilder.Entity("Promisingness.Web.Data.EntryLink", b =>
+                {
+                    b.Property<int>("FromEntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ToSlug")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("FromEntryId", "ToSlug");
+
+                    b.HasIndex("ToSlug");
+
+                    b.ToTable("EntryLinks");
+                });
+
             modelBuilder.Entity("Promisingness.Web.Data.Invitation", b =>
                 {
                     b.Property<int>("Id")
@@ -871,6 +887,17 @@ namespace Promisingness.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Program");
+                });
+
+            modelBuilder.Entity("Promisingness.Web.Data.EntryLink", b =>
+                {
+                    b.HasOne("Promisingness.Web.Data.Entry", "From")
+                        .WithMany()
+                        .HasForeignKey("FromEntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("From");
                 });
 
             modelBuilder.Entity("Promisingness.Web.Data.Invitation", b =>

@@ -62,6 +62,7 @@ public sealed class EntryEditor(
         await ApplyTopicAsync(db, entry, input.Topic, cancellationToken);
         db.Entries.Add(entry);
         recorder.RecordIfChanged(db, entry, before: null, AuthorOf(user!), clock.GetUtcNow(), Note(input.EditNote, "Created"));
+        recorder.RenderLinksTo(db, entry.Slug);
         await db.SaveChangesAsync(cancellationToken);
         await cache.EvictAsync(cancellationToken);
         return new SaveResult.Saved(entry.Id, entry.Slug, entry.RevisionNumber);
@@ -94,6 +95,7 @@ public sealed class EntryEditor(
             return duplicate;
         }
         var (taken, redirects) = await SlugsLikeAsync(db, Slugs.From(title), entryId, cancellationToken);
+        var oldSlug = entry.Slug;
         SlugMoves.Retitle(db, entry, title, taken, redirects);
         entry.BodyMarkdown = input.Body;
         entry.Visibility = input.Visibility;
@@ -103,6 +105,10 @@ public sealed class EntryEditor(
         {
             await DiscardDraftAsync(userId, entryId, cancellationToken);
             return new SaveResult.Unchanged(entry.RevisionNumber);
+        }
+        if (entry.Slug != oldSlug)
+        {
+            recorder.RenderLinksTo(db, entry.Slug);
         }
         try
         {

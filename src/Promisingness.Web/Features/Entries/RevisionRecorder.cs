@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Promisingness.Web.Data;
 using Promisingness.Web.Markdown;
 
@@ -22,6 +23,40 @@ public sealed class RevisionRecorder(MarkdownRenderer markdown)
         Fields = EntryFields.Of(entry),
     });
 
+    /// <summary>
+    /// Renders the entry's Markdown with its [[wiki links]] resolved, and records where they point for
+    /// backlinks. Also used without a revision when an entry the text links to comes into being.
+    /// </summary>
+    public void Render(WikiDbContext db, Entry entry)
+    {
+        var texts = entry.Outputs.Select(o => o.SummaryMarkdown).Prepend(entry.BodyMarkdown).ToList();
+        var targets = texts.SelectMany(markdown.WikiLinkTargets).Distinct().ToList();
+        var links = WikiLinkIndex.For(db, targets);
+        entry.BodyHtml = markdown.ToSafeHtml(entry.BodyMarkdown, links.Resolve);
+        foreach (var output in entry.Outputs)
+        {
+            output.SummaryHtml = markdown.ToSafeHtml(output.SummaryMarkdown, links.Resolve);
+        }
+
+        var wanted = targets.Select(t => Slugs.From(t)).Distinct().ToHashSet();
+        var existing = entry.Id == 0 ? [] : db.EntryLinks.Where(l => l.FromEntryId == entry.Id).ToList();
+        db.EntryLinks.RemoveRange(existing.Where(l => !wanted.Contains(l.ToSlug)));
+        foreach (var slug in wanted.Where(w => !existing.Any(l => l.ToSlug == w)))
+        {
+            db.EntryLinks.Add(new EntryLink { From = entry, ToSlug = slug });
+        }
+    }
+
+    /// <summary>Re-renders the entries that link to a slug which now exists (a new entry, a rename), so their links work.</summary>
+    public void RenderLinksTo(WikiDbContext db, string slug)
+    {
+        var linking = db.Entries.Include(e => e.Outputs).Where(e => db.EntryLinks.Any(l => l.ToSlug == slug && l.FromEntryId == e.Id)).ToList();
+        foreach (var entry in linking)
+        {
+            Render(db, entry);
+        }
+    }
+
     /// <summary>Appends a revision when the entry differs from <paramref name="before"/> (null for a new entry).</summary>
     public bool RecordIfChanged(WikiDbContext db, Entry entry, string? before, Author author, DateTimeOffset at, string note)
     {
@@ -30,11 +65,7 @@ public sealed class RevisionRecorder(MarkdownRenderer markdown)
             return false;
         }
 
-        entry.BodyHtml = markdown.ToSafeHtml(entry.BodyMarkdown);
-        foreach (var output in entry.Outputs)
-        {
-            output.SummaryHtml = markdown.ToSafeHtml(output.SummaryMarkdown);
-        }
+        Render(db, entry);
         var baseNumber = entry.RevisionNumber == 0 ? (int?)null : entry.RevisionNumber;
         entry.RevisionNumber++;
         entry.UpdatedAt = at;

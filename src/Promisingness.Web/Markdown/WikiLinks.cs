@@ -1,0 +1,101 @@
+using System.Net;
+using Markdig;
+using Markdig.Helpers;
+using Markdig.Parsers;
+using Markdig.Parsers.Inlines;
+using Markdig.Renderers;
+using Markdig.Renderers.Html;
+using Markdig.Renderers.Html.Inlines;
+using Markdig.Syntax.Inlines;
+
+namespace Promisingness.Web.Markdown;
+
+/// <summary>Where a wiki link leads: the entry's address and title.</summary>
+public sealed record WikiLinkTarget(string Url, string Title);
+
+/// <summary>[[Entry title]] or [[slug|label]]: a link to another entry, resolved when the text is saved.</summary>
+public sealed class WikiLinkInline : LeafInline
+{
+    public required string Target { get; init; }
+    public required string Label { get; init; }
+    public WikiLinkTarget? Resolved { get; set; }
+}
+
+internal sealed class WikiLinkParser : InlineParser
+{
+    private const int MaxLength = 300;
+
+    public WikiLinkParser() => OpeningCharacters = ['['];
+
+    public override bool Match(InlineProcessor processor, ref StringSlice slice)
+    {
+        if (slice.PeekChar() != '[')
+        {
+            return false;
+        }
+        var text = slice.Text;
+        var start = slice.Start + 2;
+        var end = text.IndexOf("]]", start, Math.Max(0, Math.Min(slice.End - start + 1, MaxLength)), StringComparison.Ordinal);
+        if (end <= start)
+        {
+            return false;
+        }
+        var inner = text[start..end];
+        if (inner.Contains('\n') || inner.Contains('[') || inner.Contains(']'))
+        {
+            return false;
+        }
+        var bar = inner.IndexOf('|');
+        var target = (bar < 0 ? inner : inner[..bar]).Trim();
+        var label = (bar < 0 ? inner : inner[(bar + 1)..]).Trim();
+        if (target.Length == 0)
+        {
+            return false;
+        }
+        processor.Inline = new WikiLinkInline { Target = target, Label = label.Length > 0 ? label : target };
+        slice.Start = end + 2;
+        return true;
+    }
+}
+
+/// <summary>
+/// A resolved link becomes an ordinary link; an unresolved one a marked span that members' pages turn
+/// into a "create this entry" link (SafeHtml) and anonymous readers see as text.
+/// </summary>
+internal sealed class WikiLinkRenderer : HtmlObjectRenderer<WikiLinkInline>
+{
+    public const string MissingClass = "wikilink-missing";
+
+    protected override void Write(HtmlRenderer renderer, WikiLinkInline link)
+    {
+        var label = WebUtility.HtmlEncode(link.Label);
+        if (link.Resolved is { } target)
+        {
+            renderer.Write($"<a class=\"wikilink\" href=\"{WebUtility.HtmlEncode(target.Url)}\" title=\"{WebUtility.HtmlEncode(target.Title)}\">{label}</a>");
+        }
+        else
+        {
+            renderer.Write($"<span class=\"{MissingClass}\" title=\"{WebUtility.HtmlEncode(link.Target)}\">{label}</span>");
+        }
+    }
+}
+
+internal sealed class WikiLinkExtension : IMarkdownExtension
+{
+    public void Setup(MarkdownPipelineBuilder pipeline)
+    {
+        if (!pipeline.InlineParsers.Contains<WikiLinkParser>())
+        {
+            // Before the link parser, which would otherwise read "[[x]]" as brackets around "[x]".
+            pipeline.InlineParsers.InsertBefore<LinkInlineParser>(new WikiLinkParser());
+        }
+    }
+
+    public void Setup(MarkdownPipeline pipeline, IMarkdownRenderer renderer)
+    {
+        if (renderer is HtmlRenderer html && !html.ObjectRenderers.Contains<WikiLinkRenderer>())
+        {
+            html.ObjectRenderers.InsertBefore<LinkInlineRenderer>(new WikiLinkRenderer());
+        }
+    }
+}
