@@ -42,4 +42,5 @@ public sealed class Entry
     public List<Revision> Revisions { get; set; } = [];
     public List<TopicResearcher> Researchers { get; set; } = [];
     public List<TopicOutput> Outputs { get; set; } = [];
+    public List<EntryTag> Tags { get; set; } = [];
 }

@@ -17,6 +17,7 @@ public sealed class WikiDbContext(DbContextOptions<WikiDbContext> options) : Ide
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<EditDraft> EditDrafts => Set<EditDraft>();
     public DbSet<EntryLink> EntryLinks => Set<EntryLink>();
+    public DbSet<EntryTag> EntryTags => Set<EntryTag>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

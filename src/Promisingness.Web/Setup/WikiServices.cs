@@ -16,6 +16,7 @@ using Promisingness.Web.Features.Home;
 using Promisingness.Web.Features.ImportExport;
 using Promisingness.Web.Features.Pages;
 using Promisingness.Web.Features.Questions;
+using Promisingness.Web.Features.Tags;
 using Promisingness.Web.Features.Team;
 using Promisingness.Web.Features.Topics;
 using Promisingness.Web.Markdown;
@@ -101,6 +102,7 @@ internal static class WikiServices
         services.AddSingleton<EditingPresence>();
         services.AddSingleton<EntryHistory>();
         services.AddSingleton<Backlinks>();
+        services.AddSingleton<Tagging>();
         services.AddSingleton<ReadmeImporter>();
         services.AddSingleton<ReadmeExporter>();
         services.AddSingleton<FirstRun>();

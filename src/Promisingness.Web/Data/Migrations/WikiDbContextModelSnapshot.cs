@@ -417,6 +417,22 @@ namespace Promisingness.Web.Data.Migrations
                     b.ToTable("EntryLinks");
                 });
 
+            modelBuilder.Entity("Promisingness.Web.Data.EntryTag", b =>
+                {
+                    b.Property<int>("EntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EntryId", "Name");
+
+                    b.HasIndex("Name");
+
+                    b.ToTable("EntryTags");
+                });
+
             modelBuilder.Entity("Promisingness.Web.Data.Invitation", b =>
                 {
                     b.Property<int>("Id")
@@ -900,6 +916,17 @@ namespace Promisingness.Web.Data.Migrations
                     b.Navigation("From");
                 });
 
+            modelBuilder.Entity("Promisingness.Web.Data.EntryTag", b =>
+                {
+                    b.HasOne("Promisingness.Web.Data.Entry", "Entry")
+                        .WithMany("Tags")
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Entry");
+                });
+
             modelBuilder.Entity("Promisingness.Web.Data.Invitation", b =>
                 {
                     b.HasOne("Promisingness.Web.Data.Member", "Member")
@@ -986,6 +1013,8 @@ namespace Promisingness.Web.Data.Migrations
                     b.Navigation("Researchers");
 
                     b.Navigation("Revisions");
+
+                    b.Navigation("Tags");
                 });
 
             modelBuilder.Entity("Promisingness.Web.Data.Member", b =>

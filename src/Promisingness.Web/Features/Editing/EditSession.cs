@@ -14,4 +14,5 @@ public sealed record EditSession(
     int RevisionNumber,
     bool MayPublish,
     string? Refusal,
-    TopicInput? Topic = null);
+    TopicInput? Topic = null,
+    IReadOnlyList<string>? Tags = null);

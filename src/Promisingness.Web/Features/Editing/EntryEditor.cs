@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Promisingness.Web.Caching;
 using Promisingness.Web.Data;
 using Promisingness.Web.Features.Entries;
+using Promisingness.Web.Features.Tags;
 using Promisingness.Web.Security;
 
 namespace Promisingness.Web.Features.Editing;
@@ -60,6 +61,7 @@ public sealed class EntryEditor(
         };
         SlugMoves.Retitle(db, entry, title, taken, redirects);
         await ApplyTopicAsync(db, entry, input.Topic, cancellationToken);
+        Tagging.Apply(entry, input.Tags ?? []);
         db.Entries.Add(entry);
         recorder.RecordIfChanged(db, entry, before: null, AuthorOf(user!), clock.GetUtcNow(), Note(input.EditNote, "Created"));
         recorder.RenderLinksTo(db, entry.Slug);
@@ -81,7 +83,7 @@ public sealed class EntryEditor(
             return refused;
         }
 
-        var entry = await db.Entries.Include(e => e.Researchers).ThenInclude(r => r.Member).Include(e => e.Outputs)
+        var entry = await db.Entries.Include(e => e.Researchers).ThenInclude(r => r.Member).Include(e => e.Outputs).Include(e => e.Tags)
             .AsSplitQuery().FirstAsync(e => e.Id == entryId, cancellationToken);
         if (entry.RevisionNumber != baseRevision)
         {
@@ -101,6 +103,10 @@ public sealed class EntryEditor(
         entry.Visibility = input.Visibility;
         entry.ProgramId = input.ProgramId;
         await ApplyTopicAsync(db, entry, input.Topic, cancellationToken);
+        if (input.Tags is not null)
+        {
+            Tagging.Apply(entry, input.Tags);
+        }
         if (!recorder.RecordIfChanged(db, entry, before, AuthorOf(user!), clock.GetUtcNow(), Note(input.EditNote, "")))
         {
             await DiscardDraftAsync(userId, entryId, cancellationToken);
@@ -140,7 +146,8 @@ public sealed class EntryEditor(
             return new SaveResult.Refused("That revision does not exist.");
         }
         var input = new EntryInput(old.Title, old.BodyMarkdown, current.Visibility, current.ProgramId, $"Restored revision {revisionNumber}",
-            current.Kind == EntryKind.Topic ? await TopicFromRevisionAsync(old, cancellationToken) : null);
+            current.Kind == EntryKind.Topic ? await TopicFromRevisionAsync(old, cancellationToken) : null,
+            EntryFields.FromJson(old.FieldsJson).Tags ?? []);
         return await SaveAsync(userId, entryId, current.RevisionNumber, input, cancellationToken);
     }
 
@@ -150,7 +157,7 @@ public sealed class EntryEditor(
         var user = await users.LoadAsync(userId, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var entry = await db.Entries.ReadableBy(user).AsNoTracking()
-            .Include(e => e.Researchers).Include(e => e.Outputs)
+            .Include(e => e.Researchers).Include(e => e.Outputs).Include(e => e.Tags)
             .AsSplitQuery()
             .FirstOrDefaultAsync(e => e.Slug == slug, cancellationToken);
         if (entry is null)
@@ -162,7 +169,8 @@ public sealed class EntryEditor(
             : !EntryPermissions.Can(user, EntryOperation.Edit, facts) ? "You may not edit this entry: it belongs to another program and you are not listed on it."
             : null;
         return new EditSession(entry.Id, entry.Kind, entry.Slug, entry.Title, entry.BodyMarkdown, entry.Visibility, entry.ProgramId, entry.RevisionNumber,
-            EntryPermissions.Can(user, EntryOperation.MakePublic, facts), refusal, entry.Kind == EntryKind.Topic ? TopicOf(entry) : null);
+            EntryPermissions.Can(user, EntryOperation.MakePublic, facts), refusal, entry.Kind == EntryKind.Topic ? TopicOf(entry) : null,
+            [.. entry.Tags.Select(t => t.Name).Order(StringComparer.Ordinal)]);
     }
 
     /// <summary>A blank entry of a kind, for the "new" form.</summary>

@@ -7,7 +7,8 @@ namespace Promisingness.Web.Features.Entries;
 public sealed record EntryFields(
     string? ReadmeHeading,
     IReadOnlyList<EntryFields.Researcher> Researchers,
-    IReadOnlyList<EntryFields.Output> Outputs)
+    IReadOnlyList<EntryFields.Output> Outputs,
+    IReadOnlyList<string>? Tags = null)
 {
     /// <summary>A researcher by member slug: stable, readable in an export, and known before the row is saved.</summary>
     public sealed record Researcher(string Member, string CreditedAs);
@@ -19,7 +20,8 @@ public sealed record EntryFields(
     public static EntryFields Of(Entry entry) => new(
         entry.ReadmeHeading,
         [.. entry.Researchers.OrderBy(r => r.Position).Select(r => new Researcher(r.Member?.Slug ?? $"#{r.MemberId}", r.CreditedAs))],
-        [.. entry.Outputs.OrderBy(o => o.Position).Select(o => new Output(o.Title, o.Url, o.Status, o.LinkNote, o.SummaryHeading, o.SummaryMarkdown))]);
+        [.. entry.Outputs.OrderBy(o => o.Position).Select(o => new Output(o.Title, o.Url, o.Status, o.LinkNote, o.SummaryHeading, o.SummaryMarkdown))],
+        [.. entry.Tags.Select(t => t.Name).Order(StringComparer.Ordinal)]);
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 

@@ -35,6 +35,7 @@ internal sealed class ImportRun(WikiDbContext db, RevisionRecorder recorder, Aut
             .Where(e => e.Kind == EntryKind.Page || e.Kind == EntryKind.Topic || e.Kind == EntryKind.Question)
             .Include(e => e.Researchers)
             .Include(e => e.Outputs)
+            .Include(e => e.Tags)
             .AsSplitQuery()
             .OrderBy(e => e.Position).ThenBy(e => e.Id)
             .ToListAsync(cancellationToken);

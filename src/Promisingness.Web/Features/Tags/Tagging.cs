@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+using Promisingness.Web.Data;
+using Promisingness.Web.Features.Entries;
+using Promisingness.Web.Security;
+
+namespace Promisingness.Web.Features.Tags;
+
+public sealed record TagCount(string Name, int Count);
+
+public sealed record TaggedEntry(string Title, string Url, EntryKind Kind);
+
+/// <summary>Tags: how they are written, and the entries that carry one.</summary>
+public sealed class Tagging(IDbContextFactory<WikiDbContext> dbFactory)
+{
+    public const int MaxPerEntry = 20;
+
+    /// <summary>"Scalable Oversight, W2S" → ["scalable-oversight", "w2s"]: one spelling per tag.</summary>
+    public static IReadOnlyList<string> Parse(string? text) =>
+        [.. (text ?? "").Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(t => t.Any(char.IsLetterOrDigit))
+            .Select(t => Slugs.From(t, EntryTag.MaxLength))
+            .Distinct()
+            .Take(MaxPerEntry)];
+
+    public static void Apply(Entry entry, IReadOnlyList<string> names)
+    {
+        entry.Tags.RemoveAll(t => !names.Contains(t.Name));
+        foreach (var name in names.Where(n => !entry.Tags.Any(t => t.Name == n)))
+        {
+            entry.Tags.Add(new EntryTag { Name = name });
+        }
+    }
+
+    public async Task<IReadOnlyList<TagCount>> AllAsync(WikiUser? reader, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.EntryTags.AsNoTracking()
+            .Where(t => db.Entries.ReadableBy(reader).Any(e => e.Id == t.EntryId))
+            .GroupBy(t => t.Name)
+            .Select(g => new TagCount(g.Key, g.Count()))
+            .OrderBy(t => t.Name)
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<TaggedEntry>> EntriesAsync(string name, WikiUser? reader, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Entries.ReadableBy(reader).AsNoTracking()
+            .Where(e => e.Tags.Any(t => t.Name == name))
+            .OrderBy(e => e.Kind).ThenBy(e => e.Title)
+            .Select(e => new { e.Title, e.Kind, e.Slug })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new TaggedEntry(r.Title, EntryUrls.For(r.Kind, r.Slug), r.Kind))];
+    }
+
+    public async Task<IReadOnlyList<string>> OfAsync(string slug, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.EntryTags.AsNoTracking().Where(t => t.Entry!.Slug == slug).Select(t => t.Name).OrderBy(n => n).ToListAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,61 @@
+using System.Net;
+using AngleSharp.Html.Parser;
+using Microsoft.EntityFrameworkCore;
+using Promisingness.Tests.Infrastructure;
+using Promisingness.Web.Data;
+using Promisingness.Web.Features.Editing;
+using Promisingness.Web.Features.Tags;
+using Promisingness.Web.Security;
+
+namespace Promisingness.Tests.Editing;
+
+public sealed class TagTests : IAsyncLifetime
+{
+    private readonly WikiApp app = new();
+    private string mentor = "";
+
+    public async Task InitializeAsync() => mentor = await Members.AddAsync(app, "tags-mentor@test.local", Roles.Mentor);
+
+    public Task DisposeAsync()
+    {
+        app.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Theory]
+    [InlineData("Scalable Oversight, W2S", new[] { "scalable-oversight", "w2s" })]
+    [InlineData("a, A ,  a;b", new[] { "a", "b" })]
+    [InlineData(" , !!!, ", new string[0])]
+    public void Parse_WritesEachTagOneWay(string text, string[] expected) => Assert.Equal(expected, Tagging.Parse(text));
+
+    [Fact]
+    public async Task Save_Tags_ShowOnTheEntryAndOnTheTagPageAndAreInTheRevision()
+    {
+        using (var db = app.CreateDbContext())
+        {
+            var goal = await db.Entries.SingleAsync(e => e.Slug == "goal");
+            await app.Get<EntryEditor>().SaveAsync(mentor, goal.Id, 1, new EntryInput(goal.Title, goal.BodyMarkdown, Visibility.Public, null, "tagged", Tags: ["strategy", "superalignment"]));
+        }
+
+        var page = new HtmlParser().ParseDocument(await app.CreateClient().GetStringAsync("/pages/goal"));
+        Assert.Equal(["#strategy", "#superalignment"], page.QuerySelectorAll("ul.tags a").Select(a => a.TextContent));
+        var tag = new HtmlParser().ParseDocument(await app.CreateClient().GetStringAsync("/tags/strategy"));
+        Assert.Contains(tag.QuerySelectorAll("ul.tagged a"), a => a.TextContent == "Goal");
+        using var check = app.CreateDbContext();
+        Assert.Contains("superalignment", (await check.Revisions.SingleAsync(r => r.Entry!.Slug == "goal" && r.Number == 2)).FieldsJson);
+        using var missing = await app.CreateClient().GetAsync("/tags/nothing-here");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
+    public async Task TagPage_HidesEntriesTheReaderMayNotSee()
+    {
+        var editor = app.Get<EntryEditor>();
+        await editor.CreateAsync(mentor, EntryKind.Page, new EntryInput("Internal notes", "x", Visibility.Team, null, "", Tags: ["internal"]));
+
+        using var anonymous = await app.CreateClient().GetAsync("/tags/internal");
+
+        Assert.Equal(HttpStatusCode.NotFound, anonymous.StatusCode);
+        Assert.DoesNotContain("Internal notes", await anonymous.Content.ReadAsStringAsync());
+    }
+}
