@@ -43,4 +43,7 @@ public sealed class Entry
     public List<TopicResearcher> Researchers { get; set; } = [];
     public List<TopicOutput> Outputs { get; set; } = [];
     public List<EntryTag> Tags { get; set; } = [];
+
+    /// <summary>For a question: the topics it is linked to.</summary>
+    public List<QuestionTopic> LinkedTopics { get; set; } = [];
 }

@@ -18,6 +18,7 @@ public sealed class WikiDbContext(DbContextOptions<WikiDbContext> options) : Ide
     public DbSet<EditDraft> EditDrafts => Set<EditDraft>();
     public DbSet<EntryLink> EntryLinks => Set<EntryLink>();
     public DbSet<EntryTag> EntryTags => Set<EntryTag>();
+    public DbSet<QuestionTopic> QuestionTopics => Set<QuestionTopic>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -25,6 +25,8 @@ public sealed class HtmlValidityTests(WikiApp app) : IClassFixture<WikiApp>
     [InlineData("/team")]
     [InlineData("/team/severin-field")]
     [InlineData("/pages/background")]
+    [InlineData("/entries/goal/history")]
+    [InlineData("/tags")]
     [InlineData("/no/such/page")]
     [InlineData("/Account/Login")]
     public async Task Get_Page_IsValidHtml(string path)

@@ -532,6 +532,21 @@ namespace Promisingness.Web.Data.Migrations
                     b.ToTable("Members");
                 });
 
+            modelBuilder.Entity("Promisingness.Web.Data.QuestionTopic", b =>
+                {
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TopicId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("QuestionId", "TopicId");
+
+                    b.HasIndex("TopicId");
+
+                    b.ToTable("QuestionTopics");
+                });
+
             modelBuilder.Entity("Promisingness.Web.Data.ResearchProgram", b =>
                 {
                     b.Property<int>("Id")
@@ -954,6 +969,25 @@ namespace Promisingness.Web.Data.Migrations
                     b.Navigation("Program");
                 });
 
+            modelBuilder.Entity("Promisingness.Web.Data.QuestionTopic", b =>
+                {
+                    b.HasOne("Promisingness.Web.Data.Entry", "Question")
+                        .WithMany("LinkedTopics")
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Promisingness.Web.Data.Entry", "Topic")
+                        .WithMany()
+                        .HasForeignKey("TopicId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Question");
+
+                    b.Navigation("Topic");
+                });
+
             modelBuilder.Entity("Promisingness.Web.Data.Revision", b =>
                 {
                     b.HasOne("Promisingness.Web.Data.Entry", "Entry")
@@ -1008,6 +1042,8 @@ namespace Promisingness.Web.Data.Migrations
 
             modelBuilder.Entity("Promisingness.Web.Data.Entry", b =>
                 {
+                    b.Navigation("LinkedTopics");
+
                     b.Navigation("Outputs");
 
                     b.Navigation("Researchers");

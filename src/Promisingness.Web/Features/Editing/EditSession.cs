@@ -15,4 +15,5 @@ public sealed record EditSession(
     bool MayPublish,
     string? Refusal,
     TopicInput? Topic = null,
-    IReadOnlyList<string>? Tags = null);
+    IReadOnlyList<string>? Tags = null,
+    IReadOnlyList<int>? LinkedTopicIds = null);

@@ -62,6 +62,7 @@ public sealed class EntryEditor(
         SlugMoves.Retitle(db, entry, title, taken, redirects);
         await ApplyTopicAsync(db, entry, input.Topic, cancellationToken);
         Tagging.Apply(entry, input.Tags ?? []);
+        await LinkTopicsAsync(db, entry, input.LinkedTopicIds, cancellationToken);
         db.Entries.Add(entry);
         recorder.RecordIfChanged(db, entry, before: null, AuthorOf(user!), clock.GetUtcNow(), Note(input.EditNote, "Created"));
         recorder.RenderLinksTo(db, entry.Slug);
@@ -83,7 +84,7 @@ public sealed class EntryEditor(
             return refused;
         }
 
-        var entry = await db.Entries.Include(e => e.Researchers).ThenInclude(r => r.Member).Include(e => e.Outputs).Include(e => e.Tags)
+        var entry = await db.Entries.Include(e => e.Researchers).ThenInclude(r => r.Member).Include(e => e.Outputs).Include(e => e.Tags).Include(e => e.LinkedTopics)
             .AsSplitQuery().FirstAsync(e => e.Id == entryId, cancellationToken);
         if (entry.RevisionNumber != baseRevision)
         {
@@ -107,6 +108,7 @@ public sealed class EntryEditor(
         {
             Tagging.Apply(entry, input.Tags);
         }
+        await LinkTopicsAsync(db, entry, input.LinkedTopicIds, cancellationToken);
         if (!recorder.RecordIfChanged(db, entry, before, AuthorOf(user!), clock.GetUtcNow(), Note(input.EditNote, "")))
         {
             await DiscardDraftAsync(userId, entryId, cancellationToken);
@@ -147,7 +149,8 @@ public sealed class EntryEditor(
         }
         var input = new EntryInput(old.Title, old.BodyMarkdown, current.Visibility, current.ProgramId, $"Restored revision {revisionNumber}",
             current.Kind == EntryKind.Topic ? await TopicFromRevisionAsync(old, cancellationToken) : null,
-            EntryFields.FromJson(old.FieldsJson).Tags ?? []);
+            EntryFields.FromJson(old.FieldsJson).Tags ?? [],
+            current.Kind == EntryKind.Question ? EntryFields.FromJson(old.FieldsJson).LinkedTopicIds ?? [] : null);
         return await SaveAsync(userId, entryId, current.RevisionNumber, input, cancellationToken);
     }
 
@@ -157,7 +160,7 @@ public sealed class EntryEditor(
         var user = await users.LoadAsync(userId, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var entry = await db.Entries.ReadableBy(user).AsNoTracking()
-            .Include(e => e.Researchers).Include(e => e.Outputs).Include(e => e.Tags)
+            .Include(e => e.Researchers).Include(e => e.Outputs).Include(e => e.Tags).Include(e => e.LinkedTopics)
             .AsSplitQuery()
             .FirstOrDefaultAsync(e => e.Slug == slug, cancellationToken);
         if (entry is null)
@@ -170,7 +173,8 @@ public sealed class EntryEditor(
             : null;
         return new EditSession(entry.Id, entry.Kind, entry.Slug, entry.Title, entry.BodyMarkdown, entry.Visibility, entry.ProgramId, entry.RevisionNumber,
             EntryPermissions.Can(user, EntryOperation.MakePublic, facts), refusal, entry.Kind == EntryKind.Topic ? TopicOf(entry) : null,
-            [.. entry.Tags.Select(t => t.Name).Order(StringComparer.Ordinal)]);
+            [.. entry.Tags.Select(t => t.Name).Order(StringComparer.Ordinal)],
+            [.. entry.LinkedTopics.Select(t => t.TopicId)]);
     }
 
     /// <summary>A blank entry of a kind, for the "new" form.</summary>
@@ -279,6 +283,21 @@ public sealed class EntryEditor(
         foreach (var row in entry.Outputs.Where(o => o.Status == OutputStatus.Removed).Except(current).OrderBy(o => o.Position))
         {
             row.Position = next++;
+        }
+    }
+
+    /// <summary>Links a question to topics (only topics, and only for questions).</summary>
+    private static async Task LinkTopicsAsync(WikiDbContext db, Entry entry, IReadOnlyList<int>? topicIds, CancellationToken cancellationToken)
+    {
+        if (topicIds is null || entry.Kind != EntryKind.Question)
+        {
+            return;
+        }
+        var valid = await db.Entries.Where(e => topicIds.Contains(e.Id) && e.Kind == EntryKind.Topic).Select(e => e.Id).ToListAsync(cancellationToken);
+        entry.LinkedTopics.RemoveAll(l => !valid.Contains(l.TopicId));
+        foreach (var id in valid.Where(id => !entry.LinkedTopics.Any(l => l.TopicId == id)))
+        {
+            entry.LinkedTopics.Add(new QuestionTopic { TopicId = id });
         }
     }
 

@@ -3,7 +3,7 @@ using Promisingness.Web.Data;
 namespace Promisingness.Web.Features.Editing;
 
 /// <summary>What an editor submits: the form's model, never the EF entity. Topic is set for topics only.</summary>
-public sealed record EntryInput(string Title, string Body, Visibility Visibility, int? ProgramId, string EditNote = "", TopicInput? Topic = null, IReadOnlyList<string>? Tags = null);
+public sealed record EntryInput(string Title, string Body, Visibility Visibility, int? ProgramId, string EditNote = "", TopicInput? Topic = null, IReadOnlyList<string>? Tags = null, IReadOnlyList<int>? LinkedTopicIds = null);
 
 /// <summary>A topic's own fields: who researches it and what it produced.</summary>
 public sealed record TopicInput(IReadOnlyList<int> ResearcherMemberIds, IReadOnlyList<OutputInput> Outputs);

@@ -8,7 +8,8 @@ public sealed record EntryFields(
     string? ReadmeHeading,
     IReadOnlyList<EntryFields.Researcher> Researchers,
     IReadOnlyList<EntryFields.Output> Outputs,
-    IReadOnlyList<string>? Tags = null)
+    IReadOnlyList<string>? Tags = null,
+    IReadOnlyList<int>? LinkedTopicIds = null)
 {
     /// <summary>A researcher by member slug: stable, readable in an export, and known before the row is saved.</summary>
     public sealed record Researcher(string Member, string CreditedAs);
@@ -21,7 +22,8 @@ public sealed record EntryFields(
         entry.ReadmeHeading,
         [.. entry.Researchers.OrderBy(r => r.Position).Select(r => new Researcher(r.Member?.Slug ?? $"#{r.MemberId}", r.CreditedAs))],
         [.. entry.Outputs.OrderBy(o => o.Position).Select(o => new Output(o.Title, o.Url, o.Status, o.LinkNote, o.SummaryHeading, o.SummaryMarkdown))],
-        [.. entry.Tags.Select(t => t.Name).Order(StringComparer.Ordinal)]);
+        [.. entry.Tags.Select(t => t.Name).Order(StringComparer.Ordinal)],
+        [.. entry.LinkedTopics.Select(t => t.TopicId).Order()]);
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 

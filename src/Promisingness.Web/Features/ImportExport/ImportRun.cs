@@ -36,6 +36,7 @@ internal sealed class ImportRun(WikiDbContext db, RevisionRecorder recorder, Aut
             .Include(e => e.Researchers)
             .Include(e => e.Outputs)
             .Include(e => e.Tags)
+            .Include(e => e.LinkedTopics)
             .AsSplitQuery()
             .OrderBy(e => e.Position).ThenBy(e => e.Id)
             .ToListAsync(cancellationToken);

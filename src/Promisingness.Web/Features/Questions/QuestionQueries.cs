@@ -5,7 +5,11 @@ using Promisingness.Web.Security;
 
 namespace Promisingness.Web.Features.Questions;
 
-public sealed record QuestionView(string Slug, string Title, string BodyHtml, bool Removed, int RevisionNumber, DateTimeOffset UpdatedAt);
+public sealed record QuestionView(string Slug, string Title, string BodyHtml, bool Removed, int RevisionNumber, DateTimeOffset UpdatedAt)
+{
+    /// <summary>The linked topics the reader may see (filled on the question's own page).</summary>
+    public IReadOnlyList<(string Slug, string Title)> Topics { get; init; } = [];
+}
 
 public sealed class QuestionQueries(IDbContextFactory<WikiDbContext> dbFactory)
 {
@@ -24,7 +28,10 @@ public sealed class QuestionQueries(IDbContextFactory<WikiDbContext> dbFactory)
         var entry = await Questions(db, reader).FirstOrDefaultAsync(e => e.Slug == slug, cancellationToken);
         if (entry is not null)
         {
-            return new Lookup<QuestionView>(ToView(entry));
+            var topics = await db.QuestionTopics.Where(l => l.QuestionId == entry.Id)
+                .Join(db.Entries.ReadableBy(reader), l => l.TopicId, e => e.Id, (l, e) => new { e.Slug, e.Title })
+                .OrderBy(t => t.Title).ToListAsync(cancellationToken);
+            return new Lookup<QuestionView>(ToView(entry) with { Topics = [.. topics.Select(t => (t.Slug, t.Title))] });
         }
         var movedTo = await RenamedEntries.CurrentSlugAsync(db, slug, EntryKind.Question, reader, cancellationToken);
         return movedTo is null ? Lookup<QuestionView>.NotFound : new Lookup<QuestionView>(null, movedTo);

@@ -38,6 +38,26 @@ public sealed class TopicQueries(IDbContextFactory<WikiDbContext> dbFactory)
             entry.UpdatedAt));
     }
 
+    public sealed record TopicOption(int Id, string Title);
+
+    /// <summary>Topics to pick from, e.g. for a question's linked topics.</summary>
+    public async Task<IReadOnlyList<TopicOption>> OptionsAsync(WikiUser? reader, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Entries.ReadableBy(reader).AsNoTracking().Where(e => e.Kind == EntryKind.Topic)
+            .OrderBy(e => e.Title).Select(e => new TopicOption(e.Id, e.Title)).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The questions linked to a topic that the reader may see.</summary>
+    public async Task<IReadOnlyList<(string Slug, string Title)>> QuestionsAboutAsync(string topicSlug, WikiUser? reader, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Entries.ReadableBy(reader).AsNoTracking()
+            .Where(e => e.Kind == EntryKind.Question && e.LinkedTopics.Any(l => l.Topic!.Slug == topicSlug))
+            .OrderBy(e => e.Position).Select(e => new { e.Slug, e.Title }).ToListAsync(cancellationToken);
+        return [.. rows.Select(r => (r.Slug, r.Title))];
+    }
+
     internal static IQueryable<Entry> Topics(WikiDbContext db, WikiUser? reader) => db.Entries
         .ReadableBy(reader)
         .Where(e => e.Kind == EntryKind.Topic)

@@ -9,7 +9,7 @@ using Promisingness.Web.Security;
 
 namespace Promisingness.Tests.Editing;
 
-public sealed class TagTests : IAsyncLifetime
+public sealed class TagsAndLinkedTopicsTests : IAsyncLifetime
 {
     private readonly WikiApp app = new();
     private string mentor = "";
@@ -57,5 +57,25 @@ public sealed class TagTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.NotFound, anonymous.StatusCode);
         Assert.DoesNotContain("Internal notes", await anonymous.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Save_QuestionLinkedToATopic_ShowsOnBothPages()
+    {
+        using (var db = app.CreateDbContext())
+        {
+            var question = await db.Entries.Where(e => e.Kind == EntryKind.Question).OrderBy(e => e.Position).FirstAsync();
+            var topic = await db.Entries.SingleAsync(e => e.Slug == "weak-to-strong-generalization");
+            var result = await app.Get<EntryEditor>().SaveAsync(mentor, question.Id, 1,
+                new EntryInput(question.Title, question.BodyMarkdown, Visibility.Public, null, "linked", LinkedTopicIds: [topic.Id, question.Id]));
+            Assert.IsType<SaveResult.Saved>(result);
+        }
+
+        var questionPage = await app.CreateClient().GetStringAsync("/questions/how-safe-can-human-level-automated-alignment-researchers-be-made");
+        var topicPage = new HtmlParser().ParseDocument(await app.CreateClient().GetStringAsync("/topics/weak-to-strong-generalization"));
+        Assert.Contains("topics/weak-to-strong-generalization", questionPage);
+        Assert.Contains(topicPage.QuerySelectorAll("#topic-questions ~ ul a"), a => a.TextContent.StartsWith("How safe can", StringComparison.Ordinal));
+        using var db2 = app.CreateDbContext();
+        Assert.Equal(1, await db2.QuestionTopics.CountAsync());
     }
 }
