@@ -10,8 +10,8 @@ using Promisingness.Web.Data;
 namespace Promisingness.Web.Data.Migrations
 {
     [DbContext(typeof(WikiDbContext))]
-    [Migration("20261126212254_WikiLinks")]
-    partial class WikiLinks
+    [Migration("20261126213743_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -420,6 +420,22 @@ namespace Promisingness.Web.Data.Migrations
                     b.ToTable("EntryLinks");
                 });
 
+            modelBuilder.Entity("Promisingness.Web.Data.EntryTag", b =>
+                {
+                    b.Property<int>("EntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EntryId", "Name");
+
+                    b.HasIndex("Name");
+
+                    b.ToTable("EntryTags");
+                });
+
             modelBuilder.Entity("Promisingness.Web.Data.Invitation", b =>
                 {
                     b.Property<int>("Id")
@@ -517,6 +533,21 @@ namespace Promisingness.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Members");
+                });
+
+            modelBuilder.Entity("Promisingness.Web.Data.QuestionTopic", b =>
+                {
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TopicId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("QuestionId", "TopicId");
+
+                    b.HasIndex("TopicId");
+
+                    b.ToTable("QuestionTopics");
                 });
 
             modelBuilder.Entity("Promisingness.Web.Data.ResearchProgram", b =>
@@ -903,6 +934,17 @@ namespace Promisingness.Web.Data.Migrations
                     b.Navigation("From");
                 });
 
+            modelBuilder.Entity("Promisingness.Web.Data.EntryTag", b =>
+                {
+                    b.HasOne("Promisingness.Web.Data.Entry", "Entry")
+                        .WithMany("Tags")
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Entry");
+                });
+
             modelBuilder.Entity("Promisingness.Web.Data.Invitation", b =>
                 {
                     b.HasOne("Promisingness.Web.Data.Member", "Member")
@@ -928,6 +970,25 @@ namespace Promisingness.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Program");
+                });
+
+            modelBuilder.Entity("Promisingness.Web.Data.QuestionTopic", b =>
+                {
+                    b.HasOne("Promisingness.Web.Data.Entry", "Question")
+                        .WithMany("LinkedTopics")
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Promisingness.Web.Data.Entry", "Topic")
+                        .WithMany()
+                        .HasForeignKey("TopicId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Question");
+
+                    b.Navigation("Topic");
                 });
 
             modelBuilder.Entity("Promisingness.Web.Data.Revision", b =>
@@ -984,11 +1045,15 @@ namespace Promisingness.Web.Data.Migrations
 
             modelBuilder.Entity("Promisingness.Web.Data.Entry", b =>
                 {
+                    b.Navigation("LinkedTopics");
+
                     b.Navigation("Outputs");
 
                     b.Navigation("Researchers");
 
                     b.Navigation("Revisions");
+
+                    b.Navigation("Tags");
                 });
 
             modelBuilder.Entity("Promisingness.Web.Data.Member", b =>

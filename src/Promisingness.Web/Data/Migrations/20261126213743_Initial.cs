@@ -155,6 +155,90 @@ namespace Promisingness.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "EditDrafts",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    EntryId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", nullable: false),
+                    BaseRevisionNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    SavedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EditDrafts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EditDrafts_Entries_EntryId",
+                        column: x => x.EntryId,
+                        principalTable: "Entries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EntryLinks",
+                columns: table => new
+                {
+                    FromEntryId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ToSlug = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EntryLinks", x => new { x.FromEntryId, x.ToSlug });
+                    table.ForeignKey(
+                        name: "FK_EntryLinks_Entries_FromEntryId",
+                        column: x => x.FromEntryId,
+                        principalTable: "Entries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EntryTags",
+                columns: table => new
+                {
+                    EntryId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EntryTags", x => new { x.EntryId, x.Name });
+                    table.ForeignKey(
+                        name: "FK_EntryTags_Entries_EntryId",
+                        column: x => x.EntryId,
+                        principalTable: "Entries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "QuestionTopics",
+                columns: table => new
+                {
+                    QuestionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TopicId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QuestionTopics", x => new { x.QuestionId, x.TopicId });
+                    table.ForeignKey(
+                        name: "FK_QuestionTopics_Entries_QuestionId",
+                        column: x => x.QuestionId,
+                        principalTable: "Entries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_QuestionTopics_Entries_TopicId",
+                        column: x => x.TopicId,
+                        principalTable: "Entries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Revisions",
                 columns: table => new
                 {
@@ -511,6 +595,17 @@ namespace Promisingness.Web.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_EditDrafts_EntryId",
+                table: "EditDrafts",
+                column: "EntryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EditDrafts_UserId_EntryId",
+                table: "EditDrafts",
+                columns: new[] { "UserId", "EntryId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Entries_Kind_Position",
                 table: "Entries",
                 columns: new[] { "Kind", "Position" });
@@ -525,6 +620,16 @@ namespace Promisingness.Web.Data.Migrations
                 table: "Entries",
                 column: "Slug",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EntryLinks_ToSlug",
+                table: "EntryLinks",
+                column: "ToSlug");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EntryTags_Name",
+                table: "EntryTags",
+                column: "Name");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Invitations_MemberId",
@@ -558,6 +663,11 @@ namespace Promisingness.Web.Data.Migrations
                 table: "Programs",
                 column: "Code",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QuestionTopics_TopicId",
+                table: "QuestionTopics",
+                column: "TopicId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Revisions_EntryId_Number",
@@ -606,7 +716,19 @@ namespace Promisingness.Web.Data.Migrations
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "EditDrafts");
+
+            migrationBuilder.DropTable(
+                name: "EntryLinks");
+
+            migrationBuilder.DropTable(
+                name: "EntryTags");
+
+            migrationBuilder.DropTable(
                 name: "Invitations");
+
+            migrationBuilder.DropTable(
+                name: "QuestionTopics");
 
             migrationBuilder.DropTable(
                 name: "Revisions");
