@@ -178,4 +178,21 @@ public sealed class EditingTests(LiveWiki wiki) : IClassFixture<LiveWiki>
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("What we want to learn");
         await page.Context.CloseAsync();
     }
+
+    [BrowserFact]
+    public async Task EditorAndHistory_OnAPhone_FitTheScreen()
+    {
+        await SignedInAsync("phone@example.org").ContinueWith(t => t.Result.Context.CloseAsync()).Unwrap();
+        var page = await wiki.NewPageAsync(width: 390, height: 844);
+        await PageActions.SignInAsync(page, "phone@example.org", Password);
+        foreach (var path in new[] { "entries/goal/edit", "entries/goal/history" })
+        {
+            await page.GotoAsync(path);
+            await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
+            var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
+            Assert.False(overflow, $"{path} is wider than a phone's screen");
+            await PageActions.ScreenshotAsync(page, "phone-" + path.Replace('/', '-'));
+        }
+        await page.Context.CloseAsync();
+    }
 }
