@@ -10,8 +10,8 @@ using Markdig.Syntax.Inlines;
 
 namespace Promisingness.Web.Markdown;
 
-/// <summary>Where a wiki link leads: the entry's address and title.</summary>
-public sealed record WikiLinkTarget(string Url, string Title);
+/// <summary>Where a wiki link leads: the entry's address.</summary>
+public sealed record WikiLinkTarget(string Url);
 
 /// <summary>[[Entry title]] or [[slug|label]]: a link to another entry, resolved when the text is saved.</summary>
 public sealed class WikiLinkInline : LeafInline
@@ -71,7 +71,8 @@ internal sealed class WikiLinkRenderer : HtmlObjectRenderer<WikiLinkInline>
         var label = WebUtility.HtmlEncode(link.Label);
         if (link.Resolved is { } target)
         {
-            renderer.Write($"<a class=\"wikilink\" href=\"{WebUtility.HtmlEncode(target.Url)}\" title=\"{WebUtility.HtmlEncode(target.Title)}\">{label}</a>");
+            // No title attribute: the linking text may be public while the target is not, and its title is not the reader's to see.
+            renderer.Write($"<a class=\"wikilink\" href=\"{WebUtility.HtmlEncode(target.Url)}\">{label}</a>");
         }
         else
         {

@@ -27,13 +27,14 @@ public sealed class WikiLinkTests : IAsyncLifetime
     public void ToSafeHtml_WikiLinks_ResolveByTitleOrSlugAndKeepTheirLabel()
     {
         var renderer = new MarkdownRenderer();
-        WikiLinkTarget? Resolve(string target) => Slugs.From(target) == "background" ? new WikiLinkTarget("pages/background", "Background") : null;
+        WikiLinkTarget? Resolve(string target) => Slugs.From(target) == "background" ? new WikiLinkTarget("pages/background") : null;
 
         var document = new HtmlParser().ParseDocument(renderer.ToSafeHtml("See [[Background]], [[background|the background]] and [[Nowhere yet]].", Resolve));
 
         var links = document.QuerySelectorAll("a.wikilink");
         Assert.Equal(["Background", "the background"], links.Select(a => a.TextContent));
         Assert.All(links, a => Assert.Equal("pages/background", a.GetAttribute("href")));
+        Assert.All(links, a => Assert.Null(a.GetAttribute("title")));
         var missing = Assert.Single(document.QuerySelectorAll("span.wikilink-missing"));
         Assert.Equal(("Nowhere yet", "Nowhere yet"), (missing.TextContent, missing.GetAttribute("title")));
     }

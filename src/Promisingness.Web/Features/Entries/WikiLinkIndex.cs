@@ -25,16 +25,16 @@ internal sealed class WikiLinkIndex
             return index;
         }
         var tracked = db.ChangeTracker.Entries<Entry>().Select(e => e.Entity).Where(e => slugs.Contains(e.Slug));
-        var stored = db.Entries.AsNoTracking().Where(e => slugs.Contains(e.Slug)).Select(e => new { e.Slug, e.Kind, e.Title }).ToList();
-        foreach (var entry in stored.Select(e => (e.Slug, e.Kind, e.Title)).Concat(tracked.Select(e => (e.Slug, e.Kind, e.Title))))
+        var stored = db.Entries.AsNoTracking().Where(e => slugs.Contains(e.Slug)).Select(e => new { e.Slug, e.Kind }).ToList();
+        foreach (var entry in stored.Select(e => (e.Slug, e.Kind)).Concat(tracked.Select(e => (e.Slug, e.Kind))))
         {
-            index.targets[entry.Slug] = new WikiLinkTarget(EntryUrls.For(entry.Kind, entry.Slug), entry.Title);
+            index.targets[entry.Slug] = new WikiLinkTarget(EntryUrls.For(entry.Kind, entry.Slug));
         }
         var renamed = db.SlugRedirects.AsNoTracking().Where(r => slugs.Contains(r.Slug))
-            .Select(r => new { r.Slug, Current = r.Entry!.Slug, r.Entry.Kind, r.Entry.Title }).ToList();
+            .Select(r => new { r.Slug, Current = r.Entry!.Slug, r.Entry.Kind }).ToList();
         foreach (var redirect in renamed.Where(r => !index.targets.ContainsKey(r.Slug)))
         {
-            index.targets[redirect.Slug] = new WikiLinkTarget(EntryUrls.For(redirect.Kind, redirect.Current), redirect.Title);
+            index.targets[redirect.Slug] = new WikiLinkTarget(EntryUrls.For(redirect.Kind, redirect.Current));
         }
         return index;
     }
