@@ -195,4 +195,25 @@ public sealed class EditingTests(LiveWiki wiki) : IClassFixture<LiveWiki>
         }
         await page.Context.CloseAsync();
     }
+
+    [BrowserFact]
+    public async Task TextTypedButNotSaved_SurvivesAClosedTabAndIsOfferedBack()
+    {
+        var first = await SignedInAsync("closer@example.org");
+        await first.GotoAsync("new/question");
+        await PageActions.TypeBodyAsync(first, "A question I was halfway through writing?", "halfway through");
+        await first.WaitForTimeoutAsync(1500); // the autosave follows a pause in typing
+        await first.Context.CloseAsync();
+
+        var again = await SignedInAsync("closer@example.org");
+        await again.GotoAsync("new/question");
+        await Assertions.Expect(again.GetByTestId("draft-offer")).ToBeVisibleAsync();
+        for (var attempt = 0; attempt < 10 && !(await again.Locator(".editor-body textarea").InputValueAsync()).Contains("halfway"); attempt++)
+        {
+            await again.GetByRole(AriaRole.Button, new() { Name = "Bring it back" }).ClickAsync();
+            await again.WaitForTimeoutAsync(500);
+        }
+        await Assertions.Expect(again.Locator(".editor-body textarea")).ToHaveValueAsync("A question I was halfway through writing?");
+        await again.Context.CloseAsync();
+    }
 }

@@ -237,6 +237,19 @@ public sealed class EntryEditorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task NewDraft_ForAnEntryNotCreatedYet_IsKeptUntilTheEntryIsCreated()
+    {
+        await Editor.SaveNewDraftAsync(aisc, EntryKind.Topic, "Half a topic", "Typed before the tab closed.");
+
+        Assert.Equal("Typed before the tab closed.", (await Editor.NewDraftAsync(aisc, EntryKind.Topic))!.Body);
+        Assert.Null(await Editor.NewDraftAsync(aisc, EntryKind.Question));
+        Assert.Null(await Editor.NewDraftAsync(mars, EntryKind.Topic));
+
+        Assert.IsType<SaveResult.Saved>(await Editor.CreateAsync(aisc, EntryKind.Topic, new EntryInput("Half a topic", "Typed before the tab closed.", Visibility.Team, Members.Aisc)));
+        Assert.Null(await Editor.NewDraftAsync(aisc, EntryKind.Topic));
+    }
+
+    [Fact]
     public async Task Draft_SurvivesUntilDiscarded()
     {
         var goal = await EntryAsync("goal");

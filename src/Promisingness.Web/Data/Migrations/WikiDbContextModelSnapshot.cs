@@ -301,8 +301,12 @@ namespace Promisingness.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("EntryId")
+                    b.Property<int?>("EntryId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("SavedAt")
                         .HasColumnType("INTEGER");
@@ -904,8 +908,7 @@ namespace Promisingness.Web.Data.Migrations
                     b.HasOne("Promisingness.Web.Data.Entry", "Entry")
                         .WithMany()
                         .HasForeignKey("EntryId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.Navigation("Entry");
                 });

@@ -67,6 +67,7 @@ public sealed class EntryEditor(
         recorder.RecordIfChanged(db, entry, before: null, AuthorOf(user!), clock.GetUtcNow(), Note(input.EditNote, "Created"));
         recorder.RenderLinksTo(db, entry.Slug);
         await db.SaveChangesAsync(cancellationToken);
+        await DiscardNewDraftAsync(userId, kind, cancellationToken);
         await cache.EvictAsync(cancellationToken);
         return new SaveResult.Saved(entry.Id, entry.Slug, entry.RevisionNumber);
     }
@@ -204,6 +205,34 @@ public sealed class EntryEditor(
         draft.BaseRevisionNumber = baseRevision;
         draft.SavedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Keeps what the user typed for an entry they have not created yet: one such draft per person and kind.</summary>
+    public async Task SaveNewDraftAsync(string userId, EntryKind kind, string title, string body, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var draft = await db.EditDrafts.FirstOrDefaultAsync(d => d.UserId == userId && d.EntryId == null && d.Kind == kind, cancellationToken);
+        if (draft is null)
+        {
+            draft = new EditDraft { UserId = userId, Kind = kind, Title = title };
+            db.EditDrafts.Add(draft);
+        }
+        draft.Title = title;
+        draft.Body = body;
+        draft.SavedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task<EditDraft?> NewDraftAsync(string userId, EntryKind kind, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.EditDrafts.AsNoTracking().FirstOrDefaultAsync(d => d.UserId == userId && d.EntryId == null && d.Kind == kind, cancellationToken);
+    }
+
+    public async Task DiscardNewDraftAsync(string userId, EntryKind kind, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.EditDrafts.Where(d => d.UserId == userId && d.EntryId == null && d.Kind == kind).ExecuteDeleteAsync(cancellationToken);
     }
 
     public async Task<EditDraft?> DraftAsync(string userId, int entryId, CancellationToken cancellationToken = default)

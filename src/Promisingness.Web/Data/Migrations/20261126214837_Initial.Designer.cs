@@ -10,7 +10,7 @@ using Promisingness.Web.Data;
 namespace Promisingness.Web.Data.Migrations
 {
     [DbContext(typeof(WikiDbContext))]
-    [Migration("20261126213743_Initial")]
+    [Migration("20261126214837_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -304,8 +304,12 @@ namespace Promisingness.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("EntryId")
+                    b.Property<int?>("EntryId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("SavedAt")
                         .HasColumnType("INTEGER");
@@ -907,8 +911,7 @@ namespace Promisingness.Web.Data.Migrations
                     b.HasOne("Promisingness.Web.Data.Entry", "Entry")
                         .WithMany()
                         .HasForeignKey("EntryId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.Navigation("Entry");
                 });

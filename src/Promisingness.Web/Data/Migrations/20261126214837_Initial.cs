@@ -161,7 +161,8 @@ namespace Promisingness.Web.Data.Migrations
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    EntryId = table.Column<int>(type: "INTEGER", nullable: false),
+                    EntryId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
                     Title = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
                     Body = table.Column<string>(type: "TEXT", nullable: false),
                     BaseRevisionNumber = table.Column<int>(type: "INTEGER", nullable: false),
