@@ -13,7 +13,7 @@ internal sealed class ContentChangeWatcher(
     PublicPageCache cache,
     ILogger<ContentChangeWatcher> logger) : BackgroundService
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

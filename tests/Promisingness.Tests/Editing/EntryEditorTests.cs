@@ -205,6 +205,16 @@ public sealed class EntryEditorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Create_ForAnotherProgram_IsRefused()
+    {
+        var result = await Editor.CreateAsync(aisc, EntryKind.Topic, new EntryInput("MARS business", "x", Visibility.Team, Members.Mars));
+
+        Assert.IsType<SaveResult.Refused>(result);
+        using var db = app.CreateDbContext();
+        Assert.False(await db.Entries.AnyAsync(e => e.Title == "MARS business"));
+    }
+
+    [Fact]
     public async Task Create_NewTopic_IsATeamEntryWithItsFirstRevision()
     {
         var result = await Editor.CreateAsync(aisc, EntryKind.Topic, new EntryInput("Scalable oversight", "What we found.", Visibility.Team, Members.Aisc, ""));

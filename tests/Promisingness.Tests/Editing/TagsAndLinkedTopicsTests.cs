@@ -5,23 +5,11 @@ using Promisingness.Tests.Infrastructure;
 using Promisingness.Web.Data;
 using Promisingness.Web.Features.Editing;
 using Promisingness.Web.Features.Tags;
-using Promisingness.Web.Security;
 
 namespace Promisingness.Tests.Editing;
 
-public sealed class TagsAndLinkedTopicsTests : IAsyncLifetime
+public sealed class TagsAndLinkedTopicsTests : MentorAppTest
 {
-    private readonly WikiApp app = new();
-    private string mentor = "";
-
-    public async Task InitializeAsync() => mentor = await Members.AddAsync(app, "tags-mentor@test.local", Roles.Mentor);
-
-    public Task DisposeAsync()
-    {
-        app.Dispose();
-        return Task.CompletedTask;
-    }
-
     [Theory]
     [InlineData("Scalable Oversight, W2S", new[] { "scalable-oversight", "w2s" })]
     [InlineData("a, A ,  a;b", new[] { "a", "b" })]
@@ -31,29 +19,29 @@ public sealed class TagsAndLinkedTopicsTests : IAsyncLifetime
     [Fact]
     public async Task Save_Tags_ShowOnTheEntryAndOnTheTagPageAndAreInTheRevision()
     {
-        using (var db = app.CreateDbContext())
+        using (var db = App.CreateDbContext())
         {
             var goal = await db.Entries.SingleAsync(e => e.Slug == "goal");
-            await app.Get<EntryEditor>().SaveAsync(mentor, goal.Id, 1, new EntryInput(goal.Title, goal.BodyMarkdown, Visibility.Public, null, "tagged", Tags: ["strategy", "superalignment"]));
+            await App.Get<EntryEditor>().SaveAsync(Mentor, goal.Id, 1, new EntryInput(goal.Title, goal.BodyMarkdown, Visibility.Public, null, "tagged", Tags: ["strategy", "superalignment"]));
         }
 
-        var page = new HtmlParser().ParseDocument(await app.CreateClient().GetStringAsync("/pages/goal"));
+        var page = new HtmlParser().ParseDocument(await App.CreateClient().GetStringAsync("/pages/goal"));
         Assert.Equal(["#strategy", "#superalignment"], page.QuerySelectorAll("ul.tags a").Select(a => a.TextContent));
-        var tag = new HtmlParser().ParseDocument(await app.CreateClient().GetStringAsync("/tags/strategy"));
+        var tag = new HtmlParser().ParseDocument(await App.CreateClient().GetStringAsync("/tags/strategy"));
         Assert.Contains(tag.QuerySelectorAll("ul.tagged a"), a => a.TextContent == "Goal");
-        using var check = app.CreateDbContext();
+        using var check = App.CreateDbContext();
         Assert.Contains("superalignment", (await check.Revisions.SingleAsync(r => r.Entry!.Slug == "goal" && r.Number == 2)).FieldsJson);
-        using var missing = await app.CreateClient().GetAsync("/tags/nothing-here");
+        using var missing = await App.CreateClient().GetAsync("/tags/nothing-here");
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
 
     [Fact]
     public async Task TagPage_HidesEntriesTheReaderMayNotSee()
     {
-        var editor = app.Get<EntryEditor>();
-        await editor.CreateAsync(mentor, EntryKind.Page, new EntryInput("Internal notes", "x", Visibility.Team, null, "", Tags: ["internal"]));
+        var editor = App.Get<EntryEditor>();
+        await editor.CreateAsync(Mentor, EntryKind.Page, new EntryInput("Internal notes", "x", Visibility.Team, null, "", Tags: ["internal"]));
 
-        using var anonymous = await app.CreateClient().GetAsync("/tags/internal");
+        using var anonymous = await App.CreateClient().GetAsync("/tags/internal");
 
         Assert.Equal(HttpStatusCode.NotFound, anonymous.StatusCode);
         Assert.DoesNotContain("Internal notes", await anonymous.Content.ReadAsStringAsync());
@@ -62,20 +50,20 @@ public sealed class TagsAndLinkedTopicsTests : IAsyncLifetime
     [Fact]
     public async Task Save_QuestionLinkedToATopic_ShowsOnBothPages()
     {
-        using (var db = app.CreateDbContext())
+        using (var db = App.CreateDbContext())
         {
             var question = await db.Entries.Where(e => e.Kind == EntryKind.Question).OrderBy(e => e.Position).FirstAsync();
             var topic = await db.Entries.SingleAsync(e => e.Slug == "weak-to-strong-generalization");
-            var result = await app.Get<EntryEditor>().SaveAsync(mentor, question.Id, 1,
+            var result = await App.Get<EntryEditor>().SaveAsync(Mentor, question.Id, 1,
                 new EntryInput(question.Title, question.BodyMarkdown, Visibility.Public, null, "linked", LinkedTopicIds: [topic.Id, question.Id]));
             Assert.IsType<SaveResult.Saved>(result);
         }
 
-        var questionPage = await app.CreateClient().GetStringAsync("/questions/how-safe-can-human-level-automated-alignment-researchers-be-made");
-        var topicPage = new HtmlParser().ParseDocument(await app.CreateClient().GetStringAsync("/topics/weak-to-strong-generalization"));
+        var questionPage = await App.CreateClient().GetStringAsync("/questions/how-safe-can-human-level-automated-alignment-researchers-be-made");
+        var topicPage = new HtmlParser().ParseDocument(await App.CreateClient().GetStringAsync("/topics/weak-to-strong-generalization"));
         Assert.Contains("topics/weak-to-strong-generalization", questionPage);
         Assert.Contains(topicPage.QuerySelectorAll("#topic-questions ~ ul a"), a => a.TextContent.StartsWith("How safe can", StringComparison.Ordinal));
-        using var db2 = app.CreateDbContext();
+        using var db2 = App.CreateDbContext();
         Assert.Equal(1, await db2.QuestionTopics.CountAsync());
     }
 }

@@ -6,23 +6,11 @@ using Promisingness.Web.Data;
 using Promisingness.Web.Features.Editing;
 using Promisingness.Web.Features.Entries;
 using Promisingness.Web.Markdown;
-using Promisingness.Web.Security;
 
 namespace Promisingness.Tests.Editing;
 
-public sealed class WikiLinkTests : IAsyncLifetime
+public sealed class WikiLinkTests : MentorAppTest
 {
-    private readonly WikiApp app = new();
-    private string mentor = "";
-
-    public async Task InitializeAsync() => mentor = await Members.AddAsync(app, "links-mentor@test.local", Roles.Mentor);
-
-    public Task DisposeAsync()
-    {
-        app.Dispose();
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public void ToSafeHtml_WikiLinks_ResolveByTitleOrSlugAndKeepTheirLabel()
     {
@@ -42,42 +30,42 @@ public sealed class WikiLinkTests : IAsyncLifetime
     [Fact]
     public async Task Save_LinkToAnExistingEntry_LinksItAndShowsAsABacklinkThere()
     {
-        var result = await app.Get<EntryEditor>().CreateAsync(mentor, EntryKind.Page, new EntryInput("Reading list", "Start with [[Goal]].", Visibility.Public, null));
+        var result = await App.Get<EntryEditor>().CreateAsync(Mentor, EntryKind.Page, new EntryInput("Reading list", "Start with [[Goal]].", Visibility.Public, null));
         Assert.IsType<SaveResult.Saved>(result);
 
-        var page = new HtmlParser().ParseDocument(await app.CreateClient().GetStringAsync("/pages/reading-list"));
+        var page = new HtmlParser().ParseDocument(await App.CreateClient().GetStringAsync("/pages/reading-list"));
         Assert.Equal("pages/goal", page.QuerySelector("main a.wikilink")?.GetAttribute("href"));
-        var goal = new HtmlParser().ParseDocument(await app.CreateClient().GetStringAsync("/pages/goal"));
+        var goal = new HtmlParser().ParseDocument(await App.CreateClient().GetStringAsync("/pages/goal"));
         Assert.Contains(goal.QuerySelectorAll(".backlinks a"), a => a.TextContent == "Reading list");
     }
 
     [Fact]
     public async Task Create_EntryALinkWaitedFor_MakesTheWaitingLinkWork()
     {
-        var editor = app.Get<EntryEditor>();
-        await editor.CreateAsync(mentor, EntryKind.Page, new EntryInput("Plans", "Next: [[Open problems]].", Visibility.Public, null));
-        var before = new HtmlParser().ParseDocument(await app.CreateClient().GetStringAsync("/pages/plans"));
+        var editor = App.Get<EntryEditor>();
+        await editor.CreateAsync(Mentor, EntryKind.Page, new EntryInput("Plans", "Next: [[Open problems]].", Visibility.Public, null));
+        var before = new HtmlParser().ParseDocument(await App.CreateClient().GetStringAsync("/pages/plans"));
         Assert.NotNull(before.QuerySelector("main span.wikilink-missing"));
         Assert.Null(before.QuerySelector("main a.wikilink-missing"));
 
-        await editor.CreateAsync(mentor, EntryKind.Page, new EntryInput("Open problems", "A list.", Visibility.Public, null));
+        await editor.CreateAsync(Mentor, EntryKind.Page, new EntryInput("Open problems", "A list.", Visibility.Public, null));
 
-        var after = new HtmlParser().ParseDocument(await app.CreateClient().GetStringAsync("/pages/plans"));
+        var after = new HtmlParser().ParseDocument(await App.CreateClient().GetStringAsync("/pages/plans"));
         Assert.Equal("pages/open-problems", after.QuerySelector("main a.wikilink")?.GetAttribute("href"));
     }
 
     [Fact]
     public async Task Rename_KeepsOldLinksWorkingThroughTheRedirect()
     {
-        var editor = app.Get<EntryEditor>();
-        await editor.CreateAsync(mentor, EntryKind.Page, new EntryInput("Notes", "About [[Goal]].", Visibility.Public, null));
-        using (var db = app.CreateDbContext())
+        var editor = App.Get<EntryEditor>();
+        await editor.CreateAsync(Mentor, EntryKind.Page, new EntryInput("Notes", "About [[Goal]].", Visibility.Public, null));
+        using (var db = App.CreateDbContext())
         {
             var goal = await db.Entries.SingleAsync(e => e.Slug == "goal");
-            await editor.SaveAsync(mentor, goal.Id, goal.RevisionNumber, new EntryInput("Our goal", goal.BodyMarkdown, Visibility.Public, null));
+            await editor.SaveAsync(Mentor, goal.Id, goal.RevisionNumber, new EntryInput("Our goal", goal.BodyMarkdown, Visibility.Public, null));
         }
 
-        using var client = app.CreateClient(new() { AllowAutoRedirect = false });
+        using var client = App.CreateClient(new() { AllowAutoRedirect = false });
         var notes = new HtmlParser().ParseDocument(await client.GetStringAsync("/pages/notes"));
         var href = notes.QuerySelector("main a.wikilink")!.GetAttribute("href")!;
         using var followed = await client.GetAsync("/" + href);

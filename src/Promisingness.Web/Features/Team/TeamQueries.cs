@@ -7,7 +7,7 @@ namespace Promisingness.Web.Features.Team;
 
 public sealed record TopicLink(string Slug, string Title);
 
-public sealed record MemberCard(string Name, string Slug, string? ProgramCode, string? ProgramName, MemberRole Role, bool InReadme, IReadOnlyList<TopicLink> Topics);
+public sealed record MemberCard(string Name, string Slug, string? ProgramCode, string? ProgramName, MemberRole Role, IReadOnlyList<TopicLink> Topics);
 
 public sealed record ProgramGroup(string Code, string Name, IReadOnlyList<MemberCard> Members);
 
@@ -60,5 +60,5 @@ public sealed class TeamQueries(IDbContextFactory<WikiDbContext> dbFactory)
     }
 
     private static MemberCard ToCard(Member m, IReadOnlyList<TopicLink> topics) =>
-        new(m.Name, m.Slug, m.Program?.Code, m.Program?.Name, m.Role, m.InReadme, topics);
+        new(m.Name, m.Slug, m.Program?.Code, m.Program?.Name, m.Role, topics);
 }
