@@ -46,4 +46,12 @@ public sealed class Entry
 
     /// <summary>For a question: the topics it is linked to.</summary>
     public List<QuestionTopic> LinkedTopics { get; set; } = [];
+
+    /// <summary>For a meeting: its date, agenda and decisions; attendees and action items.</summary>
+    public Meeting? Meeting { get; set; }
+    public List<MeetingAttendee> Attendees { get; set; } = [];
+    public List<ActionItem> ActionItems { get; set; } = [];
+
+    /// <summary>For a weekly summary: its week, topic and review state.</summary>
+    public WeeklySummary? Summary { get; set; }
 }

@@ -10,3 +10,10 @@ public enum EntryStatus { Active, RemovedFromReadme }
 public enum OutputStatus { Published, Draft, ComingSoon, Removed }
 
 public enum MemberRole { Researcher, Mentor }
+
+/// <summary>Draft → Submitted → ChangesRequested → Submitted → Approved; an edit after approval needs re-review.</summary>
+public enum ReviewState { Draft, Submitted, ChangesRequested, Approved, NeedsReReview }
+
+public enum ReviewAction { Submitted, ChangesRequested, Approved, Published, EditedAfterApproval }
+
+public enum NotificationKind { Mention, Reply, Comment, Resolved, ReviewDecision, Submitted, WatchedChange }

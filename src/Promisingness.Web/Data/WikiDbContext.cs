@@ -19,6 +19,16 @@ public sealed class WikiDbContext(DbContextOptions<WikiDbContext> options) : Ide
     public DbSet<EntryLink> EntryLinks => Set<EntryLink>();
     public DbSet<EntryTag> EntryTags => Set<EntryTag>();
     public DbSet<QuestionTopic> QuestionTopics => Set<QuestionTopic>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<MeetingAttendee> MeetingAttendees => Set<MeetingAttendee>();
+    public DbSet<ActionItem> ActionItems => Set<ActionItem>();
+    public DbSet<WeeklySummary> WeeklySummaries => Set<WeeklySummary>();
+    public DbSet<ReviewStep> ReviewSteps => Set<ReviewStep>();
+    public DbSet<CommentThread> CommentThreads => Set<CommentThread>();
+    public DbSet<Comment> Comments => Set<Comment>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<Watch> Watches => Set<Watch>();
+    public DbSet<Credence> Credences => Set<Credence>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -34,6 +44,9 @@ public sealed class WikiDbContext(DbContextOptions<WikiDbContext> options) : Ide
         configurationBuilder.Properties<EntryStatus>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<OutputStatus>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<MemberRole>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<ReviewState>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<ReviewAction>().HaveConversion<string>().HaveMaxLength(30);
+        configurationBuilder.Properties<NotificationKind>().HaveConversion<string>().HaveMaxLength(20);
         // SQLite cannot order or compare DateTimeOffset; UTC ticks sort and compare correctly.
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
     }

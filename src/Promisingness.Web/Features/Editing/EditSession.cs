@@ -16,4 +16,6 @@ public sealed record EditSession(
     string? Refusal,
     TopicInput? Topic = null,
     IReadOnlyList<string>? Tags = null,
-    IReadOnlyList<int>? LinkedTopicIds = null);
+    IReadOnlyList<int>? LinkedTopicIds = null,
+    MeetingInput? Meeting = null,
+    SummaryInput? Summary = null);

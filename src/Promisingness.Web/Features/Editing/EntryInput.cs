@@ -3,12 +3,30 @@ using Promisingness.Web.Data;
 namespace Promisingness.Web.Features.Editing;
 
 /// <summary>What an editor submits: the form's model, never the EF entity. Topic is set for topics only.</summary>
-public sealed record EntryInput(string Title, string Body, Visibility Visibility, int? ProgramId, string EditNote = "", TopicInput? Topic = null, IReadOnlyList<string>? Tags = null, IReadOnlyList<int>? LinkedTopicIds = null);
+public sealed record EntryInput(
+    string Title,
+    string Body,
+    Visibility Visibility,
+    int? ProgramId,
+    string EditNote = "",
+    TopicInput? Topic = null,
+    IReadOnlyList<string>? Tags = null,
+    IReadOnlyList<int>? LinkedTopicIds = null,
+    MeetingInput? Meeting = null,
+    SummaryInput? Summary = null);
 
 /// <summary>A topic's own fields: who researches it and what it produced.</summary>
 public sealed record TopicInput(IReadOnlyList<int> ResearcherMemberIds, IReadOnlyList<OutputInput> Outputs);
 
 public sealed record OutputInput(string? Title, string Url, OutputStatus Status, string Summary);
+
+/// <summary>A meeting's own fields; its notes are the entry's body.</summary>
+public sealed record MeetingInput(DateOnly Date, IReadOnlyList<int> AttendeeMemberIds, string Agenda, string Decisions, IReadOnlyList<ActionItemInput> ActionItems);
+
+public sealed record ActionItemInput(string Text, int? OwnerMemberId, DateOnly? DueDate, bool Done);
+
+/// <summary>A weekly summary's own fields: whose week (ISO "2026-W48") on which topic.</summary>
+public sealed record SummaryInput(string Week, int? TopicId, int AuthorMemberId);
 
 public abstract record SaveResult
 {

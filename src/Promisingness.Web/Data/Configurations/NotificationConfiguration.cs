@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Promisingness.Web.Data.Configurations;
+
+internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> builder)
+    {
+        builder.Property(n => n.ActorName).HasMaxLength(200);
+        builder.Property(n => n.Text).HasMaxLength(300);
+        builder.HasOne(n => n.Entry).WithMany().OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(n => new { n.RecipientUserId, n.ReadAt, n.Id });
+    }
+}
+
+internal sealed class WatchConfiguration : IEntityTypeConfiguration<Watch>
+{
+    public void Configure(EntityTypeBuilder<Watch> builder)
+    {
+        builder.HasKey(w => new { w.UserId, w.EntryId });
+        builder.HasOne(w => w.Entry).WithMany().OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(w => w.EntryId);
+    }
+}

@@ -1,0 +1,33 @@
+namespace Promisingness.Web.Data;
+
+/// <summary>Something a member should know about, in their inbox until read.</summary>
+public sealed class Notification
+{
+    public long Id { get; set; }
+    public required string RecipientUserId { get; set; }
+    public NotificationKind Kind { get; set; }
+
+    /// <summary>Every notification is about an entry; the inbox shows it only while the recipient may read it.</summary>
+    public int EntryId { get; set; }
+    public Entry? Entry { get; set; }
+    public int? ThreadId { get; set; }
+    public int? RevisionNumber { get; set; }
+    public required string ActorName { get; set; }
+    public DateTimeOffset At { get; set; }
+
+    /// <summary>A short line without the entry's text ("requested changes", "mentioned you").</summary>
+    public string Text { get; set; } = "";
+    public DateTimeOffset? ReadAt { get; set; }
+}
+
+/// <summary>
+/// An explicit choice to watch or not watch an entry. Authors and listed researchers watch without a row;
+/// a row with Watching = false is how they stop.
+/// </summary>
+public sealed class Watch
+{
+    public required string UserId { get; set; }
+    public int EntryId { get; set; }
+    public Entry? Entry { get; set; }
+    public bool Watching { get; set; }
+}
