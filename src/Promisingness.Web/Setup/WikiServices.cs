@@ -14,6 +14,7 @@ using Promisingness.Web.Features.Editing;
 using Promisingness.Web.Features.Entries;
 using Promisingness.Web.Features.Home;
 using Promisingness.Web.Features.ImportExport;
+using Promisingness.Web.Features.Meetings;
 using Promisingness.Web.Features.Pages;
 using Promisingness.Web.Features.Questions;
 using Promisingness.Web.Features.Tags;
@@ -111,5 +112,7 @@ internal static class WikiServices
         services.AddSingleton<QuestionQueries>();
         services.AddSingleton<TeamQueries>();
         services.AddSingleton<PageQueries>();
+        services.AddSingleton<MeetingQueries>();
+        services.AddSingleton<ActionItemUpdates>();
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Promisingness.Web.Caching;
 using Promisingness.Web.Data;
 using Promisingness.Web.Features.Entries;
+using Promisingness.Web.Features.Meetings;
 using Promisingness.Web.Features.Tags;
 using Promisingness.Web.Security;
 
@@ -20,7 +21,7 @@ public sealed class EntryEditor(
     EditingPresence presence,
     TimeProvider clock)
 {
-    public static readonly IReadOnlyList<EntryKind> EditableKinds = [EntryKind.Page, EntryKind.Topic, EntryKind.Question];
+    public static readonly IReadOnlyList<EntryKind> EditableKinds = [EntryKind.Page, EntryKind.Topic, EntryKind.Question, EntryKind.Meeting];
 
     public async Task<SaveResult> CreateAsync(string userId, EntryKind kind, EntryInput input, CancellationToken cancellationToken = default)
     {
@@ -63,6 +64,7 @@ public sealed class EntryEditor(
         await ApplyTopicAsync(db, entry, input.Topic, cancellationToken);
         Tagging.Apply(entry, input.Tags ?? []);
         await LinkTopicsAsync(db, entry, input.LinkedTopicIds, cancellationToken);
+        await MeetingFieldWriter.ApplyAsync(db, entry, input.Meeting, clock.GetUtcNow(), cancellationToken);
         db.Entries.Add(entry);
         recorder.RecordIfChanged(db, entry, before: null, AuthorOf(user!), clock.GetUtcNow(), Note(input.EditNote, "Created"));
         recorder.RenderLinksTo(db, entry.Slug);
@@ -85,8 +87,7 @@ public sealed class EntryEditor(
             return refused;
         }
 
-        var entry = await db.Entries.Include(e => e.Researchers).ThenInclude(r => r.Member).Include(e => e.Outputs).Include(e => e.Tags).Include(e => e.LinkedTopics)
-            .AsSplitQuery().FirstAsync(e => e.Id == entryId, cancellationToken);
+        var entry = await db.Entries.WithFields().FirstAsync(e => e.Id == entryId, cancellationToken);
         if (entry.RevisionNumber != baseRevision)
         {
             return await ConflictAsync(user!, entryId, baseRevision, input, cancellationToken);
@@ -110,6 +111,7 @@ public sealed class EntryEditor(
             Tagging.Apply(entry, input.Tags);
         }
         await LinkTopicsAsync(db, entry, input.LinkedTopicIds, cancellationToken);
+        await MeetingFieldWriter.ApplyAsync(db, entry, input.Meeting, clock.GetUtcNow(), cancellationToken);
         if (!recorder.RecordIfChanged(db, entry, before, AuthorOf(user!), clock.GetUtcNow(), Note(input.EditNote, "")))
         {
             await DiscardDraftAsync(userId, entryId, cancellationToken);
@@ -139,10 +141,15 @@ public sealed class EntryEditor(
     {
         Revision? old;
         Entry? current;
+        MeetingInput? meeting = null;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             old = await db.Revisions.AsNoTracking().FirstOrDefaultAsync(r => r.EntryId == entryId && r.Number == revisionNumber, cancellationToken);
             current = await db.Entries.AsNoTracking().FirstOrDefaultAsync(e => e.Id == entryId, cancellationToken);
+            if (old is not null && current?.Kind == EntryKind.Meeting)
+            {
+                meeting = await MeetingFieldWriter.InputFromRevisionAsync(db, EntryFields.FromJson(old.FieldsJson), cancellationToken);
+            }
         }
         if (old is null || current is null)
         {
@@ -151,7 +158,8 @@ public sealed class EntryEditor(
         var input = new EntryInput(old.Title, old.BodyMarkdown, current.Visibility, current.ProgramId, $"Restored revision {revisionNumber}",
             current.Kind == EntryKind.Topic ? await TopicFromRevisionAsync(old, cancellationToken) : null,
             EntryFields.FromJson(old.FieldsJson).Tags ?? [],
-            current.Kind == EntryKind.Question ? EntryFields.FromJson(old.FieldsJson).LinkedTopicIds ?? [] : null);
+            current.Kind == EntryKind.Question ? EntryFields.FromJson(old.FieldsJson).LinkedTopicIds ?? [] : null,
+            meeting);
         return await SaveAsync(userId, entryId, current.RevisionNumber, input, cancellationToken);
     }
 
@@ -162,6 +170,7 @@ public sealed class EntryEditor(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var entry = await db.Entries.ReadableBy(user).AsNoTracking()
             .Include(e => e.Researchers).Include(e => e.Outputs).Include(e => e.Tags).Include(e => e.LinkedTopics)
+            .Include(e => e.Meeting).Include(e => e.Attendees).Include(e => e.ActionItems)
             .AsSplitQuery()
             .FirstOrDefaultAsync(e => e.Slug == slug, cancellationToken);
         if (entry is null)
@@ -175,7 +184,8 @@ public sealed class EntryEditor(
         return new EditSession(entry.Id, entry.Kind, entry.Slug, entry.Title, entry.BodyMarkdown, entry.Visibility, entry.ProgramId, entry.RevisionNumber,
             EntryPermissions.Can(user, EntryOperation.MakePublic, facts), refusal, entry.Kind == EntryKind.Topic ? TopicOf(entry) : null,
             [.. entry.Tags.Select(t => t.Name).Order(StringComparer.Ordinal)],
-            [.. entry.LinkedTopics.Select(t => t.TopicId)]);
+            [.. entry.LinkedTopics.Select(t => t.TopicId)],
+            entry.Kind == EntryKind.Meeting ? MeetingFieldWriter.InputOf(entry) : null);
     }
 
     /// <summary>A blank entry of a kind, for the "new" form.</summary>
@@ -185,9 +195,18 @@ public sealed class EntryEditor(
         var facts = EntryAccessFacts.NewEntry(user?.ProgramId);
         var refusal = !EditableKinds.Contains(kind) ? $"{kind} entries are not written here yet."
             : !EntryPermissions.Can(user, EntryOperation.Create, facts) ? "Sign in to write." : null;
-        return new EditSession(0, kind, "", "", "", Visibility.Team, user?.IsResearcher == true ? user.ProgramId : null, 0,
+        MeetingInput? meeting = null;
+        if (kind == EntryKind.Meeting && refusal is null)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            meeting = new MeetingInput(today, user?.MemberId is { } attendee ? [attendee] : [], await MeetingAgenda.RollOverAsync(db, user, cancellationToken), "", []);
+        }
+        return new EditSession(0, kind, "", meeting is null ? "" : MeetingFieldWriter.DefaultTitle(meeting.Date), "", Visibility.Team,
+            user?.IsResearcher == true ? user.ProgramId : null, 0,
             EntryPermissions.Can(user, EntryOperation.MakePublic, facts), refusal,
-            kind == EntryKind.Topic ? new TopicInput(user?.MemberId is { } me ? [me] : [], []) : null);
+            kind == EntryKind.Topic ? new TopicInput(user?.MemberId is { } me ? [me] : [], []) : null,
+            Meeting: meeting);
     }
 
     /// <summary>Keeps what the user typed (autosave, or a refused save) so that nothing is lost.</summary>

@@ -44,8 +44,42 @@ public static class EntryRules
                 problems[OutputField(i, nameof(OutputInput.Title))] = "An output's title can have at most 500 characters.";
             }
         }
+        if (input.Meeting is { } meeting)
+        {
+            MeetingProblems(meeting, problems);
+        }
         return problems;
     }
+
+    private static void MeetingProblems(MeetingInput meeting, Dictionary<string, string> problems)
+    {
+        if (meeting.Date == DateOnly.MinValue)
+        {
+            problems[nameof(MeetingInput.Date)] = "Give the date of the meeting.";
+        }
+        if (Encoding.UTF8.GetByteCount(meeting.Agenda ?? "") > MaxBodyBytes)
+        {
+            problems[nameof(MeetingInput.Agenda)] = "The agenda is over 1 MB.";
+        }
+        if (Encoding.UTF8.GetByteCount(meeting.Decisions ?? "") > MaxBodyBytes)
+        {
+            problems[nameof(MeetingInput.Decisions)] = "The decisions are over 1 MB.";
+        }
+        foreach (var (item, i) in meeting.ActionItems.Select((a, i) => (a, i)))
+        {
+            var text = item.Text?.Trim() ?? "";
+            if (text.Length == 0)
+            {
+                problems[ActionItemField(i, nameof(ActionItemInput.Text))] = "Say what is to be done, or remove this action item.";
+            }
+            else if (text.Length > Meeting.ActionTextMaxLength)
+            {
+                problems[ActionItemField(i, nameof(ActionItemInput.Text))] = $"An action item can have at most {Meeting.ActionTextMaxLength} characters; this one has {text.Length}.";
+            }
+        }
+    }
+
+    public static string ActionItemField(int index, string field) => $"ActionItems[{index}].{field}";
 
     public static string OutputField(int index, string field) => $"Outputs[{index}].{field}";
 

@@ -29,13 +29,20 @@ public sealed class RevisionRecorder(MarkdownRenderer markdown)
     /// </summary>
     public void Render(WikiDbContext db, Entry entry)
     {
-        var texts = entry.Outputs.Select(o => o.SummaryMarkdown).Prepend(entry.BodyMarkdown).ToList();
+        var texts = entry.Outputs.Select(o => o.SummaryMarkdown).Prepend(entry.BodyMarkdown)
+            .Concat(entry.Meeting is { } m ? [m.AgendaMarkdown, m.DecisionsMarkdown] : [])
+            .ToList();
         var targets = texts.SelectMany(markdown.WikiLinkTargets).Distinct().ToList();
         var links = WikiLinkIndex.For(db, targets);
         entry.BodyHtml = markdown.ToSafeHtml(entry.BodyMarkdown, links.Resolve);
         foreach (var output in entry.Outputs)
         {
             output.SummaryHtml = markdown.ToSafeHtml(output.SummaryMarkdown, links.Resolve);
+        }
+        if (entry.Meeting is { } meeting)
+        {
+            meeting.AgendaHtml = markdown.ToSafeHtml(meeting.AgendaMarkdown, links.Resolve);
+            meeting.DecisionsHtml = markdown.ToSafeHtml(meeting.DecisionsMarkdown, links.Resolve);
         }
 
         var wanted = targets.Select(t => Slugs.From(t)).Distinct().ToHashSet();
@@ -50,7 +57,7 @@ public sealed class RevisionRecorder(MarkdownRenderer markdown)
     /// <summary>Re-renders the entries that link to a slug which now exists (a new entry, a rename), so their links work.</summary>
     public void RenderLinksTo(WikiDbContext db, string slug)
     {
-        var linking = db.Entries.Include(e => e.Outputs).Where(e => db.EntryLinks.Any(l => l.ToSlug == slug && l.FromEntryId == e.Id)).ToList();
+        var linking = db.Entries.Include(e => e.Outputs).Include(e => e.Meeting).Where(e => db.EntryLinks.Any(l => l.ToSlug == slug && l.FromEntryId == e.Id)).ToList();
         foreach (var entry in linking)
         {
             Render(db, entry);

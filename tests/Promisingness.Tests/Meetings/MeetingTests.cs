@@ -1,0 +1,197 @@
+using System.Net;
+using AngleSharp.Html.Parser;
+using Microsoft.EntityFrameworkCore;
+using Promisingness.Tests.Infrastructure;
+using Promisingness.Web.Data;
+using Promisingness.Web.Features.Editing;
+using Promisingness.Web.Features.Entries;
+using Promisingness.Web.Features.Meetings;
+using Promisingness.Web.Security;
+
+namespace Promisingness.Tests.Meetings;
+
+public sealed class MeetingTests : MentorAppTest
+{
+    private static readonly DateOnly Thursday = new(2026, 11, 26);
+
+    private async Task<(int Alice, int Bob)> TwoMembersAsync()
+    {
+        using var db = App.CreateDbContext();
+        var members = await db.Members.OrderBy(m => m.Id).Take(2).Select(m => m.Id).ToListAsync();
+        return (members[0], members[1]);
+    }
+
+    private async Task<SaveResult.Saved> CreateMeetingAsync(MeetingInput meeting, Visibility visibility = Visibility.Team, string title = "Weekly meeting, 26 Nov 2026")
+    {
+        var result = await App.Get<EntryEditor>().CreateAsync(Mentor, EntryKind.Meeting, new EntryInput(title, "We talked about **SAEs**.", visibility, null, "", Meeting: meeting));
+        return Assert.IsType<SaveResult.Saved>(result);
+    }
+
+    [Fact]
+    public async Task Create_MeetingWithAttendeesAndActionItems_KeepsEveryFieldAndRecordsThemInTheRevision()
+    {
+        var (alice, bob) = await TwoMembersAsync();
+        var saved = await CreateMeetingAsync(new MeetingInput(Thursday, [alice, bob], "1. Review [[Goal]]", "Publish the *SAE* post.",
+            [new ActionItemInput("Draft the post", alice, Thursday.AddDays(7), false), new ActionItemInput("Book a room", null, null, true)]));
+
+        using var db = App.CreateDbContext();
+        var entry = await db.Entries.WithFields().SingleAsync(e => e.Id == saved.EntryId);
+        Assert.Equal(Thursday, entry.Meeting!.Date);
+        Assert.Equal([alice, bob], entry.Attendees.Select(a => a.MemberId).Order());
+        Assert.Contains("href=\"pages/goal\"", entry.Meeting.AgendaHtml);
+        Assert.Contains("<em>SAE</em>", entry.Meeting.DecisionsHtml);
+        Assert.Equal(["Draft the post", "Book a room"], entry.ActionItems.OrderBy(a => a.Position).Select(a => a.Text));
+        Assert.NotNull(entry.ActionItems.Single(a => a.Done).DoneAt);
+        var fields = EntryFields.FromJson((await db.Revisions.SingleAsync(r => r.EntryId == entry.Id)).FieldsJson);
+        Assert.Equal(2, fields.Meeting!.ActionItems.Count);
+        Assert.Equal(Thursday, fields.Meeting.Date);
+        Assert.Equal(1, await db.EntryLinks.CountAsync(l => l.FromEntryId == entry.Id && l.ToSlug == "goal"));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public async Task Create_ActionItemWithoutText_IsRefusedBesideTheFieldAndNothingIsSaved(string text)
+    {
+        var result = await App.Get<EntryEditor>().CreateAsync(Mentor, EntryKind.Meeting,
+            new EntryInput("Weekly meeting", "", Visibility.Team, null, "", Meeting: new MeetingInput(Thursday, [], "", "", [new ActionItemInput("ok", null, null, false), new ActionItemInput(text, null, null, false)])));
+
+        var invalid = Assert.IsType<SaveResult.Invalid>(result);
+        Assert.Equal("Say what is to be done, or remove this action item.", invalid.Errors["ActionItems[1].Text"]);
+        using var db = App.CreateDbContext();
+        Assert.False(await db.Entries.AnyAsync(e => e.Kind == EntryKind.Meeting));
+    }
+
+    [Fact]
+    public async Task Create_MeetingWithoutADate_IsRefused()
+    {
+        var result = await App.Get<EntryEditor>().CreateAsync(Mentor, EntryKind.Meeting,
+            new EntryInput("Weekly meeting", "", Visibility.Team, null, "", Meeting: new MeetingInput(DateOnly.MinValue, [], "", "", [])));
+
+        Assert.Equal("Give the date of the meeting.", Assert.IsType<SaveResult.Invalid>(result).Errors["Date"]);
+    }
+
+    [Fact]
+    public async Task NewMeeting_AgendaRollsOverOpenActionItemsAndUnresolvedThreads()
+    {
+        var (alice, _) = await TwoMembersAsync();
+        var last = await CreateMeetingAsync(new MeetingInput(Thursday.AddDays(-7), [alice], "", "",
+            [new ActionItemInput("Read the *W2S* paper", alice, Thursday, false), new ActionItemInput("Already done", alice, null, true)]), title: "Weekly meeting, 19 Nov 2026");
+        using (var db = App.CreateDbContext())
+        {
+            var goal = await db.Entries.SingleAsync(e => e.Slug == "goal");
+            var thread = new CommentThread { EntryId = goal.Id, RevisionNumber = 1, OpenedByUserId = Mentor, OpenedByName = "Mentor", Quote = "automate alignment", CreatedAt = DateTimeOffset.UtcNow };
+            thread.Comments.Add(new Comment { AuthorUserId = Mentor, AuthorName = "Mentor", BodyMarkdown = "Is this the right framing?", CreatedAt = DateTimeOffset.UtcNow });
+            db.CommentThreads.Add(thread);
+            db.CommentThreads.Add(new CommentThread { EntryId = goal.Id, RevisionNumber = 1, OpenedByUserId = Mentor, OpenedByName = "Mentor", CreatedAt = DateTimeOffset.UtcNow, ResolvedAt = DateTimeOffset.UtcNow });
+            await db.SaveChangesAsync();
+        }
+
+        var blank = await App.Get<EntryEditor>().BlankAsync(Mentor, EntryKind.Meeting);
+
+        var agenda = blank.Meeting!.Agenda;
+        Assert.Contains("Read the \\*W2S\\* paper", agenda);
+        Assert.Contains($"[[{last.Slug}|Weekly meeting, 19 Nov 2026]]", agenda);
+        Assert.DoesNotContain("Already done", agenda);
+        Assert.Contains("[[goal|Goal]] on “automate alignment”: Is this the right framing?", agenda);
+        Assert.Single(agenda.Split('\n'), l => l.Contains("[[goal"));
+        Assert.StartsWith("Weekly meeting, ", blank.Title);
+    }
+
+    [Fact]
+    public async Task NewMeeting_AgendaOfAResearcher_LeavesOutWhatTheyMayNotRead()
+    {
+        var researcher = await Members.AddAsync(App, "r@test.local", Roles.Researcher, Members.Mars);
+        var (alice, _) = await TwoMembersAsync();
+        var hidden = await App.Get<EntryEditor>().CreateAsync(Mentor, EntryKind.Meeting,
+            new EntryInput("Mentor's private meeting", "", Visibility.Draft, null, "", Meeting: new MeetingInput(Thursday, [], "", "", [new ActionItemInput("Secret item", alice, null, false)])));
+        Assert.IsType<SaveResult.Saved>(hidden);
+
+        var blank = await App.Get<EntryEditor>().BlankAsync(researcher, EntryKind.Meeting);
+
+        Assert.DoesNotContain("Secret item", blank.Meeting!.Agenda);
+        Assert.Contains("None: every action item is done.", blank.Meeting.Agenda);
+    }
+
+    [Fact]
+    public async Task SetDone_ByTheOwner_AppendsARevisionAndLeavesTheListOfOpenItems()
+    {
+        var (alice, _) = await TwoMembersAsync();
+        var owner = await Members.AddAsync(App, "owner@test.local", Roles.Researcher, Members.Mars, alice);
+        var saved = await CreateMeetingAsync(new MeetingInput(Thursday, [], "", "", [new ActionItemInput("Write it up", alice, null, false)]));
+        int itemId;
+        using (var db = App.CreateDbContext())
+        {
+            itemId = (await db.ActionItems.SingleAsync()).Id;
+        }
+        var queries = App.Get<MeetingQueries>();
+        var me = await App.Get<WikiUsers>().LoadAsync(owner);
+        Assert.Single(await queries.OpenItemsAsync(me, alice));
+
+        Assert.Null(await App.Get<ActionItemUpdates>().SetDoneAsync(owner, itemId, done: true));
+
+        Assert.Empty(await queries.OpenItemsAsync(me, alice));
+        using var check = App.CreateDbContext();
+        var revision = await check.Revisions.SingleAsync(r => r.EntryId == saved.EntryId && r.Number == 2);
+        Assert.Equal("Done: Write it up", revision.EditNote);
+        Assert.True(EntryFields.FromJson(revision.FieldsJson).Meeting!.ActionItems[0].Done);
+    }
+
+    [Fact]
+    public async Task SetDone_ByAnonymousOrAStrangerToADraft_IsRefusedAndChangesNothing()
+    {
+        var (alice, _) = await TwoMembersAsync();
+        var stranger = await Members.AddAsync(App, "stranger@test.local", Roles.Researcher, Members.Mars);
+        await CreateMeetingAsync(new MeetingInput(Thursday, [], "", "", [new ActionItemInput("Write it up", alice, null, false)]), Visibility.Draft);
+        using var db = App.CreateDbContext();
+        var item = await db.ActionItems.SingleAsync();
+
+        Assert.NotNull(await App.Get<ActionItemUpdates>().SetDoneAsync(stranger, item.Id, done: true));
+        Assert.NotNull(await App.Get<ActionItemUpdates>().SetDoneAsync("no-such-user", item.Id, done: true));
+
+        using var check = App.CreateDbContext();
+        Assert.False((await check.ActionItems.SingleAsync()).Done);
+        Assert.Equal(1, await check.Revisions.CountAsync(r => r.EntryId == item.EntryId));
+    }
+
+    [Fact]
+    public async Task Restore_BringsBackTheMeetingFieldsOfAnOldRevision()
+    {
+        var (alice, bob) = await TwoMembersAsync();
+        var saved = await CreateMeetingAsync(new MeetingInput(Thursday, [alice], "agenda one", "", [new ActionItemInput("First", bob, null, false)]));
+        var editor = App.Get<EntryEditor>();
+        await editor.SaveAsync(Mentor, saved.EntryId, 1, new EntryInput("Weekly meeting, 26 Nov 2026", "changed", Visibility.Team, null, "",
+            Meeting: new MeetingInput(Thursday.AddDays(1), [bob], "agenda two", "", [])));
+
+        Assert.IsType<SaveResult.Saved>(await editor.RestoreAsync(Mentor, saved.EntryId, 1));
+
+        using var db = App.CreateDbContext();
+        var entry = await db.Entries.WithFields().SingleAsync(e => e.Id == saved.EntryId);
+        Assert.Equal(3, entry.RevisionNumber);
+        Assert.Equal(Thursday, entry.Meeting!.Date);
+        Assert.Equal("agenda one", entry.Meeting.AgendaMarkdown);
+        Assert.Equal([alice], entry.Attendees.Select(a => a.MemberId));
+        Assert.Equal("First", Assert.Single(entry.ActionItems).Text);
+    }
+
+    [Fact]
+    public async Task MeetingPages_AnonymousSeesOnlyPublicMeetings()
+    {
+        var (alice, _) = await TwoMembersAsync();
+        var team = await CreateMeetingAsync(new MeetingInput(Thursday, [alice], "", "", [new ActionItemInput("Team-only item", alice, null, false)]), Visibility.Team, "Team meeting");
+        var open = await CreateMeetingAsync(new MeetingInput(Thursday.AddDays(-7), [alice], "Public agenda", "Public decision", [new ActionItemInput("Public item", alice, null, false)]), Visibility.Public, "Open meeting");
+        var client = App.CreateClient();
+
+        var list = await client.GetStringAsync("/meetings");
+        using var hidden = await client.GetAsync($"/meetings/{team.Slug}");
+        var page = new HtmlParser().ParseDocument(await client.GetStringAsync($"/meetings/{open.Slug}"));
+
+        Assert.Contains("Open meeting", list);
+        Assert.DoesNotContain("Team meeting", list);
+        Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+        Assert.DoesNotContain("Team-only item", await hidden.Content.ReadAsStringAsync());
+        Assert.Equal("Public item", page.QuerySelector("[data-testid=action-items] label span")!.TextContent);
+        Assert.True(page.QuerySelector("[data-testid=action-items] input")!.HasAttribute("disabled"));
+        Assert.Contains("Public decision", page.QuerySelector("#decisions-heading")!.ParentElement!.TextContent);
+    }
+}
