@@ -10,10 +10,12 @@ using Promisingness.Web.Components.Public;
 using Promisingness.Web.Data;
 using Promisingness.Web.Features.Accounts;
 using Promisingness.Web.Features.Admin;
+using Promisingness.Web.Features.Discussion;
 using Promisingness.Web.Features.Editing;
 using Promisingness.Web.Features.Entries;
 using Promisingness.Web.Features.Home;
 using Promisingness.Web.Features.ImportExport;
+using Promisingness.Web.Features.Inbox;
 using Promisingness.Web.Features.Meetings;
 using Promisingness.Web.Features.Pages;
 using Promisingness.Web.Features.Questions;
@@ -114,5 +116,10 @@ internal static class WikiServices
         services.AddSingleton<PageQueries>();
         services.AddSingleton<MeetingQueries>();
         services.AddSingleton<ActionItemUpdates>();
+        services.AddSingleton<Discussions>();
+        services.AddSingleton<DiscussionEvents>();
+        services.AddSingleton<Notifier>();
+        services.AddSingleton<InboxEvents>();
+        services.AddSingleton<Watchers>();
     }
 }

@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+using Promisingness.Web.Data;
+using Promisingness.Web.Security;
+
+namespace Promisingness.Web.Features.Inbox;
+
+/// <summary>
+/// Adds notifications to the recipients' inboxes, leaving out the actor and anyone who may not read the
+/// entry: a notification never tells someone about an entry they cannot see.
+/// </summary>
+public sealed class Notifier(WikiUsers users)
+{
+    public sealed record Message(NotificationKind Kind, int EntryId, string ActorName, string Text, int? ThreadId = null, int? RevisionNumber = null);
+
+    /// <summary>Adds the rows to <paramref name="db"/> (saved with the caller's change) and returns who was notified.</summary>
+    public async Task<IReadOnlyList<string>> AddAsync(WikiDbContext db, IEnumerable<string> recipientIds, string? actorUserId, Message message, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        var facts = await EntryAccess.FactsAsync(db, message.EntryId, cancellationToken);
+        if (facts is null)
+        {
+            return [];
+        }
+        var notified = new List<string>();
+        foreach (var id in recipientIds.Where(id => id != actorUserId).Distinct())
+        {
+            var user = await users.LoadAsync(id, cancellationToken);
+            if (user is null || !EntryPermissions.Can(user, EntryOperation.ReadComments, facts))
+            {
+                continue;
+            }
+            db.Notifications.Add(new Notification
+            {
+                RecipientUserId = id,
+                Kind = message.Kind,
+                EntryId = message.EntryId,
+                ThreadId = message.ThreadId,
+                RevisionNumber = message.RevisionNumber,
+                ActorName = message.ActorName,
+                At = at,
+                Text = message.Text.Length > 300 ? message.Text[..300] : message.Text,
+            });
+            notified.Add(id);
+        }
+        return notified;
+    }
+
+    /// <summary>The mentors and admins, who hear of submissions for review.</summary>
+    public static async Task<IReadOnlyList<string>> ReviewersAsync(WikiDbContext db, CancellationToken cancellationToken = default)
+    {
+        var roles = new[] { Roles.Mentor, Roles.Admin };
+        return await db.UserRoles.Where(ur => db.Roles.Any(r => r.Id == ur.RoleId && roles.Contains(r.Name!))).Select(ur => ur.UserId).Distinct().ToListAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,68 @@
+// Lets a member select a passage of the entry and open a discussion about it. The quote is sent with a
+// little of the text before and after it, so the thread can tell later whether the passage is still there.
+const contextLength = 100;
+let button = null;
+
+function selectionInEntry() {
+    const selection = document.getSelection();
+    if (!selection || selection.isCollapsed || selection.rangeCount === 0) {
+        return null;
+    }
+    const range = selection.getRangeAt(0);
+    const node = range.commonAncestorContainer.nodeType === Node.ELEMENT_NODE ? range.commonAncestorContainer : range.commonAncestorContainer.parentElement;
+    const container = node && node.closest("[data-discussable]");
+    if (!container || node.closest(".discussion")) {
+        return null;
+    }
+    const quote = selection.toString().trim();
+    if (quote.length === 0) {
+        return null;
+    }
+    const before = document.createRange();
+    before.setStart(container, 0);
+    before.setEnd(range.startContainer, range.startOffset);
+    const after = document.createRange();
+    after.setStart(range.endContainer, range.endOffset);
+    after.setEnd(container, container.childNodes.length);
+    return { quote: quote.slice(0, 1000), prefix: before.toString().slice(-contextLength), suffix: after.toString().slice(0, contextLength), rect: range.getBoundingClientRect() };
+}
+
+export function attach(dotnet) {
+    button = document.createElement("button");
+    button.type = "button";
+    button.className = "quote-button";
+    button.textContent = "Comment on this passage";
+    button.hidden = true;
+    document.body.appendChild(button);
+    let current = null;
+    const update = () => {
+        current = selectionInEntry();
+        if (!current) {
+            button.hidden = true;
+            return;
+        }
+        button.style.top = `${window.scrollY + current.rect.bottom + 6}px`;
+        button.style.left = `${window.scrollX + Math.max(8, Math.min(current.rect.left, window.innerWidth - 220))}px`;
+        button.hidden = false;
+    };
+    document.addEventListener("mouseup", () => setTimeout(update, 0));
+    document.addEventListener("keyup", (e) => { if (e.shiftKey || e.key === "Shift") { update(); } });
+    button.addEventListener("mousedown", (e) => e.preventDefault());
+    button.addEventListener("click", async () => {
+        if (!current) {
+            return;
+        }
+        button.hidden = true;
+        await dotnet.invokeMethodAsync("Quote", current.quote, current.prefix, current.suffix);
+        const form = document.getElementById("new-discussion");
+        if (form) {
+            form.scrollIntoView({ block: "center" });
+            form.querySelector("textarea")?.focus();
+        }
+    });
+}
+
+export function detach() {
+    button?.remove();
+    button = null;
+}
