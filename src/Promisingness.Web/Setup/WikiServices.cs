@@ -19,6 +19,7 @@ using Promisingness.Web.Features.Inbox;
 using Promisingness.Web.Features.Meetings;
 using Promisingness.Web.Features.Pages;
 using Promisingness.Web.Features.Questions;
+using Promisingness.Web.Features.Recent;
 using Promisingness.Web.Features.Tags;
 using Promisingness.Web.Features.Team;
 using Promisingness.Web.Features.Topics;
@@ -121,5 +122,7 @@ internal static class WikiServices
         services.AddSingleton<Notifier>();
         services.AddSingleton<InboxEvents>();
         services.AddSingleton<Watchers>();
+        services.AddSingleton<InboxQueries>();
+        services.AddSingleton<RecentChanges>();
     }
 }

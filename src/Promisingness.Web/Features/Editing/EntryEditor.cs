@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Promisingness.Web.Caching;
 using Promisingness.Web.Data;
 using Promisingness.Web.Features.Entries;
+using Promisingness.Web.Features.Inbox;
 using Promisingness.Web.Features.Meetings;
 using Promisingness.Web.Features.Tags;
 using Promisingness.Web.Security;
@@ -19,6 +20,8 @@ public sealed class EntryEditor(
     WikiUsers users,
     PublicPageCache cache,
     EditingPresence presence,
+    Notifier notifier,
+    InboxEvents inbox,
     TimeProvider clock)
 {
     public static readonly IReadOnlyList<EntryKind> EditableKinds = [EntryKind.Page, EntryKind.Topic, EntryKind.Question, EntryKind.Meeting];
@@ -133,6 +136,7 @@ public sealed class EntryEditor(
         await DiscardDraftAsync(userId, entryId, cancellationToken);
         await cache.EvictAsync(cancellationToken);
         presence.NotifySaved(entry.Id, entry.RevisionNumber, user!.Name);
+        await NotifyWatchersAsync(user, entry.Id, entry.RevisionNumber, cancellationToken);
         return new SaveResult.Saved(entry.Id, entry.Slug, entry.RevisionNumber);
     }
 
@@ -414,6 +418,17 @@ public sealed class EntryEditor(
         var taken = await db.Entries.Where(e => e.Slug.StartsWith(wanted)).Select(e => e.Slug).ToListAsync(cancellationToken);
         var redirects = await db.SlugRedirects.Where(r => r.Slug.StartsWith(wanted) || r.EntryId == entryId).ToListAsync(cancellationToken);
         return ([.. taken, .. redirects.Select(r => r.Slug)], redirects);
+    }
+
+    /// <summary>After the save: the watchers hear of it (each only if they may read the entry as it is now).</summary>
+    private async Task NotifyWatchersAsync(WikiUser user, int entryId, int revisionNumber, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var watchers = await Watchers.OfAsync(db, entryId, cancellationToken);
+        var notified = await notifier.AddAsync(db, watchers, user.Id,
+            new Notifier.Message(NotificationKind.WatchedChange, entryId, user.Name, $"saved revision {revisionNumber} of an entry you watch", RevisionNumber: revisionNumber), clock.GetUtcNow(), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        inbox.Raise(notified);
     }
 
     private static Author AuthorOf(WikiUser user) => new(user.Name, user.Id, user.ProgramId);
