@@ -18,12 +18,17 @@ function selectionInEntry() {
     if (quote.length === 0) {
         return null;
     }
+    // The context comes from the paragraph (or item, heading, cell) around each end, so that text from
+    // neighbouring blocks is not run together.
+    const blockOf = (n) => (n.nodeType === Node.ELEMENT_NODE ? n : n.parentElement).closest("p, li, h1, h2, h3, h4, h5, h6, td, th, pre, blockquote") ?? container;
+    const startBlock = container.contains(blockOf(range.startContainer)) ? blockOf(range.startContainer) : container;
+    const endBlock = container.contains(blockOf(range.endContainer)) ? blockOf(range.endContainer) : container;
     const before = document.createRange();
-    before.setStart(container, 0);
+    before.setStart(startBlock, 0);
     before.setEnd(range.startContainer, range.startOffset);
     const after = document.createRange();
     after.setStart(range.endContainer, range.endOffset);
-    after.setEnd(container, container.childNodes.length);
+    after.setEnd(endBlock, endBlock.childNodes.length);
     return { quote: quote.slice(0, 1000), prefix: before.toString().slice(-contextLength), suffix: after.toString().slice(0, contextLength), rect: range.getBoundingClientRect() };
 }
 

@@ -1,0 +1,125 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Promisingness.E2E.Infrastructure;
+using Promisingness.Web.Features.Admin;
+using Promisingness.Web.Security;
+
+namespace Promisingness.E2E;
+
+public sealed class DiscussionTests(LiveWiki wiki) : IClassFixture<LiveWiki>
+{
+    private const string Password = "a passphrase for discussing";
+
+    private async Task<IPage> SignedInAsync(string email)
+    {
+        var admin = wiki.Services.GetRequiredService<UserAdministration>();
+        if (!(await admin.ListAsync()).Any(u => u.Email == email))
+        {
+            await admin.AddUserAsync(UserAdministration.CommandLine.Id, email, email.Split('@')[0], Roles.Researcher, 1, null, Password);
+        }
+        var page = await wiki.NewPageAsync();
+        await PageActions.SignInAsync(page, email, Password);
+        return page;
+    }
+
+    /// <summary>Selects the first words of the entry's text as a reader would with the mouse.</summary>
+    private static async Task SelectPassageAsync(IPage page, string words) => await page.EvaluateAsync(
+        """
+        (words) => {
+            const walker = document.createTreeWalker(document.querySelector("[data-discussable]"), NodeFilter.SHOW_TEXT);
+            while (walker.nextNode()) {
+                const node = walker.currentNode;
+                const at = node.textContent.indexOf(words);
+                if (at >= 0) {
+                    const range = document.createRange();
+                    range.setStart(node, at);
+                    range.setEnd(node, at + words.length);
+                    const selection = document.getSelection();
+                    selection.removeAllRanges();
+                    selection.addRange(range);
+                    document.dispatchEvent(new MouseEvent("mouseup", { bubbles: true }));
+                    return;
+                }
+            }
+            throw new Error("passage not found: " + words);
+        }
+        """, words);
+
+    [BrowserFact]
+    public async Task TwoMembers_OnTheSameEntry_SeeEachOthersCommentsAppearLive()
+    {
+        var ada = await SignedInAsync("ada@example.org");
+        var ben = await SignedInAsync("ben@example.org");
+        await ada.GotoAsync("topics/weak-to-strong-generalization");
+        await ben.GotoAsync("topics/weak-to-strong-generalization");
+        await Assertions.Expect(ada.GetByTestId("discussion")).ToBeVisibleAsync();
+        await Assertions.Expect(ben.GetByTestId("discussion")).ToBeVisibleAsync();
+        var passage = await ada.Locator("[data-discussable] .prose p").First.InnerTextAsync();
+        var quote = string.Join(' ', passage.Split(' ').Take(5));
+
+        // The quote button appears once the circuit is up; retry the selection until it does.
+        for (var attempt = 0; attempt < 20 && !await ada.Locator(".quote-button").IsVisibleAsync(); attempt++)
+        {
+            await SelectPassageAsync(ada, quote);
+            await ada.WaitForTimeoutAsync(250);
+        }
+        await ada.Locator(".quote-button").ClickAsync();
+        await Assertions.Expect(ada.GetByTestId("pending-quote")).ToContainTextAsync(quote);
+        await ada.Locator("#new-discussion textarea").First.FillAsync("Is this **claim** still true?");
+        await ada.Locator("#new-discussion").GetByTestId("comment-submit").ClickAsync();
+
+        var benThread = ben.GetByTestId("thread").First;
+        await Assertions.Expect(benThread).ToContainTextAsync("Is this claim still true?");
+        await Assertions.Expect(benThread.Locator("mark")).ToHaveTextAsync(quote);
+
+        await benThread.GetByRole(AriaRole.Button, new() { Name = "Reply" }).ClickAsync();
+        await benThread.Locator("textarea").First.FillAsync("Yes, see the newer paper.");
+        await benThread.GetByTestId("comment-submit").ClickAsync();
+
+        await Assertions.Expect(ada.GetByTestId("thread").First).ToContainTextAsync("Yes, see the newer paper.");
+        await Assertions.Expect(ada.GetByTestId("inbox-link")).ToContainTextAsync("1");
+        await PageActions.ScreenshotAsync(ada, "discussion");
+
+        await ada.GetByTestId("thread").First.GetByTestId("resolve").ClickAsync();
+        await Assertions.Expect(ben.Locator(".discussion__resolved summary")).ToHaveTextAsync("1 resolved discussion");
+        await Assertions.Expect(ben.GetByTestId("discussion").Locator(".empty")).ToContainTextAsync("No open discussion");
+
+        await ada.GetByTestId("inbox-link").ClickAsync();
+        await Assertions.Expect(ada.GetByTestId("inbox")).ToContainTextAsync("replied in a discussion you took part in");
+        await ada.Context.CloseAsync();
+        await ben.Context.CloseAsync();
+    }
+
+    [BrowserFact]
+    public async Task MeetingNotes_StartWithTheOpenItems_AndAnActionItemIsTickedOffOnTheMeetingPage()
+    {
+        var page = await SignedInAsync("notes@example.org");
+        await page.GotoAsync("meetings");
+        await page.GetByTestId("new-meeting").ClickAsync();
+        await page.WaitForURLAsync("**/new/meeting");
+        await Assertions.Expect(page.GetByLabel("Agenda (Markdown)")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("## Open action items"), new() { Timeout = 20_000 });
+
+        for (var attempt = 0; attempt < 10 && await page.GetByTestId("action-item").CountAsync() == 0; attempt++)
+        {
+            await page.GetByTestId("add-action-item").ClickAsync();
+            await page.WaitForTimeoutAsync(300);
+        }
+        await page.GetByTestId("save").ClickAsync();
+        await Assertions.Expect(page.GetByText("Say what is to be done, or remove this action item.")).ToBeVisibleAsync();
+
+        await page.GetByTestId("action-item").GetByLabel("What is to be done").FillAsync("Summarise the W2S paper");
+        await PageActions.TypeBodyAsync(page, "We agreed to read more.", "read more");
+        await PageActions.ScreenshotAsync(page, "meeting-editor");
+        await page.GetByTestId("save").ClickAsync();
+        await page.WaitForURLAsync("**/meetings/weekly-meeting-*");
+        await Assertions.Expect(page.GetByTestId("action-items")).ToContainTextAsync("Summarise the W2S paper");
+
+        var box = page.GetByTestId("action-items").Locator("input[type=checkbox]").First;
+        await box.CheckAsync();
+        await Assertions.Expect(page.Locator(".action-item--done")).ToHaveCountAsync(1);
+        await page.ReloadAsync();
+        await Assertions.Expect(page.GetByTestId("action-items").Locator("input[type=checkbox]").First).ToBeCheckedAsync();
+        await PageActions.ScreenshotAsync(page, "meeting");
+        await page.Context.CloseAsync();
+    }
+}
