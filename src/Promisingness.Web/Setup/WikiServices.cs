@@ -10,6 +10,7 @@ using Promisingness.Web.Components.Public;
 using Promisingness.Web.Data;
 using Promisingness.Web.Features.Accounts;
 using Promisingness.Web.Features.Admin;
+using Promisingness.Web.Features.Credences;
 using Promisingness.Web.Features.Discussion;
 using Promisingness.Web.Features.Editing;
 using Promisingness.Web.Features.Entries;
@@ -124,5 +125,6 @@ internal static class WikiServices
         services.AddSingleton<Watchers>();
         services.AddSingleton<InboxQueries>();
         services.AddSingleton<RecentChanges>();
+        services.AddSingleton<CredenceBook>();
     }
 }

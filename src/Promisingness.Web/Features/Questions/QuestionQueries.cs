@@ -5,7 +5,7 @@ using Promisingness.Web.Security;
 
 namespace Promisingness.Web.Features.Questions;
 
-public sealed record QuestionView(string Slug, string Title, string BodyHtml, bool Removed, int RevisionNumber, DateTimeOffset UpdatedAt)
+public sealed record QuestionView(int Id, string Slug, string Title, string BodyHtml, bool Removed, int RevisionNumber, DateTimeOffset UpdatedAt)
 {
     /// <summary>The linked topics the reader may see (filled on the question's own page).</summary>
     public IReadOnlyList<(string Slug, string Title)> Topics { get; init; } = [];
@@ -41,5 +41,5 @@ public sealed class QuestionQueries(IDbContextFactory<WikiDbContext> dbFactory)
         db.Entries.ReadableBy(reader).Where(e => e.Kind == EntryKind.Question).AsNoTracking();
 
     private static QuestionView ToView(Entry e) =>
-        new(e.Slug, e.Title, e.BodyHtml, e.Status == EntryStatus.RemovedFromReadme, e.RevisionNumber, e.UpdatedAt);
+        new(e.Id, e.Slug, e.Title, e.BodyHtml, e.Status == EntryStatus.RemovedFromReadme, e.RevisionNumber, e.UpdatedAt);
 }

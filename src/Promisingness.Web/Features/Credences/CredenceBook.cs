@@ -1,0 +1,92 @@
+using Microsoft.EntityFrameworkCore;
+using Promisingness.Web.Caching;
+using Promisingness.Web.Data;
+using Promisingness.Web.Security;
+
+namespace Promisingness.Web.Features.Credences;
+
+/// <summary>
+/// Members' estimates for a question. Every estimate is kept (the chart shows how they moved); the latest
+/// per member counts for the median. Anonymous visitors of a public question see the numbers, never names.
+/// </summary>
+public sealed class CredenceBook(IDbContextFactory<WikiDbContext> dbFactory, WikiUsers users, PublicPageCache cache, TimeProvider clock)
+{
+    public const string ActivityAction = "credence.recorded";
+
+    /// <summary>Null when recorded; otherwise what to tell the member. <paramref name="percent"/> is 0–100.</summary>
+    public async Task<string?> RecordAsync(string userId, int entryId, double percent, string? rationale, CancellationToken cancellationToken = default)
+    {
+        if (double.IsNaN(percent) || percent < 0 || percent > 100)
+        {
+            return "Give a probability between 0 and 100 %.";
+        }
+        rationale = rationale?.Trim() ?? "";
+        if (rationale.Length > Credence.RationaleMaxLength)
+        {
+            return $"Keep the rationale under {Credence.RationaleMaxLength} characters; this one has {rationale.Length}.";
+        }
+        var user = await users.LoadAsync(userId, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var facts = await EntryAccess.FactsAsync(db, entryId, cancellationToken);
+        var kind = await db.Entries.Where(e => e.Id == entryId).Select(e => (EntryKind?)e.Kind).FirstOrDefaultAsync(cancellationToken);
+        if (facts is null || !EntryPermissions.Can(user, EntryOperation.Comment, facts))
+        {
+            return user is null ? "Sign in to record an estimate." : "This question does not exist, or you may not see it.";
+        }
+        if (kind != EntryKind.Question)
+        {
+            return "Estimates are recorded on questions only.";
+        }
+        var now = clock.GetUtcNow();
+        db.Credences.Add(new Credence { EntryId = entryId, UserId = user!.Id, MemberName = user.Name, Probability = Math.Round(percent, 3) / 100, Rationale = rationale, At = now });
+        // The activity row tells every instance's cache watcher that the public page changed.
+        db.Activities.Add(new Activity { At = now, Action = ActivityAction, EntryId = entryId, ActorName = user.Name, ActorUserId = user.Id, Details = "recorded an estimate" });
+        await db.SaveChangesAsync(cancellationToken);
+        await cache.EvictAsync(cancellationToken);
+        return null;
+    }
+
+    public async Task<CredenceSummary> SummaryAsync(int entryId, WikiUser? reader, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var facts = await EntryAccess.FactsAsync(db, entryId, cancellationToken);
+        if (facts is null || !EntryPermissions.Can(reader, EntryOperation.Read, facts))
+        {
+            return CredenceSummary.Empty;
+        }
+        var all = await db.Credences.AsNoTracking().Where(c => c.EntryId == entryId).OrderBy(c => c.At).ThenBy(c => c.Id).ToListAsync(cancellationToken);
+        var people = all.Select(c => c.UserId).Distinct().ToList();
+        var latest = all.GroupBy(c => c.UserId).Select(g => g.Last()).OrderBy(c => c.Probability).ToList();
+        var named = EntryPermissions.Can(reader, EntryOperation.ReadComments, facts);
+        return new CredenceSummary(
+            named ? [.. latest.Select(c => new LatestCredence(c.MemberName, c.Probability, c.Rationale, c.At))] : [],
+            Median(latest.Select(c => c.Probability).ToList()),
+            people.Count,
+            [.. all.Select(c => new CredencePoint(people.IndexOf(c.UserId), c.At, c.Probability))],
+            named ? [.. people.Select(id => all.Last(c => c.UserId == id).MemberName)] : []);
+    }
+
+    public static double? Median(IReadOnlyList<double> values)
+    {
+        if (values.Count == 0)
+        {
+            return null;
+        }
+        var sorted = values.Order().ToList();
+        var middle = sorted.Count / 2;
+        return sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    /// <summary>"0.1 %", "12 %", "99.5 %": as many decimals as a small or large probability needs.</summary>
+    public static string Format(double probability)
+    {
+        var percent = probability * 100;
+        var text = percent switch
+        {
+            0 or 100 => percent.ToString("0", System.Globalization.CultureInfo.InvariantCulture),
+            < 1 or > 99 => percent.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture),
+            _ => percent.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture),
+        };
+        return $"{text} %";
+    }
+}

@@ -1,0 +1,102 @@
+using AngleSharp.Html.Parser;
+using Microsoft.EntityFrameworkCore;
+using Promisingness.Tests.Infrastructure;
+using Promisingness.Web.Data;
+using Promisingness.Web.Features.Credences;
+using Promisingness.Web.Features.Editing;
+using Promisingness.Web.Security;
+
+namespace Promisingness.Tests.Credences;
+
+public sealed class CredenceTests : MentorAppTest
+{
+    private const string QuestionSlug = "how-safe-can-human-level-automated-alignment-researchers-be-made";
+
+    private async Task<int> QuestionIdAsync()
+    {
+        using var db = App.CreateDbContext();
+        return await db.Entries.Where(e => e.Slug == QuestionSlug).Select(e => e.Id).SingleAsync();
+    }
+
+    [Theory]
+    [InlineData(new double[] { 0.3 }, 0.3)]
+    [InlineData(new double[] { 0.9, 0.1, 0.5 }, 0.5)]
+    [InlineData(new double[] { 0.001, 0.2, 0.4, 0.9 }, 0.3)]
+    public void Median_OfOddAndEvenCounts(double[] values, double expected) => Assert.Equal(expected, CredenceBook.Median(values)!.Value, 10);
+
+    [Fact]
+    public void Median_OfNothing_IsNull() => Assert.Null(CredenceBook.Median([]));
+
+    [Theory]
+    [InlineData(0.001, "0.1 %")]
+    [InlineData(0.00015, "0.015 %")]
+    [InlineData(0.25, "25 %")]
+    [InlineData(0.995, "99.5 %")]
+    [InlineData(1, "100 %")]
+    public void Format_ShowsTheDecimalsASmallProbabilityNeeds(double probability, string expected) => Assert.Equal(expected, CredenceBook.Format(probability));
+
+    [Fact]
+    public async Task Record_KeepsHistory_MedianUsesEachMembersLatest()
+    {
+        var alice = await Members.AddAsync(App, "alice@test.local", Roles.Researcher, Members.Aisc);
+        var book = App.Get<CredenceBook>();
+        var question = await QuestionIdAsync();
+
+        Assert.Null(await book.RecordAsync(alice, question, 10, "first guess"));
+        Assert.Null(await book.RecordAsync(alice, question, 30, "after reading"));
+        Assert.Null(await book.RecordAsync(Mentor, question, 0.1, ""));
+
+        var summary = await book.SummaryAsync(question, await App.Get<WikiUsers>().LoadAsync(alice));
+        Assert.Equal(3, summary.History.Count);
+        Assert.Equal(2, summary.People);
+        Assert.Equal((0.001 + 0.3) / 2, summary.Median!.Value, 10);
+        Assert.Equal(["alice", "mentor-credencetests"], summary.Latest.Select(l => l.MemberName).Order());
+        Assert.Equal("after reading", summary.Latest.Single(l => l.MemberName == "alice").Rationale);
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(100.5)]
+    [InlineData(double.NaN)]
+    public async Task Record_OutOfRange_IsRefusedAndNothingIsStored(double percent)
+    {
+        Assert.Equal("Give a probability between 0 and 100 %.", await App.Get<CredenceBook>().RecordAsync(Mentor, await QuestionIdAsync(), percent, ""));
+        using var db = App.CreateDbContext();
+        Assert.False(await db.Credences.AnyAsync());
+    }
+
+    [Fact]
+    public async Task Record_OnATopic_ByAnonymous_OrOnAnUnreadableDraft_IsRefused()
+    {
+        var book = App.Get<CredenceBook>();
+        int topic;
+        using (var db = App.CreateDbContext())
+        {
+            topic = await db.Entries.Where(e => e.Kind == EntryKind.Topic).Select(e => e.Id).FirstAsync();
+        }
+        var draft = Assert.IsType<SaveResult.Saved>(await App.Get<EntryEditor>().CreateAsync(Mentor, EntryKind.Question, new EntryInput("Mentor's private question", "?", Visibility.Draft, null)));
+        var bob = await Members.AddAsync(App, "bob@test.local", Roles.Researcher, Members.Mars);
+
+        Assert.Equal("Estimates are recorded on questions only.", await book.RecordAsync(Mentor, topic, 5, ""));
+        Assert.NotNull(await book.RecordAsync("nobody", await QuestionIdAsync(), 5, ""));
+        Assert.NotNull(await book.RecordAsync(bob, draft.EntryId, 5, ""));
+        Assert.StartsWith("Keep the rationale under", await book.RecordAsync(Mentor, await QuestionIdAsync(), 5, new string('x', 1001)));
+    }
+
+    [Fact]
+    public async Task PublicQuestionPage_ShowsTheChartAndMedianToAnonymousVisitors_WithoutNames_AndIsFreshAfterARecord()
+    {
+        var client = App.CreateClient();
+        var before = new HtmlParser().ParseDocument(await client.GetStringAsync($"/questions/{QuestionSlug}"));
+        Assert.Contains("No estimates yet.", before.QuerySelector("[data-testid=credences]")!.TextContent);
+
+        await App.Get<CredenceBook>().RecordAsync(Mentor, await QuestionIdAsync(), 2.5, "a secret rationale");
+
+        var html = await client.GetStringAsync($"/questions/{QuestionSlug}");
+        var page = new HtmlParser().ParseDocument(html);
+        Assert.Equal("2.5 %", page.QuerySelector("[data-testid=credence-median]")!.TextContent);
+        Assert.NotNull(page.QuerySelector(".credence-chart svg circle"));
+        Assert.DoesNotContain("mentor-credencetests", html);
+        Assert.DoesNotContain("a secret rationale", html);
+    }
+}
