@@ -1,5 +1,6 @@
 using Promisingness.Web.Components;
 using Promisingness.Web.Components.Public;
+using Promisingness.Web.Features.Publishing;
 using Promisingness.Web.Features.Recent;
 
 namespace Promisingness.Web.Setup;
@@ -31,6 +32,7 @@ internal static class WikiPipeline
         app.MapStaticAssets();
         app.MapPublicPages();
         app.MapAtomFeed();
+        app.MapCrawlerEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
     }
