@@ -16,7 +16,9 @@ internal static class WikiCommandLine
           Promisingness.Web                                  serve the wiki (takes the usual ASP.NET Core options, e.g. --urls)
           Promisingness.Web import FILE [--author NAME] [--date ISO-8601] [--message TEXT]
                                                              import a README in the seed's format
+          Promisingness.Web import --json FILE               restore everything from an archive into an empty database
           Promisingness.Web export --readme FILE             write the published wiki as a README
+          Promisingness.Web export --json FILE               write everything (entries, revisions, discussion, reviews, members, accounts) as JSON
           Promisingness.Web users add --email E --name N --program P --role R [--password X]
           Promisingness.Web users list
           Promisingness.Web users lock --email E
@@ -46,7 +48,11 @@ internal static class WikiCommandLine
 
     private static async Task<int> ImportAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
     {
-        var (positional, options) = Arguments.Parse(args, "--author", "--date", "--message");
+        var (positional, options) = Arguments.Parse(args, "--author", "--date", "--message", "--json");
+        if (options.TryGetValue("--json", out var archivePath))
+        {
+            return positional.Count == 0 ? await RestoreArchiveAsync(services, archivePath, output, error) : throw new UsageException("import --json takes only the archive FILE.");
+        }
         if (positional.Count != 1)
         {
             throw new UsageException("import takes exactly one FILE.");
@@ -88,10 +94,14 @@ internal static class WikiCommandLine
 
     private static async Task<int> ExportAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
     {
-        var (positional, options) = Arguments.Parse(args, "--readme");
-        if (positional.Count > 0 || !options.TryGetValue("--readme", out var path))
+        var (positional, options) = Arguments.Parse(args, "--readme", "--json");
+        if (positional.Count == 0 && options.Count == 1 && options.TryGetValue("--json", out var archivePath))
         {
-            throw new UsageException("export needs --readme FILE.");
+            return await WriteArchiveAsync(services, archivePath, output, error);
+        }
+        if (positional.Count > 0 || options.Count != 1 || !options.TryGetValue("--readme", out var path))
+        {
+            throw new UsageException("export needs --readme FILE or --json FILE.");
         }
         var readme = await services.GetRequiredService<ReadmeExporter>().ExportAsync();
         try
@@ -116,6 +126,54 @@ internal static class WikiCommandLine
         }
         await output.WriteLineAsync($"Wrote {path} ({readme.Length:N0} characters).");
         return 0;
+    }
+
+    private static async Task<int> WriteArchiveAsync(IServiceProvider services, string path, TextWriter output, TextWriter error)
+    {
+        try
+        {
+            var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
+            // Written beside the target and moved over it, so a failed export never leaves half a file.
+            var partial = path + ".partial";
+            await using (var file = File.Create(partial))
+            {
+                await services.GetRequiredService<JsonArchive>().WriteAsync(file);
+            }
+            File.Move(partial, path, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"Could not write {path}: {e.Message}");
+            return 1;
+        }
+        await output.WriteLineAsync($"Wrote {path} ({new FileInfo(path).Length:N0} bytes).");
+        return 0;
+    }
+
+    private static async Task<int> RestoreArchiveAsync(IServiceProvider services, string path, TextWriter output, TextWriter error)
+    {
+        if (!File.Exists(path))
+        {
+            await error.WriteLineAsync($"No such file: {Path.GetFullPath(path)}");
+            return 1;
+        }
+        try
+        {
+            await using var file = File.OpenRead(path);
+            var restored = await services.GetRequiredService<JsonArchive>().RestoreAsync(file);
+            await output.WriteLineAsync($"Restored {path}: {restored}.");
+            return 0;
+        }
+        catch (ArchiveException e)
+        {
+            await error.WriteLineAsync($"{path}: {e.Message}");
+            await error.WriteLineAsync("Nothing was restored.");
+            return 1;
+        }
     }
 
     private static int Help(TextWriter output)

@@ -126,5 +126,6 @@ internal static class WikiServices
         services.AddSingleton<InboxQueries>();
         services.AddSingleton<RecentChanges>();
         services.AddSingleton<CredenceBook>();
+        services.AddSingleton<JsonArchive>();
     }
 }

@@ -1,0 +1,116 @@
+using Microsoft.EntityFrameworkCore;
+using Promisingness.Tests.Infrastructure;
+using Promisingness.Web.CommandLine;
+using Promisingness.Web.Data;
+using Promisingness.Web.Features.Credences;
+using Promisingness.Web.Features.Discussion;
+using Promisingness.Web.Features.Editing;
+using Promisingness.Web.Features.ImportExport;
+using Promisingness.Web.Security;
+
+namespace Promisingness.Tests.ImportExport;
+
+public sealed class JsonArchiveTests : MentorAppTest
+{
+    /// <summary>A wiki with something in every kind of row: the seed, accounts, a meeting, a discussion, estimates, notifications.</summary>
+    private async Task FillAsync()
+    {
+        var alice = await Members.AddAsync(App, "alice@test.local", Roles.Researcher, Members.Aisc, memberId: 1);
+        var editor = App.Get<EntryEditor>();
+        var meeting = Assert.IsType<SaveResult.Saved>(await editor.CreateAsync(Mentor, EntryKind.Meeting, new EntryInput("Weekly meeting", "notes", Visibility.Team, null, "",
+            Meeting: new MeetingInput(new DateOnly(2026, 11, 26), [1, 2], "agenda", "decided", [new ActionItemInput("Do it", 1, new DateOnly(2026, 12, 3), false)]))));
+        var thread = await App.Get<Discussions>().OpenAsync(alice, meeting.EntryId, "A question, @" + "x", new Anchor("notes", "", ""));
+        await App.Get<Discussions>().ReplyAsync(Mentor, thread.Id!.Value, null, "An answer");
+        int question;
+        using (var db = App.CreateDbContext())
+        {
+            question = await db.Entries.Where(e => e.Kind == EntryKind.Question).Select(e => e.Id).FirstAsync();
+        }
+        await App.Get<CredenceBook>().RecordAsync(alice, question, 0.1, "small");
+        await editor.SaveAsync(Mentor, meeting.EntryId, 1, new EntryInput("Weekly meeting", "more notes", Visibility.Team, null, "",
+            Meeting: new MeetingInput(new DateOnly(2026, 11, 26), [1], "agenda", "decided", [new ActionItemInput("Do it", 1, null, true)])));
+    }
+
+    private static async Task<byte[]> ExportAsync(WikiApp app)
+    {
+        using var stream = new MemoryStream();
+        await app.Get<JsonArchive>().WriteAsync(stream);
+        return stream.ToArray();
+    }
+
+    [Fact]
+    public async Task ExportRestoreExport_IntoAnEmptyDatabase_GivesTheSameBytes()
+    {
+        await FillAsync();
+        var first = await ExportAsync(App);
+
+        using var empty = new WikiApp(seed: false);
+        using (var db = empty.CreateDbContext())
+        {
+            // The test host creates an admin on start; a database made by the command line has none.
+            await db.Users.ExecuteDeleteAsync();
+        }
+        var restored = await empty.Get<JsonArchive>().RestoreAsync(new MemoryStream(first));
+        var second = await ExportAsync(empty);
+
+        Assert.Equal(System.Text.Encoding.UTF8.GetString(first), System.Text.Encoding.UTF8.GetString(second));
+        Assert.Contains("rows", restored);
+        using var check = empty.CreateDbContext();
+        Assert.Equal(2, await check.Comments.CountAsync());
+        Assert.True(await check.Users.AnyAsync(u => u.Email == "alice@test.local"));
+        var entry = await check.Entries.SingleAsync(e => e.Kind == EntryKind.Meeting);
+        Assert.Equal(2, entry.RevisionNumber);
+        // The restored wiki works: the mentor can sign in with the same password and save on top of revision 2.
+        var mentor = await check.Users.Where(u => u.Email!.StartsWith("mentor-")).Select(u => u.Id).SingleAsync();
+        Assert.IsType<SaveResult.Saved>(await empty.Get<EntryEditor>().SaveAsync(mentor, entry.Id, 2, new EntryInput("Weekly meeting", "after restore", Visibility.Team, null)));
+        await Members.SignInAsync(empty, "mentor-jsonarchivetests@test.local");
+    }
+
+    [Fact]
+    public async Task Restore_IntoADatabaseWithContent_IsRefusedAndChangesNothing()
+    {
+        var archive = await ExportAsync(App);
+
+        var error = await Assert.ThrowsAsync<ArchiveException>(() => App.Get<JsonArchive>().RestoreAsync(new MemoryStream(archive)));
+
+        Assert.Contains("already holds entries or accounts", error.Message);
+    }
+
+    [Theory]
+    [InlineData("not json at all", "malformed")]
+    [InlineData("{\"format\": \"something else\", \"tables\": {}}", "lacks")]
+    [InlineData("{\"format\": \"promisingness-wiki-archive/1\", \"tables\": {\"Spaceships\": []}}", "Spaceships")]
+    [InlineData("{\"format\": \"promisingness-wiki-archive/1\", \"tables\": {\"Programs\": [{\"Id\": \"one\"}]}}", "Programs.Id")]
+    public async Task Restore_BadArchive_SaysWhatIsWrongAndChangesNothing(string text, string expected)
+    {
+        using var empty = new WikiApp(seed: false);
+        using (var db = empty.CreateDbContext())
+        {
+            await db.Users.ExecuteDeleteAsync();
+        }
+
+        var error = await Assert.ThrowsAsync<ArchiveException>(() => empty.Get<JsonArchive>().RestoreAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text))));
+
+        Assert.Contains(expected, error.Message);
+        using var check = empty.CreateDbContext();
+        Assert.Equal(3, await check.Programs.CountAsync());
+    }
+
+    [Fact]
+    public async Task CommandLine_ExportJson_WritesTheFile()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"archive-{Guid.NewGuid():N}.json");
+        try
+        {
+            var output = new StringWriter();
+            Assert.Equal(0, await WikiCommandLine.RunAsync(App.Services, ["export", "--json", path], output, new StringWriter()));
+            Assert.Contains("Wrote", output.ToString());
+            Assert.Contains(JsonArchive.Format, await File.ReadAllTextAsync(path));
+            Assert.False(File.Exists(path + ".partial"));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
