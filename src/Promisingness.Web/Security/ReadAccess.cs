@@ -4,7 +4,7 @@ namespace Promisingness.Web.Security;
 
 /// <summary>
 /// The read rule of EntryPermissions as a query filter, for lists: anonymous visitors see Public
-/// entries, members Team ones too, and Drafts only mentors, admins, authors and listed researchers.
+/// entries, members Team ones too, and Drafts only mentors, admins, authors and listed researchers (and the person a summary is about).
 /// </summary>
 public static class ReadAccess
 {
@@ -23,6 +23,7 @@ public static class ReadAccess
         return entries.Where(e =>
             e.Visibility != Visibility.Draft
             || e.Revisions.Any(r => r.AuthorUserId == userId)
-            || e.Researchers.Any(r => r.MemberId == memberId));
+            || e.Researchers.Any(r => r.MemberId == memberId)
+            || (e.Summary != null && e.Summary.AuthorMemberId == memberId));
     }
 }

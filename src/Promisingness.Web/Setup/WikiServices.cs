@@ -21,6 +21,8 @@ using Promisingness.Web.Features.Meetings;
 using Promisingness.Web.Features.Pages;
 using Promisingness.Web.Features.Questions;
 using Promisingness.Web.Features.Recent;
+using Promisingness.Web.Features.Review;
+using Promisingness.Web.Features.Summaries;
 using Promisingness.Web.Features.Tags;
 using Promisingness.Web.Features.Team;
 using Promisingness.Web.Features.Topics;
@@ -127,5 +129,10 @@ internal static class WikiServices
         services.AddSingleton<RecentChanges>();
         services.AddSingleton<CredenceBook>();
         services.AddSingleton<JsonArchive>();
+        services.AddSingleton<SummaryFields>();
+        services.AddSingleton<SummaryPrefill>();
+        services.AddSingleton<SummaryQueries>();
+        services.AddSingleton<ReviewWorkflow>();
+        services.AddSingleton<ReviewQueue>();
     }
 }

@@ -4,6 +4,7 @@ using Promisingness.Web.Data;
 using Promisingness.Web.Features.Entries;
 using Promisingness.Web.Features.Inbox;
 using Promisingness.Web.Features.Meetings;
+using Promisingness.Web.Features.Summaries;
 using Promisingness.Web.Features.Tags;
 using Promisingness.Web.Security;
 
@@ -22,12 +23,14 @@ public sealed class EntryEditor(
     EditingPresence presence,
     Notifier notifier,
     InboxEvents inbox,
+    SummaryFields summaryFields,
     TimeProvider clock)
 {
-    public static readonly IReadOnlyList<EntryKind> EditableKinds = [EntryKind.Page, EntryKind.Topic, EntryKind.Question, EntryKind.Meeting];
+    public static readonly IReadOnlyList<EntryKind> EditableKinds = [EntryKind.Page, EntryKind.Topic, EntryKind.Question, EntryKind.Meeting, EntryKind.WeeklySummary];
 
     public async Task<SaveResult> CreateAsync(string userId, EntryKind kind, EntryInput input, CancellationToken cancellationToken = default)
     {
+        input = await summaryFields.CompleteAsync(input, cancellationToken);
         if (Invalid(input) is { } invalid)
         {
             return invalid;
@@ -47,6 +50,10 @@ public sealed class EntryEditor(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await SummaryFields.CheckAsync(db, user, kind, input, entry: null, cancellationToken) is { } summaryProblem)
+        {
+            return summaryProblem;
+        }
         var title = input.Title.Trim();
         if (await DuplicateAsync(db, title, entryId: null, cancellationToken) is { } duplicate)
         {
@@ -68,6 +75,7 @@ public sealed class EntryEditor(
         Tagging.Apply(entry, input.Tags ?? []);
         await LinkTopicsAsync(db, entry, input.LinkedTopicIds, cancellationToken);
         await MeetingFieldWriter.ApplyAsync(db, entry, input.Meeting, clock.GetUtcNow(), cancellationToken);
+        await SummaryFields.ApplyAsync(db, entry, input.Summary, clock.GetUtcNow(), cancellationToken);
         db.Entries.Add(entry);
         recorder.RecordIfChanged(db, entry, before: null, AuthorOf(user!), clock.GetUtcNow(), Note(input.EditNote, "Created"));
         recorder.RenderLinksTo(db, entry.Slug);
@@ -79,6 +87,7 @@ public sealed class EntryEditor(
 
     public async Task<SaveResult> SaveAsync(string userId, int entryId, int baseRevision, EntryInput input, CancellationToken cancellationToken = default)
     {
+        input = await summaryFields.CompleteAsync(input, cancellationToken);
         if (Invalid(input) is { } invalid)
         {
             return invalid;
@@ -94,6 +103,10 @@ public sealed class EntryEditor(
         if (entry.RevisionNumber != baseRevision)
         {
             return await ConflictAsync(user!, entryId, baseRevision, input, cancellationToken);
+        }
+        if (await SummaryFields.CheckAsync(db, user, entry.Kind, input, entry, cancellationToken) is { } summaryProblem)
+        {
+            return summaryProblem;
         }
 
         var before = RevisionRecorder.Snapshot(entry);
@@ -115,6 +128,7 @@ public sealed class EntryEditor(
         }
         await LinkTopicsAsync(db, entry, input.LinkedTopicIds, cancellationToken);
         await MeetingFieldWriter.ApplyAsync(db, entry, input.Meeting, clock.GetUtcNow(), cancellationToken);
+        await SummaryFields.ApplyAsync(db, entry, input.Summary, clock.GetUtcNow(), cancellationToken);
         if (!recorder.RecordIfChanged(db, entry, before, AuthorOf(user!), clock.GetUtcNow(), Note(input.EditNote, "")))
         {
             await DiscardDraftAsync(userId, entryId, cancellationToken);
@@ -126,7 +140,11 @@ public sealed class EntryEditor(
         }
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            if (!await SummaryFields.SaveIfReviewStateUnchangedAsync(db, entry, cancellationToken))
+            {
+                // A reviewer decided between our read and our write: save again on the state as it is now.
+                return await SaveAsync(userId, entryId, baseRevision, input, cancellationToken);
+            }
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -163,7 +181,8 @@ public sealed class EntryEditor(
             current.Kind == EntryKind.Topic ? await TopicFromRevisionAsync(old, cancellationToken) : null,
             EntryFields.FromJson(old.FieldsJson).Tags ?? [],
             current.Kind == EntryKind.Question ? EntryFields.FromJson(old.FieldsJson).LinkedTopicIds ?? [] : null,
-            meeting);
+            meeting,
+            Summary: current.Kind == EntryKind.WeeklySummary ? await summaryFields.FromRevisionAsync(old, cancellationToken) : null);
         return await SaveAsync(userId, entryId, current.RevisionNumber, input, cancellationToken);
     }
 
@@ -175,6 +194,7 @@ public sealed class EntryEditor(
         var entry = await db.Entries.ReadableBy(user).AsNoTracking()
             .Include(e => e.Researchers).Include(e => e.Outputs).Include(e => e.Tags).Include(e => e.LinkedTopics)
             .Include(e => e.Meeting).Include(e => e.Attendees).Include(e => e.ActionItems)
+            .Include(e => e.Summary)
             .AsSplitQuery()
             .FirstOrDefaultAsync(e => e.Slug == slug, cancellationToken);
         if (entry is null)
@@ -189,7 +209,8 @@ public sealed class EntryEditor(
             EntryPermissions.Can(user, EntryOperation.MakePublic, facts), refusal, entry.Kind == EntryKind.Topic ? TopicOf(entry) : null,
             [.. entry.Tags.Select(t => t.Name).Order(StringComparer.Ordinal)],
             [.. entry.LinkedTopics.Select(t => t.TopicId)],
-            entry.Kind == EntryKind.Meeting ? MeetingFieldWriter.InputOf(entry) : null);
+            entry.Kind == EntryKind.Meeting ? MeetingFieldWriter.InputOf(entry) : null,
+            Summary: SummaryFields.InputOf(entry));
     }
 
     /// <summary>A blank entry of a kind, for the "new" form.</summary>
@@ -210,7 +231,8 @@ public sealed class EntryEditor(
             user?.IsResearcher == true ? user.ProgramId : null, 0,
             EntryPermissions.Can(user, EntryOperation.MakePublic, facts), refusal,
             kind == EntryKind.Topic ? new TopicInput(user?.MemberId is { } me ? [me] : [], []) : null,
-            Meeting: meeting);
+            Meeting: meeting,
+            Summary: kind == EntryKind.WeeklySummary ? SummaryFields.Blank(user, clock.GetUtcNow()) : null);
     }
 
     /// <summary>Keeps what the user typed (autosave, or a refused save) so that nothing is lost.</summary>

@@ -14,5 +14,6 @@ public static class EntryGraph
         .Include(e => e.Meeting)
         .Include(e => e.Attendees).ThenInclude(a => a.Member)
         .Include(e => e.ActionItems).ThenInclude(a => a.Owner)
+        .Include(e => e.Summary).ThenInclude(s => s!.AuthorMember)
         .AsSplitQuery();
 }

@@ -1,6 +1,8 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Promisingness.Web.Data;
+using Promisingness.Web.Features.Review;
 using Promisingness.Web.Markdown;
 
 namespace Promisingness.Web.Features.Entries;
@@ -64,6 +66,15 @@ public sealed class RevisionRecorder(MarkdownRenderer markdown)
         }
     }
 
+    /// <summary>True when two snapshots differ in who may read the entry and in nothing else.</summary>
+    public static bool DiffersOnlyInVisibility(string before, string after)
+    {
+        var (a, b) = (JsonNode.Parse(before)!.AsObject(), JsonNode.Parse(after)!.AsObject());
+        a.Remove(nameof(Entry.Visibility));
+        b.Remove(nameof(Entry.Visibility));
+        return JsonNode.DeepEquals(a, b);
+    }
+
     /// <summary>Appends a revision when the entry differs from <paramref name="before"/> (null for a new entry).</summary>
     public bool RecordIfChanged(WikiDbContext db, Entry entry, string? before, Author author, DateTimeOffset at, string note)
     {
@@ -76,6 +87,10 @@ public sealed class RevisionRecorder(MarkdownRenderer markdown)
         var baseNumber = entry.RevisionNumber == 0 ? (int?)null : entry.RevisionNumber;
         entry.RevisionNumber++;
         entry.UpdatedAt = at;
+        if (before is not null && entry.Kind == EntryKind.WeeklySummary)
+        {
+            ReviewWorkflow.OnRevision(db, entry, before, author, at);
+        }
         if (before is null)
         {
             entry.CreatedAt = at;

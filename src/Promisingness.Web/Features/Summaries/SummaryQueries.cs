@@ -1,0 +1,144 @@
+using Microsoft.EntityFrameworkCore;
+using Promisingness.Web.Data;
+using Promisingness.Web.Features.Entries;
+using Promisingness.Web.Features.Topics;
+using Promisingness.Web.Security;
+
+namespace Promisingness.Web.Features.Summaries;
+
+/// <summary>
+/// Reading weekly summaries. Everything goes through the one read rule, so an anonymous visitor sees only
+/// published summaries; review steps and their notes are for signed-in members only.
+/// </summary>
+public sealed class SummaryQueries(IDbContextFactory<WikiDbContext> dbFactory)
+{
+    /// <summary>The summaries the reader may see, newest week first.</summary>
+    public async Task<IReadOnlyList<SummaryCard>> ListAsync(WikiUser? reader, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var topics = await TopicsAsync(db, reader, cancellationToken);
+        var rows = await Summaries(db, reader)
+            .OrderByDescending(e => e.Summary!.Week).ThenBy(e => e.Summary!.AuthorMember!.Name).ThenBy(e => e.Title)
+            .Select(e => new
+            {
+                e.Slug,
+                e.Title,
+                e.Summary!.Week,
+                e.Summary.TopicId,
+                e.Summary.AuthorMemberId,
+                Author = e.Summary.AuthorMember!,
+                ProgramCode = e.Summary.AuthorMember!.Program == null ? null : e.Summary.AuthorMember.Program.Code,
+                e.Summary.State,
+                e.Visibility,
+                e.BodyHtml,
+            })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new SummaryCard(
+            r.Slug,
+            r.Title,
+            WeekOf(r.Week),
+            r.TopicId is { } id ? topics.GetValueOrDefault(id) : null,
+            new PersonLink(r.Author.Name, r.Author.Slug, r.ProgramCode, r.Author.Role),
+            r.State,
+            r.Visibility,
+            reader?.MemberId == r.AuthorMemberId,
+            Excerpts.FromHtml(r.BodyHtml, 220)))];
+    }
+
+    public async Task<Lookup<SummaryView>> GetAsync(string slug, WikiUser? reader, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var entry = await Summaries(db, reader)
+            .Include(e => e.Summary!).ThenInclude(s => s.AuthorMember!).ThenInclude(m => m.Program)
+            .FirstOrDefaultAsync(e => e.Slug == slug, cancellationToken);
+        if (entry is null)
+        {
+            var movedTo = await RenamedEntries.CurrentSlugAsync(db, slug, EntryKind.WeeklySummary, reader, cancellationToken);
+            return movedTo is null ? Lookup<SummaryView>.NotFound : new Lookup<SummaryView>(null, movedTo);
+        }
+        var summary = entry.Summary!;
+        var author = summary.AuthorMember!;
+        var topics = await TopicsAsync(db, reader, cancellationToken);
+        // Review notes are team-internal, like comments.
+        var steps = reader is { Locked: false }
+            ? await db.ReviewSteps.AsNoTracking().Where(s => s.EntryId == entry.Id).OrderBy(s => s.Id)
+                .Select(s => new ReviewStepView(s.RevisionNumber, s.Action, s.ActorName, s.At, s.Note)).ToListAsync(cancellationToken)
+            : null;
+        return new Lookup<SummaryView>(new SummaryView(
+            entry.Id,
+            entry.Slug,
+            entry.Title,
+            WeekOf(summary.Week),
+            summary.TopicId is { } id ? topics.GetValueOrDefault(id) : null,
+            new PersonLink(author.Name, author.Slug, author.Program?.Code, author.Role),
+            entry.BodyHtml,
+            summary.State,
+            summary.StateSince,
+            summary.ApprovedRevisionNumber,
+            entry.RevisionNumber,
+            entry.Visibility,
+            entry.UpdatedAt,
+            steps));
+    }
+
+    /// <summary>The published summaries of a topic, newest week first.</summary>
+    public async Task<IReadOnlyList<(string Slug, string Title, IsoWeek Week, string Author)>> PublishedOnTopicAsync(string topicSlug, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await Summaries(db, reader: null)
+            .Where(e => e.Summary!.Topic!.Slug == topicSlug)
+            .OrderByDescending(e => e.Summary!.Week).ThenBy(e => e.Title)
+            .Select(e => new { e.Slug, e.Title, e.Summary!.Week, Author = e.Summary.AuthorMember!.Name })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => (r.Slug, r.Title, WeekOf(r.Week), r.Author))];
+    }
+
+    /// <summary>
+    /// A week at a glance, per program: each researcher and where their summaries stand, including those
+    /// who have not written one. A summary the reader may not open is shown by its state only.
+    /// </summary>
+    public async Task<WeekView> WeekAsync(IsoWeek week, WikiUser? reader, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var weekText = week.ToString();
+        var readable = await Summaries(db, reader).Where(e => e.Summary!.Week == weekText).Select(e => e.Id).ToListAsync(cancellationToken);
+        var topics = await TopicsAsync(db, reader, cancellationToken);
+        var summaries = await db.WeeklySummaries.AsNoTracking()
+            .Where(s => s.Week == weekText)
+            .OrderBy(s => s.Entry!.Title)
+            .Select(s => new { s.EntryId, s.AuthorMemberId, s.TopicId, s.State, s.Entry!.Slug, s.Entry.Title, s.Entry.Visibility })
+            .ToListAsync(cancellationToken);
+        var authors = summaries.Select(s => s.AuthorMemberId).ToHashSet();
+        var people = await db.Members.AsNoTracking().Include(m => m.Program)
+            .Where(m => (m.Role == MemberRole.Researcher && m.InReadme) || authors.Contains(m.Id))
+            .OrderBy(m => m.Position).ThenBy(m => m.Name)
+            .ToListAsync(cancellationToken);
+        var programs = await db.Programs.AsNoTracking().OrderBy(p => p.Id).ToListAsync(cancellationToken);
+
+        WeekPerson PersonOf(Member m) => new(
+            new PersonLink(m.Name, m.Slug, m.Program?.Code, m.Role),
+            [.. summaries.Where(s => s.AuthorMemberId == m.Id).Select(s => readable.Contains(s.EntryId)
+                ? new WeekSummaryItem(s.Slug, s.Title, s.TopicId is { } id ? topics.GetValueOrDefault(id)?.Title : null, s.State, s.Visibility == Visibility.Public)
+                : new WeekSummaryItem(null, null, null, s.State, s.Visibility == Visibility.Public))]);
+
+        var groups = programs
+            .Select(p => new WeekGroup(p.Name, p.Code, [.. people.Where(m => m.ProgramId == p.Id).Select(PersonOf)]))
+            .Where(g => g.People.Count > 0)
+            .ToList();
+        var others = people.Where(m => m.ProgramId is null).Select(PersonOf).ToList();
+        if (others.Count > 0)
+        {
+            groups.Add(new WeekGroup("Mentor and others", null, others));
+        }
+        return new WeekView(week, groups);
+    }
+
+    private static IQueryable<Entry> Summaries(WikiDbContext db, WikiUser? reader) =>
+        db.Entries.ReadableBy(reader).AsNoTracking().Where(e => e.Kind == EntryKind.WeeklySummary && e.Summary != null);
+
+    private static async Task<Dictionary<int, TopicLink>> TopicsAsync(WikiDbContext db, WikiUser? reader, CancellationToken cancellationToken) =>
+        await db.Entries.ReadableBy(reader).AsNoTracking().Where(e => e.Kind == EntryKind.Topic)
+            .ToDictionaryAsync(e => e.Id, e => new TopicLink(e.Slug, e.Title), cancellationToken);
+
+    private static IsoWeek WeekOf(string week) => IsoWeek.TryParse(week, out var parsed) ? parsed.Value : default;
+}

@@ -1,0 +1,276 @@
+using Microsoft.EntityFrameworkCore;
+using Promisingness.Web.Data;
+using Promisingness.Web.Features.Editing;
+using Promisingness.Web.Features.Review;
+
+namespace Promisingness.Tests.Review;
+
+/// <summary>The review state machine: every transition, allowed and refused, checked on the server.</summary>
+public sealed class ReviewWorkflowTests : SummaryTestBed
+{
+    public static TheoryData<ReviewState, ReviewCommand, string, ReviewState?> Transitions => new()
+    {
+        // Submit: the author, or anyone who may edit the summary, from a draft or after changes were requested.
+        { ReviewState.Draft, ReviewCommand.Submit, "author", ReviewState.Submitted },
+        { ReviewState.ChangesRequested, ReviewCommand.Submit, "author", ReviewState.Submitted },
+        { ReviewState.Draft, ReviewCommand.Submit, "peer", ReviewState.Submitted },
+        { ReviewState.Draft, ReviewCommand.Submit, "mentor2", ReviewState.Submitted },
+        { ReviewState.Draft, ReviewCommand.Submit, "mars", null },
+        { ReviewState.Draft, ReviewCommand.Submit, "nobody", null },
+        { ReviewState.Draft, ReviewCommand.Submit, "locked", null },
+        { ReviewState.Submitted, ReviewCommand.Submit, "author", null },
+        { ReviewState.Approved, ReviewCommand.Submit, "author", null },
+        { ReviewState.NeedsReReview, ReviewCommand.Submit, "author", null },
+
+        // Request changes: the mentor or an admin, on a submitted summary or one edited after approval.
+        { ReviewState.Submitted, ReviewCommand.RequestChanges, "mentor2", ReviewState.ChangesRequested },
+        { ReviewState.NeedsReReview, ReviewCommand.RequestChanges, "mentor2", ReviewState.ChangesRequested },
+        { ReviewState.Submitted, ReviewCommand.RequestChanges, "admin", ReviewState.ChangesRequested },
+        { ReviewState.Submitted, ReviewCommand.RequestChanges, "author", null },
+        { ReviewState.Submitted, ReviewCommand.RequestChanges, "peer", null },
+        { ReviewState.Submitted, ReviewCommand.RequestChanges, "locked", null },
+        { ReviewState.Draft, ReviewCommand.RequestChanges, "mentor2", null },
+        { ReviewState.ChangesRequested, ReviewCommand.RequestChanges, "mentor2", null },
+        { ReviewState.Approved, ReviewCommand.RequestChanges, "mentor2", null },
+
+        // Approve: the mentor or an admin, only a submitted summary (or one edited after approval).
+        { ReviewState.Submitted, ReviewCommand.Approve, "mentor2", ReviewState.Approved },
+        { ReviewState.NeedsReReview, ReviewCommand.Approve, "mentor2", ReviewState.Approved },
+        { ReviewState.Submitted, ReviewCommand.Approve, "admin", ReviewState.Approved },
+        { ReviewState.Submitted, ReviewCommand.Approve, "author", null },
+        { ReviewState.Submitted, ReviewCommand.Approve, "peer", null },
+        { ReviewState.Submitted, ReviewCommand.Approve, "mars", null },
+        { ReviewState.Submitted, ReviewCommand.Approve, "locked", null },
+        { ReviewState.Submitted, ReviewCommand.Approve, "nobody", null },
+        { ReviewState.Draft, ReviewCommand.Approve, "mentor2", null },
+        { ReviewState.ChangesRequested, ReviewCommand.Approve, "mentor2", null },
+        { ReviewState.Approved, ReviewCommand.Approve, "mentor2", null },
+
+        // Publish: the mentor or an admin, only an approved summary.
+        { ReviewState.Approved, ReviewCommand.Publish, "mentor2", ReviewState.Approved },
+        { ReviewState.Approved, ReviewCommand.Publish, "admin", ReviewState.Approved },
+        { ReviewState.Approved, ReviewCommand.Publish, "author", null },
+        { ReviewState.Approved, ReviewCommand.Publish, "peer", null },
+        { ReviewState.Draft, ReviewCommand.Publish, "mentor2", null },
+        { ReviewState.Submitted, ReviewCommand.Publish, "mentor2", null },
+        { ReviewState.ChangesRequested, ReviewCommand.Publish, "mentor2", null },
+        { ReviewState.NeedsReReview, ReviewCommand.Publish, "mentor2", null },
+    };
+
+    [Theory]
+    [MemberData(nameof(Transitions))]
+    public async Task Command_FromEachState_IsAllowedOrRefusedAsTheTableSays(ReviewState state, ReviewCommand command, string actor, ReviewState? expected)
+    {
+        var summary = await CreateAsync();
+        using (var db = App.CreateDbContext())
+        {
+            var approved = state is ReviewState.Approved or ReviewState.NeedsReReview ? (int?)1 : null;
+            await db.WeeklySummaries.Where(s => s.EntryId == summary.EntryId)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.State, state).SetProperty(x => x.ApprovedRevisionNumber, approved));
+        }
+
+        var result = await ActAsync(actor, summary.EntryId, command);
+
+        var after = await EntryAsync(summary.EntryId);
+        var steps = await StepsAsync(summary.EntryId);
+        if (expected is { } moved)
+        {
+            var done = Assert.IsType<ReviewResult.Done>(result);
+            Assert.Equal(moved, after.Summary!.State);
+            var step = Assert.Single(steps);
+            Assert.Equal((done.RevisionNumber, "A note."), (step.RevisionNumber, step.Note));
+            Assert.Equal(Users[actor], step.ActorUserId);
+            Assert.Equal(command == ReviewCommand.Publish ? Visibility.Public : Visibility.Team, after.Visibility);
+        }
+        else
+        {
+            var refused = Assert.IsType<ReviewResult.Refused>(result);
+            Assert.False(string.IsNullOrWhiteSpace(refused.Message));
+            Assert.Equal(state, after.Summary!.State);
+            Assert.Empty(steps);
+            Assert.Equal(Visibility.Team, after.Visibility);
+            Assert.Equal(1, after.RevisionNumber);
+        }
+    }
+
+    [Fact]
+    public async Task Approve_ByTheMentorWhoseOwnSummaryItIs_IsRefused_AnotherMentorMayApprove()
+    {
+        var own = await CreateAsync(writer: "mentor", authorMemberId: BogdanMemberId);
+        await DoneAsync("mentor", own.EntryId, ReviewCommand.Submit);
+
+        var refused = Assert.IsType<ReviewResult.Refused>(await ActAsync("mentor", own.EntryId, ReviewCommand.Approve));
+
+        Assert.Contains("someone else must approve", refused.Message);
+        await DoneAsync("mentor2", own.EntryId, ReviewCommand.Approve);
+    }
+
+    [Fact]
+    public async Task Approve_ByTheMentorWhoWroteItForSomeoneElse_IsRefused()
+    {
+        var written = await CreateAsync(writer: "mentor", authorMemberId: SeverinMemberId);
+        await DoneAsync("author", written.EntryId, ReviewCommand.Submit);
+
+        Assert.IsType<ReviewResult.Refused>(await ActAsync("mentor", written.EntryId, ReviewCommand.Approve));
+        await DoneAsync("admin", written.EntryId, ReviewCommand.Approve);
+    }
+
+    [Fact]
+    public async Task RequestChanges_WithoutANote_IsRefusedBesideTheNoteField()
+    {
+        var summary = await CreateAsync();
+        await DoneAsync("author", summary.EntryId, ReviewCommand.Submit);
+
+        var refused = Assert.IsType<ReviewResult.Refused>(await ActAsync("mentor", summary.EntryId, ReviewCommand.RequestChanges, note: "   "));
+
+        Assert.Equal(ReviewWorkflow.NoteField, refused.Field);
+        Assert.Equal(ReviewState.Submitted, (await EntryAsync(summary.EntryId)).Summary!.State);
+    }
+
+    [Fact]
+    public async Task Approve_OfARevisionThatIsNoLongerTheCurrentOne_IsRefused()
+    {
+        var summary = await CreateAsync();
+        await DoneAsync("author", summary.EntryId, ReviewCommand.Submit);
+        await EditAsync(summary, "author", "A better text, written while the mentor was reading.");
+
+        var result = await Workflow.ApproveAsync(Users["mentor"], summary.EntryId, revisionNumber: 1);
+
+        Assert.Contains("revision 2", Assert.IsType<ReviewResult.Refused>(result).Message);
+        Assert.Equal(ReviewState.Submitted, (await EntryAsync(summary.EntryId)).Summary!.State);
+    }
+
+    [Fact]
+    public async Task Approve_ByTwoReviewersAtOnce_OnlyOneSucceeds()
+    {
+        var summary = await CreateAsync();
+        await DoneAsync("author", summary.EntryId, ReviewCommand.Submit);
+
+        var results = await Task.WhenAll(
+            Task.Run(() => Workflow.ApproveAsync(Users["mentor"], summary.EntryId, 1, "first")),
+            Task.Run(() => Workflow.ApproveAsync(Users["mentor2"], summary.EntryId, 1, "second")),
+            Task.Run(() => Workflow.ApproveAsync(Users["admin"], summary.EntryId, 1, "third")));
+
+        Assert.Single(results.OfType<ReviewResult.Done>());
+        Assert.Equal(2, results.OfType<ReviewResult.Refused>().Count());
+        Assert.Single(await StepsAsync(summary.EntryId), s => s.Action == ReviewAction.Approved);
+    }
+
+    [Fact]
+    public async Task Approval_IsBoundToTheRevisionApproved_AndAnEditAfterItNeedsANewReview()
+    {
+        var summary = await CreateAsync();
+        await DoneAsync("author", summary.EntryId, ReviewCommand.Submit);
+        await DoneAsync("mentor", summary.EntryId, ReviewCommand.Approve, "Good week.");
+        Assert.Equal((ReviewState.Approved, (int?)1), ((await EntryAsync(summary.EntryId)).Summary!.State, (await EntryAsync(summary.EntryId)).Summary!.ApprovedRevisionNumber));
+
+        await EditAsync(summary, "author", "What I read this week, and one more thing.");
+
+        var after = await EntryAsync(summary.EntryId);
+        Assert.Equal(ReviewState.NeedsReReview, after.Summary!.State);
+        Assert.Equal(1, after.Summary.ApprovedRevisionNumber);
+        var steps = await StepsAsync(summary.EntryId);
+        Assert.Equal([ReviewAction.Submitted, ReviewAction.Approved, ReviewAction.EditedAfterApproval], steps.Select(s => s.Action));
+        Assert.Equal((1, 2), (steps[1].RevisionNumber, steps[2].RevisionNumber));
+        Assert.Equal([1, 2], after.Revisions.Select(r => r.Number).Order());
+
+        // The approval stays on revision 1; the mentor reviews again and approves revision 2.
+        await DoneAsync("mentor", summary.EntryId, ReviewCommand.Approve);
+        Assert.Equal(2, (await EntryAsync(summary.EntryId)).Summary!.ApprovedRevisionNumber);
+    }
+
+    [Fact]
+    public async Task Publish_MakesThePageOfTheApprovedRevisionPublic_WithoutCountingAsAnEdit()
+    {
+        var summary = await CreateAsync();
+        await DoneAsync("author", summary.EntryId, ReviewCommand.Submit);
+        await DoneAsync("mentor", summary.EntryId, ReviewCommand.Approve);
+
+        await DoneAsync("mentor", summary.EntryId, ReviewCommand.Publish, note: "");
+
+        var after = await EntryAsync(summary.EntryId);
+        Assert.Equal((Visibility.Public, ReviewState.Approved, 2, (int?)1), (after.Visibility, after.Summary!.State, after.RevisionNumber, after.Summary.ApprovedRevisionNumber));
+        var published = after.Revisions.Single(r => r.Number == 2);
+        Assert.Equal((Visibility.Public, ReviewWorkflow.PublishedEditNote), (published.Visibility, published.EditNote));
+        Assert.Equal(after.Revisions.Single(r => r.Number == 1).BodyMarkdown, published.BodyMarkdown);
+        Assert.Equal(ReviewAction.Published, (await StepsAsync(summary.EntryId)).Last().Action);
+        Assert.IsType<ReviewResult.Refused>(await ActAsync("mentor", summary.EntryId, ReviewCommand.Publish));
+    }
+
+    [Fact]
+    public async Task EditingAPublishedSummary_TakesItBackFromThePublicUntilApprovedAgain()
+    {
+        var summary = await CreateAsync();
+        await DoneAsync("author", summary.EntryId, ReviewCommand.Submit);
+        await DoneAsync("mentor", summary.EntryId, ReviewCommand.Approve);
+        await DoneAsync("mentor", summary.EntryId, ReviewCommand.Publish);
+
+        await EditAsync(summary, "author", "An unreviewed change.", Visibility.Public);
+
+        var after = await EntryAsync(summary.EntryId);
+        Assert.Equal((Visibility.Team, ReviewState.NeedsReReview), (after.Visibility, after.Summary!.State));
+        Assert.Equal(Visibility.Team, after.Revisions.Single(r => r.Number == 3).Visibility);
+        Assert.Contains("Taken back from the public", (await StepsAsync(summary.EntryId)).Last().Note);
+    }
+
+    [Fact]
+    public async Task TakingAnApprovedSummaryBackFromThePublic_IsNoEditAfterApproval()
+    {
+        var summary = await CreateAsync();
+        await DoneAsync("author", summary.EntryId, ReviewCommand.Submit);
+        await DoneAsync("mentor", summary.EntryId, ReviewCommand.Approve);
+        await DoneAsync("mentor", summary.EntryId, ReviewCommand.Publish);
+
+        await EditAsync(summary, "mentor", "What I read this week.", Visibility.Team);
+
+        Assert.Equal(ReviewState.Approved, (await EntryAsync(summary.EntryId)).Summary!.State);
+    }
+
+    [Fact]
+    public async Task Restore_OfAnApprovedSummary_NeedsANewReview()
+    {
+        var summary = await CreateAsync();
+        await EditAsync(summary, "author", "Second version.");
+        await DoneAsync("author", summary.EntryId, ReviewCommand.Submit);
+        await DoneAsync("mentor", summary.EntryId, ReviewCommand.Approve);
+
+        Assert.IsType<SaveResult.Saved>(await Editor.RestoreAsync(Users["author"], summary.EntryId, 1));
+
+        var after = await EntryAsync(summary.EntryId);
+        Assert.Equal((ReviewState.NeedsReReview, "What I read this week."), (after.Summary!.State, after.BodyMarkdown));
+        Assert.Equal(SummaryTestBed.Week, after.Summary.Week);
+    }
+
+    [Fact]
+    public async Task Steps_NotifyTheMentorsOfSubmissions_AndTheAuthorOfDecisions_NeverTheOneWhoActed()
+    {
+        var summary = await CreateAsync();
+        await DoneAsync("author", summary.EntryId, ReviewCommand.Submit);
+        await DoneAsync("mentor", summary.EntryId, ReviewCommand.RequestChanges, "Add the paper's name.");
+        await DoneAsync("author", summary.EntryId, ReviewCommand.Submit);
+        await DoneAsync("mentor", summary.EntryId, ReviewCommand.Approve);
+
+        using var db = App.CreateDbContext();
+        var notes = await db.Notifications.Where(n => n.EntryId == summary.EntryId).OrderBy(n => n.Id).ToListAsync();
+        string[] reviewers = [Users["mentor"], Users["mentor2"], Users["admin"], Users["locked"]];
+        var submissions = notes.Where(n => n.Kind == NotificationKind.Submitted).ToList();
+        Assert.Equal(2 * reviewers.Length, submissions.Count);
+        Assert.All(submissions, n => Assert.Contains(n.RecipientUserId, reviewers));
+        var decisions = notes.Where(n => n.Kind == NotificationKind.ReviewDecision).ToList();
+        Assert.Equal(["requested changes to your weekly summary", "approved your weekly summary"], decisions.Select(n => n.Text));
+        Assert.All(decisions, n => Assert.Equal(Users["author"], n.RecipientUserId));
+        Assert.DoesNotContain(notes, n => n.Text.Contains("paper", StringComparison.Ordinal) || n.Text.Contains("read this week", StringComparison.Ordinal));
+        Assert.DoesNotContain(notes, n => n.RecipientUserId == Users["author"] && n.Kind == NotificationKind.Submitted);
+    }
+
+    [Fact]
+    public async Task Allowed_ListsTheButtonsThePersonMayPress()
+    {
+        var summary = await CreateAsync();
+        await DoneAsync("author", summary.EntryId, ReviewCommand.Submit);
+
+        Assert.Empty(await Workflow.AllowedAsync(Users["author"], summary.EntryId));
+        Assert.Equal([ReviewCommand.RequestChanges, ReviewCommand.Approve], await Workflow.AllowedAsync(Users["mentor"], summary.EntryId));
+        Assert.Empty(await Workflow.AllowedAsync(null, summary.EntryId));
+    }
+}
