@@ -27,6 +27,7 @@ public sealed class HtmlValidityTests(WikiApp app) : IClassFixture<WikiApp>
     [InlineData("/pages/background")]
     [InlineData("/entries/goal/history")]
     [InlineData("/tags")]
+    [InlineData("/summaries")]
     [InlineData("/no/such/page")]
     [InlineData("/Account/Login")]
     public async Task Get_Page_IsValidHtml(string path)

@@ -19,6 +19,8 @@ public sealed class SummaryFields(IDbContextFactory<WikiDbContext> dbFactory)
     /// <summary>Not a problem but the slug of the summary that already covers this week, to link to beside the message.</summary>
     public const string ExistingField = "Summary.Existing";
 
+    private const string NotLinked = "Your account is not linked to a person on the team list, so it has no week to summarise. Ask an admin to link it.";
+
     /// <summary>A summary's program is its author's; an empty title becomes "Week 48, 2026 — Topic — Name".</summary>
     public async Task<EntryInput> CompleteAsync(EntryInput input, CancellationToken cancellationToken = default)
     {
@@ -30,7 +32,8 @@ public sealed class SummaryFields(IDbContextFactory<WikiDbContext> dbFactory)
         var author = await db.Members.AsNoTracking().Where(m => m.Id == summary.AuthorMemberId).Select(m => new { m.Name, m.ProgramId }).FirstOrDefaultAsync(cancellationToken);
         if (author is null)
         {
-            return input;
+            // No title to make without a person; the missing person is what the check will explain.
+            return string.IsNullOrWhiteSpace(input.Title) ? input with { Title = "Weekly summary" } : input;
         }
         var title = input.Title;
         if (string.IsNullOrWhiteSpace(title) && IsoWeek.TryParse(summary.Week, out var week))
@@ -75,6 +78,10 @@ public sealed class SummaryFields(IDbContextFactory<WikiDbContext> dbFactory)
             return entry is null ? new SaveResult.Refused("A weekly summary needs its week and its author.") : null;
         }
 
+        if (user is { SeesEverything: false, MemberId: null } && entry is null)
+        {
+            return new SaveResult.Refused(NotLinked);
+        }
         var problems = new Dictionary<string, string>();
         if (!IsoWeek.TryParse(summary.Week, out var week))
         {
@@ -102,9 +109,7 @@ public sealed class SummaryFields(IDbContextFactory<WikiDbContext> dbFactory)
         var keepsAuthor = entry?.Summary?.AuthorMemberId == summary.AuthorMemberId;
         if (user is { SeesEverything: false } && !keepsAuthor && user.MemberId != summary.AuthorMemberId)
         {
-            return new SaveResult.Refused(user.MemberId is null
-                ? "Your account is not linked to a person on the team list, so it has no week to summarise. Ask an admin to link it."
-                : "You write summaries of your own week; the mentor can write one for someone else.");
+            return new SaveResult.Refused(user.MemberId is null ? NotLinked : "You write summaries of your own week; the mentor can write one for someone else.");
         }
 
         var weekText = week!.Value.ToString();

@@ -81,6 +81,15 @@ public sealed class SummaryQueries(IDbContextFactory<WikiDbContext> dbFactory)
             steps));
     }
 
+    /// <summary>Where a summary stands, for the editor's warning that a change to an approved one needs a new review.</summary>
+    public async Task<(ReviewState State, Visibility Visibility)?> ReviewStateAsync(int entryId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var row = await db.WeeklySummaries.AsNoTracking().Where(s => s.EntryId == entryId)
+            .Select(s => new { s.State, s.Entry!.Visibility }).FirstOrDefaultAsync(cancellationToken);
+        return row is null ? null : (row.State, row.Visibility);
+    }
+
     /// <summary>The published summaries of a topic, newest week first.</summary>
     public async Task<IReadOnlyList<(string Slug, string Title, IsoWeek Week, string Author)>> PublishedOnTopicAsync(string topicSlug, CancellationToken cancellationToken = default)
     {

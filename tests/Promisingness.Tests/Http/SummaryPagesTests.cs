@@ -1,0 +1,185 @@
+using System.Net;
+using AngleSharp.Html.Parser;
+using Promisingness.Tests.Infrastructure;
+using Promisingness.Tests.Review;
+using Promisingness.Web.Features.Review;
+
+namespace Promisingness.Tests.Http;
+
+/// <summary>Over HTTP: anonymous visitors see published summaries only, and never a review note.</summary>
+public sealed class SummaryPagesTests(SummaryPagesTests.Fixture fixture) : IClassFixture<SummaryPagesTests.Fixture>
+{
+    private const string ApprovalNote = "SECRET-APPROVAL-NOTE";
+    private const string ChangesNote = "SECRET-CHANGES-NOTE";
+    private const string SubmittedNote = "SECRET-SUBMISSION-NOTE";
+
+    public sealed class Fixture : SummaryTestBed
+    {
+        public string Published { get; private set; } = "";
+        public string PublishedTitle { get; private set; } = "";
+        public string InReview { get; private set; } = "";
+        public string InReviewTitle { get; private set; } = "";
+        public string EditedAfterPublishing { get; private set; } = "";
+        public Dictionary<string, HttpClient> Clients { get; } = [];
+
+        public override async Task InitializeAsync()
+        {
+            await base.InitializeAsync();
+            var published = await CreateAsync(body: "The published text about faithfulness.");
+            await DoneAsync("author", published.EntryId, ReviewCommand.Submit, SubmittedNote);
+            await DoneAsync("mentor", published.EntryId, ReviewCommand.Approve, ApprovalNote);
+            await DoneAsync("mentor", published.EntryId, ReviewCommand.Publish);
+            (Published, PublishedTitle) = (published.Slug, (await EntryAsync(published.EntryId)).Title);
+
+            var inReview = Assert.IsType<Web.Features.Editing.SaveResult.Saved>(await Editor.CreateAsync(Users["author"], Web.Data.EntryKind.WeeklySummary,
+                SummaryInput(SeverinMemberId, null, body: "A team-only text.", week: "2026-W47")));
+            await DoneAsync("author", inReview.EntryId, ReviewCommand.Submit);
+            await DoneAsync("mentor", inReview.EntryId, ReviewCommand.RequestChanges, ChangesNote);
+            await EditAsync(inReview, "author", "A team-only text, improved as asked.");
+            await DoneAsync("author", inReview.EntryId, ReviewCommand.Submit);
+            (InReview, InReviewTitle) = (inReview.Slug, (await EntryAsync(inReview.EntryId)).Title);
+
+            var edited = Assert.IsType<Web.Features.Editing.SaveResult.Saved>(await Editor.CreateAsync(Users["author"], Web.Data.EntryKind.WeeklySummary,
+                SummaryInput(SeverinMemberId, null, body: "Published, then changed.", week: "2026-W46")));
+            await DoneAsync("author", edited.EntryId, ReviewCommand.Submit);
+            await DoneAsync("mentor", edited.EntryId, ReviewCommand.Approve);
+            await DoneAsync("mentor", edited.EntryId, ReviewCommand.Publish);
+            await EditAsync(edited, "author", "UNREVIEWED-CHANGE", Web.Data.Visibility.Public);
+            EditedAfterPublishing = edited.Slug;
+
+            Clients["anonymous"] = Members.Client(App);
+            Clients["author"] = await Members.SignInAsync(App, "severin@test.local");
+            Clients["mars"] = await Members.SignInAsync(App, "mars@test.local");
+            Clients["mentor"] = await Members.SignInAsync(App, "bogdan@test.local");
+        }
+    }
+
+    [Fact]
+    public async Task Anonymous_SummariesList_ShowsOnlyPublishedOnes_WithoutStates()
+    {
+        var html = await GetAsync("anonymous", "/summaries");
+
+        Assert.Contains(fixture.PublishedTitle, html);
+        Assert.DoesNotContain(fixture.InReviewTitle, html);
+        Assert.DoesNotContain(fixture.EditedAfterPublishing, html);
+        Assert.DoesNotContain("data-testid=\"review-state\"", html);
+        Assert.DoesNotContain("Write this week", html);
+        AssertNoReviewNotes(html);
+    }
+
+    [Fact]
+    public async Task Anonymous_PublishedSummary_ShowsItsText_ButNoReviewNotesOrSteps()
+    {
+        var html = await GetAsync("anonymous", $"/summaries/{fixture.Published}");
+
+        var document = new HtmlParser().ParseDocument(html);
+        Assert.Equal(fixture.PublishedTitle, document.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Contains("The published text about faithfulness.", html);
+        Assert.Null(document.QuerySelector("#review-heading"));
+        AssertNoReviewNotes(html);
+    }
+
+    [Theory]
+    [InlineData("in-review")]
+    [InlineData("edited")]
+    public async Task Anonymous_UnpublishedSummary_IsNotFound_AndItsHistoryNeither(string which)
+    {
+        var slug = which == "in-review" ? fixture.InReview : fixture.EditedAfterPublishing;
+
+        foreach (var path in new[] { $"/summaries/{slug}", $"/entries/{slug}/history", $"/entries/{slug}/diff?from=1&to=2" })
+        {
+            using var response = await fixture.Clients["anonymous"].GetAsync(path);
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            var html = await response.Content.ReadAsStringAsync();
+            Assert.DoesNotContain("UNREVIEWED-CHANGE", html);
+            AssertNoReviewNotes(html);
+        }
+    }
+
+    [Fact]
+    public async Task Anonymous_TopicPage_ListsItsPublishedSummariesOnly()
+    {
+        var html = await GetAsync("anonymous", "/topics/theoretical-chain-of-thought");
+
+        Assert.Contains("Weekly summaries on this topic", html);
+        Assert.Contains(fixture.PublishedTitle, html);
+        AssertNoReviewNotes(html);
+    }
+
+    [Fact]
+    public async Task Anonymous_ReviewAndWeekPages_AskToSignIn()
+    {
+        foreach (var path in new[] { "/review", "/summaries/week/2026-W48", $"/review/{fixture.InReview}" })
+        {
+            using var response = await fixture.Clients["anonymous"].GetAsync(path);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.Contains("Account/Login", response.Headers.Location!.ToString());
+        }
+    }
+
+    [Fact]
+    public async Task Member_SeesTeamSummaries_WithTheirStateAndReviewNotes()
+    {
+        var list = await GetAsync("mars", "/summaries");
+        var page = await GetAsync("mars", $"/summaries/{fixture.InReview}");
+
+        Assert.Contains(fixture.InReviewTitle, list);
+        Assert.Contains("data-testid=\"review-state\"", list);
+        Assert.Contains(ChangesNote, page);
+        Assert.Contains("Submitted", page);
+    }
+
+    [Fact]
+    public async Task Member_SeesTheApprovalOnTheRevisionItWasGivenTo()
+    {
+        var page = await GetAsync("author", $"/summaries/{fixture.EditedAfterPublishing}");
+
+        var status = new HtmlParser().ParseDocument(page).QuerySelector("[data-testid=review-status]")!.TextContent;
+        Assert.Contains("Needs re-review", status);
+        Assert.Contains("Revision 1 approved by bogdan", status);
+        Assert.Contains("Edited after approval", page);
+    }
+
+    [Fact]
+    public async Task Review_IsForTheMentor_AResearcherIsTurnedAway()
+    {
+        using var researcher = await fixture.Clients["mars"].GetAsync("/review");
+        var mentor = await GetAsync("mentor", "/review");
+        var item = await GetAsync("mentor", $"/review/{fixture.InReview}");
+
+        Assert.Equal(HttpStatusCode.Forbidden, researcher.StatusCode);
+        Assert.DoesNotContain(fixture.InReviewTitle, Readable(await researcher.Content.ReadAsStringAsync()));
+        Assert.Contains(fixture.InReviewTitle, mentor);
+        Assert.Contains("Threads you opened that are still unresolved", mentor);
+        Assert.Contains("Changes since revision 1, the previous submission", item);
+        Assert.Contains("improved as asked", item);
+    }
+
+    [Fact]
+    public async Task Week_ListsEveryoneAndWhereTheyStand()
+    {
+        var html = await GetAsync("mars", "/summaries/week/2026-W48");
+        using var bad = await fixture.Clients["mars"].GetAsync("/summaries/week/not-a-week");
+
+        Assert.Contains("Severin Field", html);
+        Assert.Contains("has not written yet", html);
+        Assert.Equal(HttpStatusCode.NotFound, bad.StatusCode);
+    }
+
+    /// <summary>The page's text as a reader sees it (entities decoded), then its markup.</summary>
+    private async Task<string> GetAsync(string client, string path)
+    {
+        using var response = await fixture.Clients[client].GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return Readable(await response.Content.ReadAsStringAsync());
+    }
+
+    private static string Readable(string html) => new HtmlParser().ParseDocument(html).Body!.TextContent + "\n" + html;
+
+    private static void AssertNoReviewNotes(string html)
+    {
+        Assert.DoesNotContain(ApprovalNote, html);
+        Assert.DoesNotContain(ChangesNote, html);
+        Assert.DoesNotContain(SubmittedNote, html);
+    }
+}
