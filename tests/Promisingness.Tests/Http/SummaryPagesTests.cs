@@ -59,8 +59,9 @@ public sealed class SummaryPagesTests(SummaryPagesTests.Fixture fixture) : IClas
     {
         var html = await GetAsync("anonymous", "/summaries");
 
-        Assert.Contains(fixture.PublishedTitle, html);
-        Assert.DoesNotContain(fixture.InReviewTitle, html);
+        Assert.Contains($"href=\"summaries/{fixture.Published}\"", html);
+        Assert.Contains("Theoretical Chain of Thought — Severin Field", html);
+        Assert.DoesNotContain(fixture.InReview, html);
         Assert.DoesNotContain(fixture.EditedAfterPublishing, html);
         Assert.DoesNotContain("data-testid=\"review-state\"", html);
         Assert.DoesNotContain("Write this week", html);
@@ -77,6 +78,9 @@ public sealed class SummaryPagesTests(SummaryPagesTests.Fixture fixture) : IClas
         Assert.Contains("The published text about faithfulness.", html);
         Assert.Null(document.QuerySelector("#review-heading"));
         AssertNoReviewNotes(html);
+        var history = await GetAsync("anonymous", $"/entries/{fixture.Published}/history");
+        Assert.DoesNotContain("revision-review", history);
+        AssertNoReviewNotes(history);
     }
 
     [Theory]
@@ -123,7 +127,7 @@ public sealed class SummaryPagesTests(SummaryPagesTests.Fixture fixture) : IClas
         var list = await GetAsync("mars", "/summaries");
         var page = await GetAsync("mars", $"/summaries/{fixture.InReview}");
 
-        Assert.Contains(fixture.InReviewTitle, list);
+        Assert.Contains($"href=\"summaries/{fixture.InReview}\"", list);
         Assert.Contains("data-testid=\"review-state\"", list);
         Assert.Contains(ChangesNote, page);
         Assert.Contains("Submitted", page);
@@ -138,6 +142,11 @@ public sealed class SummaryPagesTests(SummaryPagesTests.Fixture fixture) : IClas
         Assert.Contains("Needs re-review", status);
         Assert.Contains("Revision 1 approved by bogdan", status);
         Assert.Contains("Edited after approval", page);
+        var history = new HtmlParser().ParseDocument(await GetAsync("author", $"/entries/{fixture.EditedAfterPublishing}/history"));
+        var revisions = history.QuerySelectorAll("ol.revisions > li").ToDictionary(li => li.QuerySelector("strong")!.TextContent.Trim(), li => li.TextContent);
+        Assert.Contains("Approved", revisions["Revision 1"]);
+        Assert.Contains("Published", revisions["Revision 2"]);
+        Assert.Contains("Edited after approval", revisions["Revision 3"]);
     }
 
     [Fact]

@@ -59,11 +59,7 @@ public sealed class SummaryQueries(IDbContextFactory<WikiDbContext> dbFactory)
         var summary = entry.Summary!;
         var author = summary.AuthorMember!;
         var topics = await TopicsAsync(db, reader, cancellationToken);
-        // Review notes are team-internal, like comments.
-        var steps = reader is { Locked: false }
-            ? await db.ReviewSteps.AsNoTracking().Where(s => s.EntryId == entry.Id).OrderBy(s => s.Id)
-                .Select(s => new ReviewStepView(s.RevisionNumber, s.Action, s.ActorName, s.At, s.Note)).ToListAsync(cancellationToken)
-            : null;
+        var steps = reader is { Locked: false } ? await StepsAsync(db, entry.Id, cancellationToken) : null;
         return new Lookup<SummaryView>(new SummaryView(
             entry.Id,
             entry.Slug,
@@ -80,6 +76,24 @@ public sealed class SummaryQueries(IDbContextFactory<WikiDbContext> dbFactory)
             entry.UpdatedAt,
             steps));
     }
+
+    /// <summary>
+    /// A summary's review steps for its history, or none: review notes are team-internal, like comments,
+    /// so an anonymous (or locked) reader gets nothing.
+    /// </summary>
+    public async Task<IReadOnlyList<ReviewStepView>> StepsAsync(int entryId, WikiUser? reader, CancellationToken cancellationToken = default)
+    {
+        if (reader is not { Locked: false })
+        {
+            return [];
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Entries.ReadableBy(reader).AnyAsync(e => e.Id == entryId, cancellationToken) ? await StepsAsync(db, entryId, cancellationToken) : [];
+    }
+
+    private static async Task<List<ReviewStepView>> StepsAsync(WikiDbContext db, int entryId, CancellationToken cancellationToken) =>
+        await db.ReviewSteps.AsNoTracking().Where(s => s.EntryId == entryId).OrderBy(s => s.Id)
+            .Select(s => new ReviewStepView(s.RevisionNumber, s.Action, s.ActorName, s.At, s.Note)).ToListAsync(cancellationToken);
 
     /// <summary>Where a summary stands, for the editor's warning that a change to an approved one needs a new review.</summary>
     public async Task<(ReviewState State, Visibility Visibility)?> ReviewStateAsync(int entryId, CancellationToken cancellationToken = default)
