@@ -19,6 +19,7 @@ public sealed class PublicPagesTests(WikiApp app) : IClassFixture<WikiApp>
         { "/team/severin-field", "Severin Field" },
         { "/pages/background", "Background" },
         { "/pages/goal", "Goal" },
+        { "/summaries", "Weekly summaries" },
     };
 
     [Theory]

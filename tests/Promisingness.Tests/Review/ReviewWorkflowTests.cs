@@ -264,6 +264,25 @@ public sealed class ReviewWorkflowTests : SummaryTestBed
     }
 
     [Fact]
+    public async Task ASaveReadBeforeAnApproval_AndWrittenAfterIt_IsNotWritten_SoTheEditCannotSlipPastTheReview()
+    {
+        var summary = await CreateAsync();
+        await DoneAsync("author", summary.EntryId, ReviewCommand.Submit);
+        using var db = App.CreateDbContext();
+        var entry = await db.Entries.Include(e => e.Tags).Include(e => e.Summary).ThenInclude(s => s!.AuthorMember).SingleAsync(e => e.Id == summary.EntryId);
+        var before = Web.Features.Entries.RevisionRecorder.Snapshot(entry);
+        entry.BodyMarkdown = "Changed while the mentor approved.";
+        App.Get<Web.Features.Entries.RevisionRecorder>().RecordIfChanged(db, entry, before, new Web.Features.Entries.Author("severin", Users["author"]), DateTimeOffset.UtcNow, "edit");
+
+        await DoneAsync("mentor", summary.EntryId, ReviewCommand.Approve);
+        var written = await Web.Features.Summaries.SummaryFields.SaveIfReviewStateUnchangedAsync(db, entry, CancellationToken.None);
+
+        Assert.False(written);
+        var after = await EntryAsync(summary.EntryId);
+        Assert.Equal((1, ReviewState.Approved), (after.RevisionNumber, after.Summary!.State));
+    }
+
+    [Fact]
     public async Task Allowed_ListsTheButtonsThePersonMayPress()
     {
         var summary = await CreateAsync();

@@ -12,12 +12,26 @@ namespace Promisingness.Web.Features.Summaries;
 /// </summary>
 public sealed class SummaryQueries(IDbContextFactory<WikiDbContext> dbFactory)
 {
-    /// <summary>The summaries the reader may see, newest week first.</summary>
-    public async Task<IReadOnlyList<SummaryCard>> ListAsync(WikiUser? reader, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The summaries the reader may see, newest week first, a few weeks at a time: those of the newest
+    /// <paramref name="weeks"/> weeks up to <paramref name="until"/>, and the next older week, if any, to go on from.
+    /// </summary>
+    public async Task<SummaryWeeks> ListAsync(WikiUser? reader, IsoWeek? until = null, int weeks = 6, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var last = until?.ToString();
+        var shownWeeks = await Summaries(db, reader)
+            .Select(e => e.Summary!.Week)
+            .Where(w => last == null || w.CompareTo(last) <= 0)
+            .Distinct()
+            .OrderByDescending(w => w)
+            .Take(weeks + 1)
+            .ToListAsync(cancellationToken);
+        var older = shownWeeks.Count > weeks ? WeekOf(shownWeeks[weeks]) : (IsoWeek?)null;
+        shownWeeks = [.. shownWeeks.Take(weeks)];
         var topics = await TopicsAsync(db, reader, cancellationToken);
         var rows = await Summaries(db, reader)
+            .Where(e => shownWeeks.Contains(e.Summary!.Week))
             .OrderByDescending(e => e.Summary!.Week).ThenBy(e => e.Summary!.AuthorMember!.Name).ThenBy(e => e.Title)
             .Select(e => new
             {
@@ -33,7 +47,7 @@ public sealed class SummaryQueries(IDbContextFactory<WikiDbContext> dbFactory)
                 e.BodyHtml,
             })
             .ToListAsync(cancellationToken);
-        return [.. rows.Select(r => new SummaryCard(
+        return new SummaryWeeks([.. rows.Select(r => new SummaryCard(
             r.Slug,
             r.Title,
             WeekOf(r.Week),
@@ -42,7 +56,7 @@ public sealed class SummaryQueries(IDbContextFactory<WikiDbContext> dbFactory)
             r.State,
             r.Visibility,
             reader?.MemberId == r.AuthorMemberId,
-            Excerpts.FromHtml(r.BodyHtml, 220)))];
+            Excerpts.FromHtml(r.BodyHtml, 220)))], older);
     }
 
     public async Task<Lookup<SummaryView>> GetAsync(string slug, WikiUser? reader, CancellationToken cancellationToken = default)

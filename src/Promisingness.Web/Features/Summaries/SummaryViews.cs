@@ -17,6 +17,9 @@ public sealed record SummaryCard(
     bool Mine,
     string Excerpt);
 
+/// <summary>Some weeks of summaries; Older is the week to go on from, if there are older ones.</summary>
+public sealed record SummaryWeeks(IReadOnlyList<SummaryCard> Cards, IsoWeek? Older);
+
 public sealed record ReviewStepView(int RevisionNumber, ReviewAction Action, string ActorName, DateTimeOffset At, string Note);
 
 public sealed record SummaryView(
