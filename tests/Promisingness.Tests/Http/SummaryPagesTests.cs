@@ -100,6 +100,22 @@ public sealed class SummaryPagesTests(SummaryPagesTests.Fixture fixture) : IClas
         }
     }
 
+    [Theory]
+    [InlineData("/feed.atom")]
+    [InlineData("/sitemap.xml")]
+    public async Task Anonymous_FeedAndSitemap_HoldThePublishedSummaryOnly(string path)
+    {
+        using var response = await fixture.Clients["anonymous"].GetAsync(path);
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(fixture.Published, text);
+        Assert.DoesNotContain(fixture.InReview, text);
+        Assert.DoesNotContain(fixture.EditedAfterPublishing, text);
+        Assert.DoesNotContain("UNREVIEWED-CHANGE", text);
+        AssertNoReviewNotes(text);
+    }
+
     [Fact]
     public async Task Anonymous_TopicPage_ListsItsPublishedSummariesOnly()
     {

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Promisingness.Web.Caching;
 using Promisingness.Web.Data;
 using Promisingness.Web.Features.Entries;
+using Promisingness.Web.Features.Inbox;
 using Promisingness.Web.Security;
 
 namespace Promisingness.Web.Features.Review;
@@ -28,6 +29,8 @@ public sealed class ReviewWorkflow(
     RevisionRecorder recorder,
     WikiUsers users,
     PublicPageCache cache,
+    Notifier notifier,
+    InboxEvents inbox,
     TimeProvider clock)
 {
     public const string NoteField = "Note";
@@ -125,10 +128,11 @@ public sealed class ReviewWorkflow(
             At = now,
             Note = note,
         });
-        await NotifyAsync(db, summary, command, user, stepRevision, now, cancellationToken);
+        var notified = await NotifyAsync(db, summary, command, user, stepRevision, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await cache.EvictAsync(cancellationToken);
+        inbox.Raise(notified);
         return new ReviewResult.Done(to, stepRevision);
     }
 
@@ -265,19 +269,15 @@ public sealed class ReviewWorkflow(
         return entry.RevisionNumber;
     }
 
-    /// <summary>Submissions go to the mentor and admins; decisions to the summary's author. Never to the one who acted.</summary>
-    private static async Task NotifyAsync(WikiDbContext db, WeeklySummary summary, ReviewCommand command, WikiUser actor, int revisionNumber, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Submissions go to the mentor and admins; decisions to the summary's author. Never to the one who acted,
+    /// nor to anyone who may not read the summary (the Notifier sees to both).
+    /// </summary>
+    private async Task<IReadOnlyList<string>> NotifyAsync(WikiDbContext db, WeeklySummary summary, ReviewCommand command, WikiUser actor, int revisionNumber, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        List<string> recipients;
-        if (command == ReviewCommand.Submit)
-        {
-            var reviewerRoles = db.Roles.Where(r => r.Name == Roles.Mentor || r.Name == Roles.Admin).Select(r => r.Id);
-            recipients = await db.UserRoles.Where(ur => reviewerRoles.Contains(ur.RoleId)).Select(ur => ur.UserId).Distinct().ToListAsync(cancellationToken);
-        }
-        else
-        {
-            recipients = await db.Users.Where(u => u.MemberId == summary.AuthorMemberId).Select(u => u.Id).ToListAsync(cancellationToken);
-        }
+        var recipients = command == ReviewCommand.Submit
+            ? await Notifier.ReviewersAsync(db, cancellationToken)
+            : await db.Users.Where(u => u.MemberId == summary.AuthorMemberId).Select(u => u.Id).ToListAsync(cancellationToken);
         var text = command switch
         {
             ReviewCommand.Submit => "submitted a weekly summary for review",
@@ -285,19 +285,8 @@ public sealed class ReviewWorkflow(
             ReviewCommand.Approve => "approved your weekly summary",
             _ => "published your weekly summary",
         };
-        foreach (var recipient in recipients.Where(r => r != actor.Id))
-        {
-            db.Notifications.Add(new Notification
-            {
-                RecipientUserId = recipient,
-                Kind = command == ReviewCommand.Submit ? NotificationKind.Submitted : NotificationKind.ReviewDecision,
-                EntryId = summary.EntryId,
-                RevisionNumber = revisionNumber,
-                ActorName = actor.Name,
-                At = now,
-                Text = text,
-            });
-        }
+        var kind = command == ReviewCommand.Submit ? NotificationKind.Submitted : NotificationKind.ReviewDecision;
+        return await notifier.AddAsync(db, recipients, actor.Id, new Notifier.Message(kind, summary.EntryId, actor.Name, text, RevisionNumber: revisionNumber), now, cancellationToken);
     }
 
     private const string NotFound = "This summary does not exist, or you may not see it.";
