@@ -10,13 +10,29 @@ if (isCommand)
     // A verb's output is its own report; only warnings and errors from the framework belong beside it.
     builder.Configuration.AddInMemoryCollection([new("Logging:LogLevel:Default", "Warning")]);
 }
+// Exporting the static site reads the pages as a visitor would, from this process serving on a loopback port.
+var servesForCommand = isCommand && WikiCommandLine.NeedsServer(args);
+if (servesForCommand)
+{
+    builder.WebHost.UseUrls("http://127.0.0.1:0");
+}
 builder.AddWikiServices();
 
 var app = builder.Build();
 await DatabaseSetup.MigrateAsync(app.Services);
 if (isCommand)
 {
-    return await WikiCommandLine.RunAsync(app.Services, args, Console.Out, Console.Error);
+    if (servesForCommand)
+    {
+        app.UseWikiPipeline();
+        await app.StartAsync();
+    }
+    var exit = await WikiCommandLine.RunAsync(app.Services, args, Console.Out, Console.Error);
+    if (servesForCommand)
+    {
+        await app.StopAsync();
+    }
+    return exit;
 }
 
 await app.Services.GetRequiredService<FirstRun>().EnsureAsync(Console.Out);

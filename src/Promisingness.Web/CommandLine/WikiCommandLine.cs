@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Promisingness.Web.Data;
 using Promisingness.Web.Features.ImportExport;
 using Promisingness.Web.Features.ImportExport.Readme;
+using Promisingness.Web.Features.Publishing;
 
 namespace Promisingness.Web.CommandLine;
 
@@ -18,11 +19,15 @@ internal static class WikiCommandLine
                                                              import a README in the seed's format
           Promisingness.Web import --json FILE               restore everything from an archive into an empty database
           Promisingness.Web export --readme FILE             write the published wiki as a README
+          Promisingness.Web export --site DIR                write everything public as a static HTML site (for GitHub Pages)
           Promisingness.Web export --json FILE               write everything (entries, revisions, discussion, reviews, members, accounts) as JSON
           Promisingness.Web users add --email E --name N --program P --role R [--password X]
           Promisingness.Web users list
           Promisingness.Web users lock --email E
         """;
+
+    /// <summary>The verbs that read pages over HTTP from the wiki itself.</summary>
+    public static bool NeedsServer(string[] args) => args.Length > 1 && args[0].Equals("export", StringComparison.OrdinalIgnoreCase) && args.Contains("--site");
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.OrdinalIgnoreCase);
 
@@ -94,14 +99,18 @@ internal static class WikiCommandLine
 
     private static async Task<int> ExportAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
     {
-        var (positional, options) = Arguments.Parse(args, "--readme", "--json");
+        var (positional, options) = Arguments.Parse(args, "--readme", "--json", "--site");
         if (positional.Count == 0 && options.Count == 1 && options.TryGetValue("--json", out var archivePath))
         {
             return await WriteArchiveAsync(services, archivePath, output, error);
         }
+        if (positional.Count == 0 && options.Count == 1 && options.TryGetValue("--site", out var siteFolder))
+        {
+            return await WriteSiteAsync(services, siteFolder, output, error);
+        }
         if (positional.Count > 0 || options.Count != 1 || !options.TryGetValue("--readme", out var path))
         {
-            throw new UsageException("export needs --readme FILE or --json FILE.");
+            throw new UsageException("export needs --readme FILE, --json FILE or --site DIR.");
         }
         var readme = await services.GetRequiredService<ReadmeExporter>().ExportAsync();
         try
@@ -152,6 +161,30 @@ internal static class WikiCommandLine
         }
         await output.WriteLineAsync($"Wrote {path} ({new FileInfo(path).Length:N0} bytes).");
         return 0;
+    }
+
+    private static async Task<int> WriteSiteAsync(IServiceProvider services, string folder, TextWriter output, TextWriter error)
+    {
+        var addresses = services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features
+            .Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses;
+        if (addresses?.FirstOrDefault() is not { } address)
+        {
+            await error.WriteLineAsync("The wiki is not serving, so its pages cannot be read for the site.");
+            return 1;
+        }
+        try
+        {
+            using var http = services.GetRequiredService<IHttpClientFactory>().CreateClient();
+            http.BaseAddress = new Uri(address + "/");
+            var result = await services.GetRequiredService<SiteExporter>().ExportAsync(http, folder);
+            await output.WriteLineAsync($"Wrote {result.Pages} pages and {result.Assets} files ({result.Bytes:N0} bytes) to {folder}.");
+            return 0;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"Could not write {folder}: {e.Message}");
+            return 1;
+        }
     }
 
     private static async Task<int> RestoreArchiveAsync(IServiceProvider services, string path, TextWriter output, TextWriter error)

@@ -19,6 +19,7 @@ using Promisingness.Web.Features.ImportExport;
 using Promisingness.Web.Features.Inbox;
 using Promisingness.Web.Features.Meetings;
 using Promisingness.Web.Features.Pages;
+using Promisingness.Web.Features.Publishing;
 using Promisingness.Web.Features.Questions;
 using Promisingness.Web.Features.Recent;
 using Promisingness.Web.Features.Review;
@@ -129,6 +130,8 @@ internal static class WikiServices
         services.AddSingleton<RecentChanges>();
         services.AddSingleton<CredenceBook>();
         services.AddSingleton<JsonArchive>();
+        services.AddSingleton<SiteExporter>();
+        services.AddHttpClient();
         services.AddSingleton<SummaryFields>();
         services.AddSingleton<SummaryPrefill>();
         services.AddSingleton<SummaryQueries>();

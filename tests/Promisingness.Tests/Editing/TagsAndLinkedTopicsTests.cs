@@ -27,6 +27,8 @@ public sealed class TagsAndLinkedTopicsTests : MentorAppTest
 
         var page = new HtmlParser().ParseDocument(await App.CreateClient().GetStringAsync("/pages/goal"));
         Assert.Equal(["#strategy", "#superalignment"], page.QuerySelectorAll("ul.tags a").Select(a => a.TextContent));
+        var all = new HtmlParser().ParseDocument(await App.CreateClient().GetStringAsync("/tags"));
+        Assert.Contains(all.QuerySelectorAll("a"), a => a.TextContent.Contains("strategy", StringComparison.Ordinal));
         var tag = new HtmlParser().ParseDocument(await App.CreateClient().GetStringAsync("/tags/strategy"));
         Assert.Contains(tag.QuerySelectorAll("ul.tagged a"), a => a.TextContent == "Goal");
         using var check = App.CreateDbContext();

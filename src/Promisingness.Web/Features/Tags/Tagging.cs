@@ -37,8 +37,8 @@ public sealed class Tagging(IDbContextFactory<WikiDbContext> dbFactory)
         return await db.EntryTags.AsNoTracking()
             .Where(t => db.Entries.ReadableBy(reader).Any(e => e.Id == t.EntryId))
             .GroupBy(t => t.Name)
+            .OrderBy(g => g.Key)
             .Select(g => new TagCount(g.Key, g.Count()))
-            .OrderBy(t => t.Name)
             .ToListAsync(cancellationToken);
     }
 
