@@ -33,6 +33,7 @@ internal static class WikiPipeline
         app.MapPublicPages();
         app.MapAtomFeed();
         app.MapCrawlerEndpoints();
+        app.MapPublishDownloads();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
     }

@@ -131,6 +131,7 @@ internal static class WikiServices
         services.AddSingleton<CredenceBook>();
         services.AddSingleton<JsonArchive>();
         services.AddSingleton<SiteExporter>();
+        services.AddSingleton<PublishJobs>();
         services.AddHttpClient();
         services.AddSingleton<SummaryFields>();
         services.AddSingleton<SummaryPrefill>();

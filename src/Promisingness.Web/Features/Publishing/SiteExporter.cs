@@ -148,7 +148,7 @@ public sealed partial class SiteExporter(IDbContextFactory<WikiDbContext> dbFact
             {
                 t = p.Value.QuerySelector("h1")?.TextContent.Trim() ?? p.Key,
                 u = PageFile(p.Key),
-                x = Collapse(p.Value.QuerySelector("main")?.TextContent ?? ""),
+                x = Collapse(string.Join(' ', p.Value.QuerySelectorAll("main h1, main h2, main h3, main p, main li, main td, main pre").Select(e => e.TextContent))),
             })
             .OrderBy(p => p.u, StringComparer.Ordinal)
             .ToList();

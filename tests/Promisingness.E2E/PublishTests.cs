@@ -1,0 +1,32 @@
+using System.IO.Compression;
+using Microsoft.Playwright;
+using Promisingness.E2E.Infrastructure;
+
+namespace Promisingness.E2E;
+
+public sealed class PublishTests(LiveWiki wiki) : IClassFixture<LiveWiki>
+{
+    [BrowserFact]
+    public async Task Admin_BuildsTheStaticSite_SeesProgress_AndDownloadsTheZip()
+    {
+        var page = await wiki.NewPageAsync();
+        await PageActions.SignInAsync(page, LiveWiki.AdminEmail, LiveWiki.AdminPassword);
+        await page.GotoAsync("admin/publish");
+
+        for (var attempt = 0; attempt < 10 && await page.GetByTestId("publish-done").CountAsync() == 0 && await page.GetByTestId("publish-progress").CountAsync() == 0; attempt++)
+        {
+            await page.GetByTestId("publish-site").ClickAsync();
+            await page.WaitForTimeoutAsync(300);
+        }
+        await Assertions.Expect(page.GetByTestId("publish-done")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await PageActions.ScreenshotAsync(page, "publish");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("publish-done").GetByRole(AriaRole.Link).ClickAsync());
+        var path = await download.PathAsync();
+        using var zip = ZipFile.OpenRead(path!);
+        Assert.Contains(zip.Entries, e => e.FullName == "index.html");
+        Assert.Contains(zip.Entries, e => e.FullName.Replace('\\', '/') == "topics/weak-to-strong-generalization/index.html");
+        Assert.Contains(zip.Entries, e => e.FullName == "search-index.json");
+        await page.Context.CloseAsync();
+    }
+}
