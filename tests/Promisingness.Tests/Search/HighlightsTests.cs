@@ -43,4 +43,30 @@ public sealed class HighlightsTests
 
         Assert.Equal("Heading see the [post] and bold code W2S […", Show(parts));
     }
+
+    [Fact]
+    public void Parse_Markdown_DropsTheAddressOfALinkTheSnippetCutShort()
+    {
+        var parts = Highlights.Parse($"visibility with the [Open AI {O}plan{C}](https://openai.com…", markdown: true);
+
+        Assert.Equal("visibility with the Open AI [plan]…", Show(parts));
+    }
+
+    [Theory]
+    [InlineData("What will it be? How would it work?", "What will it be?", "How would it work?")]
+    [InlineData("What will it be? How would it work?", "What will…", "it be? How would it work?")]
+    [InlineData("…and so on", "And so", "…and so on")]
+    [InlineData("Same text", "Same text", "")]
+    public void WithoutPrefix_DropsATitleTheSnippetRepeats(string snippet, string title, string rest)
+    {
+        Assert.Equal(rest, Highlights.PlainText(Highlights.WithoutPrefix([new TextPart(snippet, false)], title)));
+    }
+
+    [Fact]
+    public void WithoutPrefix_KeepsTheMarksAfterThePrefix()
+    {
+        var parts = Highlights.WithoutPrefix(Highlights.Parse($"Is {O}AI{C} safe? Is {O}AI{C} kind?"), "Is AI safe?");
+
+        Assert.Equal("Is [AI] kind?", Show(parts));
+    }
 }

@@ -46,6 +46,36 @@ public static partial class Highlights
 
     public static string PlainText(IEnumerable<TextPart> parts) => string.Concat(parts.Select(p => p.Text));
 
+    /// <summary>
+    /// The parts without a leading <paramref name="prefix"/> (compared as plain text): a question's body
+    /// begins with its title, which the result already shows above the snippet.
+    /// </summary>
+    public static IReadOnlyList<TextPart> WithoutPrefix(IReadOnlyList<TextPart> parts, string prefix)
+    {
+        prefix = prefix.TrimEnd('…').Trim();
+        if (prefix.Length == 0 || !PlainText(parts).StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return parts;
+        }
+        var rest = new List<TextPart>();
+        var skip = prefix.Length;
+        foreach (var part in parts)
+        {
+            if (skip >= part.Text.Length)
+            {
+                skip -= part.Text.Length;
+                continue;
+            }
+            rest.Add(part with { Text = part.Text[skip..] });
+            skip = 0;
+        }
+        if (rest.Count > 0)
+        {
+            rest[0] = rest[0] with { Text = rest[0].Text.TrimStart() };
+        }
+        return [.. rest.Where(p => p.Text.Length > 0)];
+    }
+
     private static void Flush(List<TextPart> parts, StringBuilder current, bool marked)
     {
         if (current.Length > 0)
@@ -70,12 +100,12 @@ public static partial class Highlights
     [GeneratedRegex(@"\[\[(?:[^\]|\n]*\|)?([^\]\n]*)\]\]")]
     private static partial Regex WikiLink();
 
-    // [text](url) and ![alt](url) show their text.
-    [GeneratedRegex(@"!?\[([^\]\n]*)\]\([^)\s]*\)")]
+    // [text](url) and ![alt](url) show their text, also when the snippet cut the address short.
+    [GeneratedRegex(@"!?\[([^\]\n]*)\]\([^)\s…]*\)?")]
     private static partial Regex Link();
 
     // What is left of a link whose start the snippet cut off: "text](url)".
-    [GeneratedRegex(@"\]\([^)\s]*\)")]
+    [GeneratedRegex(@"\]\([^)\s…]*\)?")]
     private static partial Regex LinkTail();
 
     // Headings, quotes and list bullets at the start of a line.

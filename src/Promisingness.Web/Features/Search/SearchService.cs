@@ -211,7 +211,8 @@ public sealed class SearchService(IDbContextFactory<WikiDbContext> dbFactory)
             }
             var text = texts.FirstOrDefault(t => t.EntryId == id);
             var title = text is null ? [new TextPart(row.Title, false)] : Highlights.Parse(text.Title);
-            hits.Add(new SearchHit(id, row.Kind, EntryUrls.For(row.Kind, row.Slug), title, SnippetOf(text), row.ProgramCode, row.Visibility, row.Status));
+            var snippet = Highlights.WithoutPrefix(SnippetOf(text), row.Title);
+            hits.Add(new SearchHit(id, row.Kind, EntryUrls.For(row.Kind, row.Slug), title, snippet, row.ProgramCode, row.Visibility, row.Status));
         }
         return hits;
     }
