@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Promisingness.Web.Data;
 using Promisingness.Web.Features.Entries;
@@ -37,7 +38,7 @@ public sealed class SearchService(IDbContextFactory<WikiDbContext> dbFactory)
 
     // Titles weigh most, then tags, outputs' summaries and the body.
     private const string Rank = "bm25(EntrySearch, 10.0, 1.0, 2.0, 4.0)";
-    private const int SnippetTokens = 24;
+    private const string SnippetTokens = "24";
 
     public async Task<SearchResults> SearchAsync(SearchRequest request, WikiUser? reader, CancellationToken cancellationToken = default)
     {
@@ -186,20 +187,18 @@ public sealed class SearchService(IDbContextFactory<WikiDbContext> dbFactory)
         var rows = await db.Entries.AsNoTracking().Where(e => ids.Contains(e.Id))
             .Select(e => new { e.Id, e.Kind, e.Slug, e.Title, e.Visibility, e.Status, ProgramCode = e.Program == null ? null : e.Program.Code })
             .ToListAsync(cancellationToken);
-        var open = Highlights.Open.ToString();
-        var close = Highlights.Close.ToString();
         // One cursor over the page's id range: looking rows up one by one would set the MATCH up once per row.
-        // The ids come from our own query; "+rowid" keeps the list out of the cursor's constraints.
-        var list = string.Join(',', ids.Select(id => id.ToString(CultureInfo.InvariantCulture)));
-        var sql = $$"""
+        // "+rowid" keeps the id list out of the cursor's constraints. The SQL text never changes, so EF
+        // compiles it once.
+        var texts = await db.Database.SqlQueryRaw<FtsText>($$"""
                 SELECT rowid AS EntryId,
                        highlight(EntrySearch, 0, {0}, {1}) AS Title,
                        snippet(EntrySearch, 1, {0}, {1}, '…', {{SnippetTokens}}) AS Body,
                        snippet(EntrySearch, 2, {0}, {1}, '…', {{SnippetTokens}}) AS Outputs
                 FROM EntrySearch
-                WHERE EntrySearch MATCH {2} AND rowid BETWEEN {{ids.Min()}} AND {{ids.Max()}} AND +rowid IN ({{list}})
-                """;
-        var texts = await db.Database.SqlQueryRaw<FtsText>(sql, open, close, match).ToListAsync(cancellationToken);
+                WHERE EntrySearch MATCH {2} AND rowid BETWEEN {3} AND {4} AND +rowid IN (SELECT value FROM json_each({5}))
+                """, Highlights.Open.ToString(), Highlights.Close.ToString(), match, ids.Min(), ids.Max(), JsonSerializer.Serialize(ids))
+            .ToListAsync(cancellationToken);
 
         var hits = new List<SearchHit>();
         foreach (var id in ids)
