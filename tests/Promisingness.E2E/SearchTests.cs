@@ -109,6 +109,9 @@ public sealed class SearchTests(LiveWiki wiki) : IClassFixture<LiveWiki>
             var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
             Assert.False(overflow, $"/search is wider than a {width}px screen");
             await PageActions.ScreenshotAsync(page, $"search-{width}");
+            await page.GotoAsync("search?q=zzznothing&kind=Question");
+            await Assertions.Expect(page.Locator(".search-none")).ToBeVisibleAsync();
+            await PageActions.ScreenshotAsync(page, $"search-none-{width}");
             await page.Context.CloseAsync();
 
             var member = await SignedInAsync("narrow@example.org", width);
