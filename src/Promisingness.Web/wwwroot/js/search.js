@@ -23,3 +23,25 @@ document.addEventListener("keydown", event => {
   const next = event.key === "ArrowDown" ? Math.min(index + 1, links.length - 1) : index - 1;
   (next < 0 ? input : links[next]).focus();
 });
+
+// A member's page is prerendered, then the circuit renders it again and the search box is a new element:
+// whoever was in the old box carries on in the new one, with what they had typed.
+let box = document.getElementById("site-search");
+let focusedBox = null;
+document.addEventListener("focusin", event => {
+  focusedBox = event.target.id === "site-search" ? event.target : null;
+});
+new MutationObserver(() => {
+  const current = document.getElementById("site-search");
+  if (!current || current === box) return;
+  const previous = box;
+  box = current;
+  const lost = document.activeElement === null || document.activeElement === document.body;
+  if (previous && previous === focusedBox && !previous.isConnected && lost) {
+    if (previous.value && !current.value) {
+      current.value = previous.value;
+      current.dispatchEvent(new Event("input", { bubbles: true }));
+    }
+    current.focus();
+  }
+}).observe(document.documentElement, { childList: true, subtree: true });
