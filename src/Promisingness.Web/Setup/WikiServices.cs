@@ -23,6 +23,7 @@ using Promisingness.Web.Features.Publishing;
 using Promisingness.Web.Features.Questions;
 using Promisingness.Web.Features.Recent;
 using Promisingness.Web.Features.Review;
+using Promisingness.Web.Features.Search;
 using Promisingness.Web.Features.Summaries;
 using Promisingness.Web.Features.Tags;
 using Promisingness.Web.Features.Team;
@@ -138,5 +139,6 @@ internal static class WikiServices
         services.AddSingleton<SummaryQueries>();
         services.AddSingleton<ReviewWorkflow>();
         services.AddSingleton<ReviewQueue>();
+        services.AddSingleton<SearchService>();
     }
 }

@@ -1,0 +1,249 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Promisingness.Web.Data;
+using Promisingness.Web.Features.Entries;
+using Promisingness.Web.Security;
+
+namespace Promisingness.Web.Features.Search;
+
+/// <summary>
+/// Full-text search over the EntrySearch FTS5 table (see the AddSearch migration). What the reader may not
+/// read is filtered out in SQL by ReadAccess, the one read rule, before ranking and paging, so counts and
+/// pages never include it.
+/// </summary>
+public sealed class SearchService(IDbContextFactory<WikiDbContext> dbFactory)
+{
+    public const int PageSize = 20;
+    public const int MaxPages = 10;
+    public const int MaxResults = PageSize * MaxPages;
+
+    /// <summary>
+    /// bm25 reads every matching row's positions, and the read rule looks each row up in Entries: for a
+    /// word in every entry that is the whole index (over 100 ms at 100,000 entries). Ranking therefore
+    /// looks at the newest this-many readable matches, five times the results a reader can page through;
+    /// a search that matches more is too broad to read past the first pages anyway, and the page says so.
+    /// bench/search measures the cost.
+    /// </summary>
+    public const int CandidateLimit = 1000;
+
+    public const int SuggestionLimit = 8;
+
+    /// <summary>Suggestions come from the newest this-many matching titles: they are a shortcut, not a search.</summary>
+    private const int SuggestionCandidates = 500;
+
+    /// <summary>A prefix that stands for more words than this is searched as a prefix (see MatchAsync).</summary>
+    private const int MaxPrefixForms = 40;
+    private const int MaxTagChoices = 200;
+
+    // Titles weigh most, then tags, outputs' summaries and the body.
+    private const string Rank = "bm25(EntrySearch, 10.0, 1.0, 2.0, 4.0)";
+    private const string SnippetTokens = "24";
+
+    public async Task<SearchResults> SearchAsync(SearchRequest request, WikiUser? reader, CancellationToken cancellationToken = default)
+    {
+        var terms = SearchTerms.Parse(request.Text);
+        if (terms.IsEmpty)
+        {
+            return new SearchResults(request, terms, [], 0, More: false);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var match = await MatchAsync(db, terms, cancellationToken);
+        var (entries, normalized) = await FilteredAsync(db, db.Entries.ReadableBy(reader), request, cancellationToken);
+        var ranked = await Matches(db, match)
+            .Where(m => entries.Any(e => e.Id == m.EntryId))
+            .OrderByDescending(m => m.EntryId)
+            .Take(CandidateLimit)
+            .OrderBy(m => m.Rank)
+            .ThenByDescending(m => m.EntryId)
+            .Take(MaxResults + 1)
+            .Select(m => m.EntryId)
+            .ToListAsync(cancellationToken);
+
+        var total = Math.Min(ranked.Count, MaxResults);
+        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
+        normalized = normalized with { Page = Math.Min(normalized.Page, pageCount) };
+        var pageIds = ranked.Skip((normalized.Page - 1) * PageSize).Take(PageSize).ToList();
+        var hits = await HitsAsync(db, match, pageIds, cancellationToken);
+        return new SearchResults(normalized, terms, hits, total, More: ranked.Count > MaxResults);
+    }
+
+    /// <summary>Titles that match what a member is typing, best first.</summary>
+    public async Task<IReadOnlyList<SearchSuggestion>> SuggestAsync(string? text, WikiUser? reader, CancellationToken cancellationToken = default)
+    {
+        var terms = SearchTerms.Parse(text);
+        if (terms.IsEmpty)
+        {
+            return [];
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var readable = db.Entries.ReadableBy(reader);
+        var ids = await Matches(db, $"title : ({await MatchAsync(db, terms, cancellationToken)})")
+            .Where(m => readable.Any(e => e.Id == m.EntryId))
+            .OrderByDescending(m => m.EntryId)
+            .Take(SuggestionCandidates)
+            .OrderBy(m => m.Rank)
+            .ThenByDescending(m => m.EntryId)
+            .Take(SuggestionLimit)
+            .Select(m => m.EntryId)
+            .ToListAsync(cancellationToken);
+        var rows = await db.Entries.AsNoTracking().Where(e => ids.Contains(e.Id))
+            .Select(e => new { e.Id, e.Title, e.Kind, e.Slug })
+            .ToListAsync(cancellationToken);
+        return [.. ids.Select(id => rows.First(r => r.Id == id)).Select(r => new SearchSuggestion(r.Title, EntryUrls.For(r.Kind, r.Slug), r.Kind))];
+    }
+
+    /// <summary>What the filters offer: every program, and the tags on entries this reader can read.</summary>
+    public async Task<SearchFilterChoices> FilterChoicesAsync(WikiUser? reader, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var programs = await db.Programs.AsNoTracking().OrderBy(p => p.Code).Select(p => p.Code).ToListAsync(cancellationToken);
+        var readable = db.Entries.ReadableBy(reader);
+        var tags = await db.EntryTags.AsNoTracking()
+            .Where(t => readable.Any(e => e.Id == t.EntryId))
+            .Select(t => t.Name).Distinct().OrderBy(n => n).Take(MaxTagChoices)
+            .ToListAsync(cancellationToken);
+        return new SearchFilterChoices(programs, tags);
+    }
+
+    /// <summary>
+    /// The MATCH expression, with each long prefix replaced by the words of the index that start with it.
+    /// FTS5 answers "word"* beyond its prefix indexes by merging the doclists of all such words in memory,
+    /// once per cursor: 10–20 ms for a common word in 100,000 entries, and again for every row looked up by
+    /// id. An OR of the few real words costs nearly nothing. A prefix of many words keeps the *.
+    /// </summary>
+    private static async Task<string> MatchAsync(WikiDbContext db, SearchTerms terms, CancellationToken cancellationToken)
+    {
+        var forms = new Dictionary<SearchTerm, IReadOnlyList<string>>();
+        foreach (var term in terms.Terms.Where(t => t.Prefix && t.Words[^1].Length > SearchTerms.LongestIndexedPrefix))
+        {
+            if (IndexForm(term.Words[^1]) is { } prefix && Successor(prefix) is { } after)
+            {
+                var words = await db.Database
+                    .SqlQueryRaw<string>("SELECT term AS Value FROM EntrySearchWords WHERE term >= {0} AND term < {1} LIMIT {2}", prefix, after, MaxPrefixForms + 1)
+                    .ToListAsync(cancellationToken);
+                if (words.Count is > 0 and <= MaxPrefixForms)
+                {
+                    forms[term] = words;
+                }
+            }
+        }
+        return terms.ToMatch(forms.GetValueOrDefault);
+    }
+
+    /// <summary>The word as unicode61 with remove_diacritics stores it: lower case, without accents.</summary>
+    private static string? IndexForm(string word)
+    {
+        var folded = new string([.. word.Normalize(NormalizationForm.FormD).Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)]);
+        return folded.Length == 0 ? null : folded.Normalize(NormalizationForm.FormC).ToLowerInvariant();
+    }
+
+    /// <summary>The smallest string after every string that starts with <paramref name="prefix"/>, in SQLite's binary order.</summary>
+    private static string? Successor(string prefix) =>
+        char.IsSurrogate(prefix[^1]) || prefix[^1] == char.MaxValue ? null : prefix[..^1] + (char)(prefix[^1] + 1);
+
+    private static IQueryable<FtsMatch> Matches(WikiDbContext db, string match) =>
+        db.Database.SqlQueryRaw<FtsMatch>($"SELECT rowid AS EntryId, {Rank} AS Rank FROM EntrySearch WHERE EntrySearch MATCH {{0}}", match);
+
+    /// <summary>Applies the filters; a program or tag that does not exist is dropped from the request rather than refused.</summary>
+    private static async Task<(IQueryable<Entry> Entries, SearchRequest Request)> FilteredAsync(
+        WikiDbContext db, IQueryable<Entry> entries, SearchRequest request, CancellationToken cancellationToken)
+    {
+        if (request.Kind is { } kind)
+        {
+            entries = entries.Where(e => e.Kind == kind);
+        }
+        if (request.Status is { } status)
+        {
+            entries = entries.Where(e => e.Status == status);
+        }
+        if (request.Program is { } code)
+        {
+            var programId = await db.Programs.Where(p => p.Code == code).Select(p => (int?)p.Id).FirstOrDefaultAsync(cancellationToken);
+            if (programId is { } id)
+            {
+                // Shared topics belong to no program but are researched by its people: both count as the program's.
+                entries = entries.Where(e => e.ProgramId == id || e.Researchers.Any(r => r.Member!.ProgramId == id));
+            }
+            else
+            {
+                request = request with { Program = null };
+            }
+        }
+        if (request.Tag is { } tag)
+        {
+            entries = entries.Where(e => e.Tags.Any(t => t.Name == tag));
+        }
+        return (entries, request);
+    }
+
+    private static async Task<IReadOnlyList<SearchHit>> HitsAsync(WikiDbContext db, string match, List<int> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+        var rows = await db.Entries.AsNoTracking().Where(e => ids.Contains(e.Id))
+            .Select(e => new { e.Id, e.Kind, e.Slug, e.Title, e.Visibility, e.Status, ProgramCode = e.Program == null ? null : e.Program.Code })
+            .ToListAsync(cancellationToken);
+        // One cursor over the page's id range: looking rows up one by one would set the MATCH up once per row.
+        // "+rowid" keeps the id list out of the cursor's constraints. The SQL text never changes, so EF
+        // compiles it once.
+        var texts = await db.Database.SqlQueryRaw<FtsText>($$"""
+                SELECT rowid AS EntryId,
+                       highlight(EntrySearch, 0, {0}, {1}) AS Title,
+                       snippet(EntrySearch, 1, {0}, {1}, '…', {{SnippetTokens}}) AS Body,
+                       snippet(EntrySearch, 2, {0}, {1}, '…', {{SnippetTokens}}) AS Outputs
+                FROM EntrySearch
+                WHERE EntrySearch MATCH {2} AND rowid BETWEEN {3} AND {4} AND +rowid IN (SELECT value FROM json_each({5}))
+                """, Highlights.Open.ToString(), Highlights.Close.ToString(), match, ids.Min(), ids.Max(), JsonSerializer.Serialize(ids))
+            .ToListAsync(cancellationToken);
+
+        var hits = new List<SearchHit>();
+        foreach (var id in ids)
+        {
+            var row = rows.FirstOrDefault(r => r.Id == id);
+            if (row is null)
+            {
+                continue; // Gone between the two queries.
+            }
+            var text = texts.FirstOrDefault(t => t.EntryId == id);
+            var title = text is null ? [new TextPart(row.Title, false)] : Highlights.Parse(text.Title);
+            var snippet = Highlights.WithoutPrefix(SnippetOf(text), row.Title);
+            hits.Add(new SearchHit(id, row.Kind, EntryUrls.For(row.Kind, row.Slug), title, snippet, row.ProgramCode, row.Visibility, row.Status));
+        }
+        return hits;
+    }
+
+    /// <summary>The body's snippet when the body matched, else the outputs' when they did, else the start of the body.</summary>
+    private static IReadOnlyList<TextPart> SnippetOf(FtsText? text)
+    {
+        if (text is null)
+        {
+            return [];
+        }
+        var body = Highlights.Parse(text.Body, markdown: true);
+        if (body.Any(p => p.Marked))
+        {
+            return body;
+        }
+        var outputs = Highlights.Parse(text.Outputs, markdown: true);
+        return outputs.Any(p => p.Marked) || body.Count == 0 ? outputs : body;
+    }
+
+    internal sealed class FtsMatch
+    {
+        public int EntryId { get; init; }
+        public double Rank { get; init; }
+    }
+
+    internal sealed class FtsText
+    {
+        public int EntryId { get; init; }
+        public string? Title { get; init; }
+        public string? Body { get; init; }
+        public string? Outputs { get; init; }
+    }
+}

@@ -1,0 +1,131 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Promisingness.Tests.Infrastructure;
+using Promisingness.Web.Data;
+using Promisingness.Web.Features.Editing;
+using Promisingness.Web.Features.ImportExport;
+using Promisingness.Web.Features.Search;
+
+namespace Promisingness.Tests.Search;
+
+/// <summary>The index moves with every write, in the writer's own transaction: a search right after a save finds the new text, never the old.</summary>
+public sealed class SearchIndexTests : MentorAppTest
+{
+    private SearchService Search => App.Get<SearchService>();
+
+    private async Task<IReadOnlyList<string>> TitlesAsync(string query) =>
+        [.. (await Search.SearchAsync(new SearchRequest(query), null)).Hits.Select(h => Highlights.PlainText(h.Title))];
+
+    private async Task<Entry> EntryAsync(string slug)
+    {
+        using var db = App.CreateDbContext();
+        return await db.Entries.SingleAsync(e => e.Slug == slug);
+    }
+
+    [Fact]
+    public async Task Save_NewBody_IsFoundAndTheOldIsNot()
+    {
+        var goal = await EntryAsync("goal");
+        Assert.Contains("Goal", await TitlesAsync("\"more grounding\""));
+
+        var saved = await App.Get<EntryEditor>().SaveAsync(Mentor, goal.Id, goal.RevisionNumber,
+            new EntryInput(goal.Title, "Our aim is now a heliotrope of ideas.", goal.Visibility, goal.ProgramId, "rewrite"));
+
+        Assert.IsType<SaveResult.Saved>(saved);
+        Assert.Equal(["Goal"], await TitlesAsync("heliotrope"));
+        Assert.DoesNotContain("Goal", await TitlesAsync("\"more grounding\""));
+    }
+
+    [Fact]
+    public async Task Save_Rename_IsFoundByTheNewTitleOnly()
+    {
+        var background = await EntryAsync("background");
+
+        await App.Get<EntryEditor>().SaveAsync(Mentor, background.Id, background.RevisionNumber,
+            new EntryInput("Marmalade context", background.BodyMarkdown, background.Visibility, background.ProgramId, "rename"));
+
+        var hit = Assert.Single((await Search.SearchAsync(new SearchRequest("marmalade"), null)).Hits);
+        Assert.Equal("pages/marmalade-context", hit.Url);
+        Assert.DoesNotContain("Background", await TitlesAsync("background"));
+    }
+
+    [Fact]
+    public async Task Save_TopicOutputsAndTags_AreFoundAndRemovedOnesAreNot()
+    {
+        var topic = await EntryAsync("in-context-learning");
+        var editor = App.Get<EntryEditor>();
+        var first = await editor.SaveAsync(Mentor, topic.Id, topic.RevisionNumber, new EntryInput(topic.Title, topic.BodyMarkdown, topic.Visibility, null, "outputs",
+            new TopicInput([], [new OutputInput("Tangerine post", "https://example.org/t", OutputStatus.Published, "A summary about kumquats.")]), ["citrus-study"]));
+        Assert.IsType<SaveResult.Saved>(first);
+
+        Assert.Equal(["In-context Learning"], await TitlesAsync("kumquats"));
+        Assert.Equal(["In-context Learning"], await TitlesAsync("tangerine"));
+        Assert.Equal(["In-context Learning"], await TitlesAsync("citrus"));
+
+        topic = await EntryAsync("in-context-learning");
+        await editor.SaveAsync(Mentor, topic.Id, topic.RevisionNumber, new EntryInput(topic.Title, topic.BodyMarkdown, topic.Visibility, null, "no outputs", new TopicInput([], []), []));
+
+        Assert.Empty(await TitlesAsync("kumquats"));
+        Assert.Empty(await TitlesAsync("citrus"));
+    }
+
+    [Fact]
+    public async Task Import_LaterReadme_IsFoundRightAfterwards()
+    {
+        Assert.Empty(await TitlesAsync("generalise"));
+        Assert.NotEmpty(await TitlesAsync("\"experiments outlined in a recent paper\""));
+
+        await App.Get<ReadmeImporter>().ImportAsync(await File.ReadAllTextAsync(WikiApp.TestData("later-README.md")), "Bogdan");
+
+        Assert.Equal(["Weak to Strong Generalization"], await TitlesAsync("generalise"));
+        Assert.Empty(await TitlesAsync("\"experiments outlined in a recent paper\""));
+        Assert.Contains("Automated Interpretability Agents", await TitlesAsync("interpretability agents"));
+    }
+
+    [Fact]
+    public async Task RolledBackWrite_LeavesTheIndexAsItWas()
+    {
+        using (var db = App.CreateDbContext())
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await db.Entries.Where(e => e.Slug == "goal").ExecuteUpdateAsync(s => s.SetProperty(e => e.Title, "Zeppelin"));
+            Assert.Equal(1, await db.Database.SqlQueryRaw<int>("SELECT count(*) AS Value FROM EntrySearch WHERE EntrySearch MATCH 'zeppelin'").SingleAsync());
+            await transaction.RollbackAsync();
+        }
+
+        Assert.Empty(await TitlesAsync("zeppelin"));
+        Assert.Contains("Goal", await TitlesAsync("goal"));
+    }
+
+    [Fact]
+    public async Task Migration_OnAnExistingWiki_IndexesEveryEntry()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"promisingness-backfill-{Guid.NewGuid():N}.db");
+        try
+        {
+            using var db = App.CreateDbContext();
+            db.Database.SetConnectionString($"DataSource={path}");
+            var migrations = db.Database.GetMigrations().ToList();
+            var before = migrations[migrations.FindIndex(m => m.EndsWith("_AddSearch", StringComparison.Ordinal)) - 1];
+            await db.GetService<IMigrator>().MigrateAsync(before);
+            await db.Database.ExecuteSqlRawAsync("""
+                INSERT INTO Entries (Kind, Slug, Title, Visibility, Status, InReadme, Position, BodyMarkdown, BodyHtml, RevisionNumber, CreatedAt, UpdatedAt)
+                VALUES ('Topic', 'old-one', 'Old walrus topic', 'Public', 'Active', 1, 1, 'Body of an old entry.', '', 1, 0, 0);
+                INSERT INTO TopicOutputs (EntryId, Position, Url, Status, SummaryMarkdown, SummaryHtml, LinkNote) VALUES (1, 0, '', 'Published', 'An old lemur summary.', '', '');
+                INSERT INTO EntryTags (EntryId, Name) VALUES (1, 'old-tag');
+                """);
+
+            await db.Database.MigrateAsync();
+
+            var row = await db.Database.SqlQueryRaw<string>("SELECT title || '|' || outputs || '|' || tags AS Value FROM EntrySearch WHERE EntrySearch MATCH 'walrus AND lemur AND old'").SingleAsync();
+            Assert.Equal("Old walrus topic| An old lemur summary.|old-tag", row);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(path);
+        }
+    }
+}
