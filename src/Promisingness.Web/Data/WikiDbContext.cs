@@ -1,9 +1,10 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Promisingness.Web.Data;
 
-public sealed class WikiDbContext(DbContextOptions<WikiDbContext> options) : IdentityDbContext<ApplicationUser>(options)
+public sealed class WikiDbContext(DbContextOptions<WikiDbContext> options) : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
     public DbSet<ResearchProgram> Programs => Set<ResearchProgram>();
     public DbSet<Member> Members => Set<Member>();
@@ -29,6 +30,9 @@ public sealed class WikiDbContext(DbContextOptions<WikiDbContext> options) : Ide
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<Watch> Watches => Set<Watch>();
     public DbSet<Credence> Credences => Set<Credence>();
+
+    /// <summary>The keys that protect cookies and antiforgery tokens, shared by every instance on this database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

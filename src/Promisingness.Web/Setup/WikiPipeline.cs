@@ -34,6 +34,7 @@ internal static class WikiPipeline
         app.MapAtomFeed();
         app.MapCrawlerEndpoints();
         app.MapPublishDownloads();
+        app.MapHealthChecks("/healthz");
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
     }

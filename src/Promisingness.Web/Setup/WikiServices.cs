@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -52,6 +53,9 @@ internal static class WikiServices
             .UseSqlite(connectionString)
             .AddInterceptors(new SqlitePragmas()));
         services.AddDatabaseDeveloperPageExceptionFilter();
+        // Keys in the database: cookies and antiforgery tokens survive a restart and work on every instance.
+        services.AddDataProtection().SetApplicationName("Promisingness.Wiki").PersistKeysToDbContext<WikiDbContext>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
