@@ -120,6 +120,11 @@ public sealed class DiscussionTests(LiveWiki wiki) : IClassFixture<LiveWiki>
         await page.ReloadAsync();
         await Assertions.Expect(page.GetByTestId("action-items").Locator("input[type=checkbox]").First).ToBeCheckedAsync();
         await PageActions.ScreenshotAsync(page, "meeting");
+
+        await page.GotoAsync("./");
+        await Assertions.Expect(page.GetByTestId("desk")).ToContainTextAsync("Your week");
+        await Assertions.Expect(page.GetByTestId("desk")).ToContainTextAsync("Weekly meeting");
+        await PageActions.ScreenshotAsync(page, "home-member");
         await page.Context.CloseAsync();
     }
 }

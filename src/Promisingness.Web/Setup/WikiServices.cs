@@ -120,6 +120,7 @@ internal static class WikiServices
         services.AddSingleton<ReadmeExporter>();
         services.AddSingleton<FirstRun>();
         services.AddSingleton<HomeQueries>();
+        services.AddSingleton<DeskQueries>();
         services.AddSingleton<TopicQueries>();
         services.AddSingleton<QuestionQueries>();
         services.AddSingleton<TeamQueries>();

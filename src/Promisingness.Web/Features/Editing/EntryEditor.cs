@@ -227,8 +227,9 @@ public sealed class EntryEditor(
             var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
             meeting = new MeetingInput(today, user?.MemberId is { } attendee ? [attendee] : [], await MeetingAgenda.RollOverAsync(db, user, cancellationToken), "", []);
         }
+        // Meetings are the whole team's: shared, not owned by the note-taker's program.
         return new EditSession(0, kind, "", meeting is null ? "" : MeetingFieldWriter.DefaultTitle(meeting.Date), "", Visibility.Team,
-            user?.IsResearcher == true ? user.ProgramId : null, 0,
+            user?.IsResearcher == true && kind != EntryKind.Meeting ? user.ProgramId : null, 0,
             EntryPermissions.Can(user, EntryOperation.MakePublic, facts), refusal,
             kind == EntryKind.Topic ? new TopicInput(user?.MemberId is { } me ? [me] : [], []) : null,
             Meeting: meeting,
