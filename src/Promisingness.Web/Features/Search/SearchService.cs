@@ -62,11 +62,28 @@ public sealed class SearchService(IDbContextFactory<WikiDbContext> dbFactory)
             .Select(m => m.EntryId)
             .ToListAsync(cancellationToken);
 
+        // Members also find entries by their discussion; those come after the entries that match themselves.
+        var commentMatch = terms.ToMatch((Func<SearchTerm, IReadOnlyList<string>?>?)null);
+        var byDiscussion = new HashSet<int>();
+        if (reader is { Locked: false } && ranked.Count <= MaxResults)
+        {
+            var discussed = await db.Database
+                .SqlQueryRaw<int>("SELECT DISTINCT CAST(entry_id AS INTEGER) AS Value FROM CommentSearch WHERE CommentSearch MATCH {0} LIMIT {1}", commentMatch, CandidateLimit)
+                .ToListAsync(cancellationToken);
+            var readable = await entries.Where(e => discussed.Contains(e.Id)).OrderByDescending(e => e.Id).Select(e => e.Id).ToListAsync(cancellationToken);
+            byDiscussion = [.. readable.Except(ranked)];
+            ranked.AddRange(readable.Where(byDiscussion.Contains).Take(MaxResults + 1 - ranked.Count));
+        }
+
         var total = Math.Min(ranked.Count, MaxResults);
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
         normalized = normalized with { Page = Math.Min(normalized.Page, pageCount) };
         var pageIds = ranked.Skip((normalized.Page - 1) * PageSize).Take(PageSize).ToList();
         var hits = await HitsAsync(db, match, pageIds, cancellationToken);
+        if (byDiscussion.Overlaps(pageIds))
+        {
+            hits = await WithDiscussionSnippetsAsync(db, commentMatch, hits, byDiscussion, cancellationToken);
+        }
         return new SearchResults(normalized, terms, hits, total, More: ranked.Count > MaxResults);
     }
 
@@ -215,6 +232,34 @@ public sealed class SearchService(IDbContextFactory<WikiDbContext> dbFactory)
             hits.Add(new SearchHit(id, row.Kind, EntryUrls.For(row.Kind, row.Slug), title, snippet, row.ProgramCode, row.Visibility, row.Status));
         }
         return hits;
+    }
+
+    /// <summary>For entries found by a comment: the comment's snippet, and a link to its thread on the entry's page.</summary>
+    private static async Task<IReadOnlyList<SearchHit>> WithDiscussionSnippetsAsync(
+        WikiDbContext db, string match, IReadOnlyList<SearchHit> hits, HashSet<int> byDiscussion, CancellationToken cancellationToken)
+    {
+        var ids = hits.Select(h => h.EntryId).Where(byDiscussion.Contains).ToList();
+        var snippets = await db.Database.SqlQueryRaw<FtsComment>("""
+                SELECT CAST(entry_id AS INTEGER) AS EntryId, CAST(thread_id AS INTEGER) AS ThreadId,
+                       snippet(CommentSearch, 0, {0}, {1}, '…', 24) AS Body
+                FROM CommentSearch
+                WHERE CommentSearch MATCH {2} AND CAST(entry_id AS INTEGER) IN (SELECT value FROM json_each({3}))
+                """, Highlights.Open.ToString(), Highlights.Close.ToString(), match, JsonSerializer.Serialize(ids))
+            .ToListAsync(cancellationToken);
+        return [.. hits.Select(hit => byDiscussion.Contains(hit.EntryId) && snippets.FirstOrDefault(c => c.EntryId == hit.EntryId) is { } comment
+            ? hit with
+            {
+                Url = $"{hit.Url}#thread-{comment.ThreadId}",
+                Snippet = [new TextPart("In the discussion: ", false), .. Highlights.Parse(comment.Body, markdown: true)],
+            }
+            : hit)];
+    }
+
+    internal sealed class FtsComment
+    {
+        public int EntryId { get; init; }
+        public int ThreadId { get; init; }
+        public string? Body { get; init; }
     }
 
     /// <summary>The body's snippet when the body matched, else the outputs' when they did, else the start of the body.</summary>
