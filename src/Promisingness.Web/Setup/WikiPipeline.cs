@@ -2,6 +2,7 @@ using Promisingness.Web.Components;
 using Promisingness.Web.Components.Public;
 using Promisingness.Web.Features.Publishing;
 using Promisingness.Web.Features.Recent;
+using Promisingness.Web.Security;
 
 namespace Promisingness.Web.Setup;
 
@@ -9,6 +10,8 @@ internal static class WikiPipeline
 {
     public static void UseWikiPipeline(this WebApplication app)
     {
+        // First, so that every response (error pages and cached pages included) carries the headers.
+        app.UseSecurityHeaders();
         if (app.Environment.IsDevelopment())
         {
             app.UseMigrationsEndPoint();

@@ -93,6 +93,7 @@ internal static class WikiServices
         var revalidation = TimeSpan.FromSeconds(builder.Configuration.GetValue("Security:RevalidationSeconds", 60));
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = revalidation);
         services.AddSignInRateLimit(builder.Configuration);
+        services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
         services.AddAuthorizationBuilder().AddWikiPolicies();
         services.AddSingleton<IAuthorizationHandler, EntryAuthorizationHandler>();
         services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
