@@ -1,5 +1,6 @@
 using Promisingness.Web.CommandLine;
 using Promisingness.Web.Data;
+using Promisingness.Web.Features.Backup;
 using Promisingness.Web.Setup;
 
 var isCommand = WikiCommandLine.IsCommand(args);
@@ -19,7 +20,10 @@ if (servesForCommand)
 builder.AddWikiServices();
 
 var app = builder.Build();
-await DatabaseSetup.MigrateAsync(app.Services);
+if (!isCommand || WikiCommandLine.NeedsMigratedDatabase(args))
+{
+    await DatabaseSetup.MigrateAsync(app.Services);
+}
 if (isCommand)
 {
     if (servesForCommand)
@@ -35,6 +39,8 @@ if (isCommand)
     return exit;
 }
 
+// Held while serving, so that a restore refuses to replace the database under a running wiki.
+using var serving = ServingLock.TryAcquire(app.Services.GetRequiredService<DatabaseBackup>().DatabasePath);
 await app.Services.GetRequiredService<FirstRun>().EnsureAsync(Console.Out);
 app.UseWikiPipeline();
 await app.RunAsync();

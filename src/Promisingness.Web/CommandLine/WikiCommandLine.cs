@@ -7,10 +7,10 @@ using Promisingness.Web.Features.Publishing;
 
 namespace Promisingness.Web.CommandLine;
 
-/// <summary>The verbs the same executable takes besides serving: import, export and users.</summary>
+/// <summary>The verbs the same executable takes besides serving: import, export, backup, restore and users.</summary>
 internal static class WikiCommandLine
 {
-    private static readonly string[] Verbs = ["import", "export", "users", "help", "--help"];
+    private static readonly string[] Verbs = ["import", "export", "backup", "restore", "users", "help", "--help"];
 
     public const string Usage = """
         Usage:
@@ -21,6 +21,8 @@ internal static class WikiCommandLine
           Promisingness.Web export --readme FILE             write the published wiki as a README
           Promisingness.Web export --site DIR                write everything public as a static HTML site (for GitHub Pages)
           Promisingness.Web export --json FILE               write everything (entries, revisions, discussion, reviews, members, accounts) as JSON
+          Promisingness.Web backup FILE                      write an online backup (SQLite backup API) while the wiki serves
+          Promisingness.Web restore FILE                     put a backup in place of the database (stop the wiki first)
           Promisingness.Web users add --email E --name N --program P --role R [--password X]
           Promisingness.Web users list
           Promisingness.Web users lock --email E
@@ -31,6 +33,9 @@ internal static class WikiCommandLine
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Restore replaces a database that may be damaged: migrating it first could fail, so restore migrates afterwards.</summary>
+    public static bool NeedsMigratedDatabase(string[] args) => !(args.Length > 0 && args[0].Equals("restore", StringComparison.OrdinalIgnoreCase));
+
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
     {
         try
@@ -39,6 +44,8 @@ internal static class WikiCommandLine
             {
                 "import" => await ImportAsync(services, args[1..], output, error),
                 "export" => await ExportAsync(services, args[1..], output, error),
+                "backup" => await BackupCommands.BackupAsync(services, args[1..], output, error),
+                "restore" => await BackupCommands.RestoreAsync(services, args[1..], output, error),
                 "users" => await UserCommands.RunAsync(services, args[1..], output, error),
                 _ => Help(output),
             };

@@ -1,5 +1,6 @@
 using Promisingness.Web.Components;
 using Promisingness.Web.Components.Public;
+using Promisingness.Web.Features.Backup;
 using Promisingness.Web.Features.Publishing;
 using Promisingness.Web.Features.Recent;
 using Promisingness.Web.Security;
@@ -38,6 +39,7 @@ internal static class WikiPipeline
         app.MapCrawlerEndpoints();
         app.MapPublishDownloads();
         app.MapHealthChecks("/healthz");
+        app.MapBackupDownload();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
     }

@@ -11,6 +11,7 @@ using Promisingness.Web.Components.Public;
 using Promisingness.Web.Data;
 using Promisingness.Web.Features.Accounts;
 using Promisingness.Web.Features.Admin;
+using Promisingness.Web.Features.Backup;
 using Promisingness.Web.Features.Credences;
 using Promisingness.Web.Features.Discussion;
 using Promisingness.Web.Features.Editing;
@@ -140,6 +141,7 @@ internal static class WikiServices
         services.AddSingleton<SiteExporter>();
         services.AddSingleton<PublishJobs>();
         services.AddHttpClient();
+        services.AddSingleton<DatabaseBackup>();
         services.AddSingleton<SummaryFields>();
         services.AddSingleton<SummaryPrefill>();
         services.AddSingleton<SummaryQueries>();

@@ -13,8 +13,10 @@ public static class AuditActions
     public const string UserUnlocked = "user.unlocked";
     public const string MemberLinked = "user.member-linked";
     public const string UserAdded = "user.added";
+    public const string BackupTaken = "backup.taken";
+    public const string Restored = "backup.restored";
 
-    public static readonly IReadOnlyList<string> All = [InvitationCreated, InvitationAccepted, RoleChanged, UserLocked, UserUnlocked, MemberLinked, UserAdded, ActivityActions.Imported, ActivityActions.Exported];
+    public static readonly IReadOnlyList<string> All = [InvitationCreated, InvitationAccepted, RoleChanged, UserLocked, UserUnlocked, MemberLinked, UserAdded, BackupTaken, Restored, ActivityActions.Imported, ActivityActions.Exported];
 }
 
 public sealed record AuditRow(DateTimeOffset At, string Action, string ActorName, string Details);
