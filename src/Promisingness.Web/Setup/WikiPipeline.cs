@@ -22,7 +22,7 @@ internal static class WikiPipeline
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
             app.UseHsts();
         }
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseStatusCodePagesForReadsAndPosts();
 
         // Authentication runs before routing because the endpoint chosen for a page depends on
         // whether the visitor is signed in (see AnonymousPageSelector).
@@ -43,4 +43,25 @@ internal static class WikiPipeline
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
     }
+
+    /// <summary>
+    /// A page that is not there gets the wiki's not-found page. A refused post (a forged or expired form)
+    /// gets a sentence instead: re-executing it as a post would run its antiforgery check a second time.
+    /// </summary>
+    private static void UseStatusCodePagesForReadsAndPosts(this WebApplication app)
+    {
+        app.UseWhen(IsRead, reads => reads.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        // Not UseStatusCodePages: it stays silent once a Content-Type is set, as a component endpoint does.
+        app.UseWhen(context => !IsRead(context), writes => writes.Use(async (context, next) =>
+        {
+            await next(context);
+            if (!context.Response.HasStarted && context.Response.StatusCode == StatusCodes.Status400BadRequest)
+            {
+                context.Response.ContentType = "text/plain; charset=utf-8";
+                await context.Response.WriteAsync("This form has expired or did not come from this site. Go back, reload the page and try again.");
+            }
+        }));
+    }
+
+    private static bool IsRead(HttpContext context) => HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method);
 }
