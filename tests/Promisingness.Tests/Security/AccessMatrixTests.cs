@@ -128,6 +128,10 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture, ITestOu
         ["/admin/users"] = [AdminsOnly("/admin/users")],
         ["/admin/audit"] = [AdminsOnly("/admin/audit")],
         ["/admin/backup"] = [AdminsOnly("/admin/backup")],
+        ["/admin/publish"] = [AdminsOnly("/admin/publish")],
+        ["/admin/publish/files/{name}"] = [new("/admin/publish/files/no-such-file.zip", actor => actor switch { "anonymous" => Answer.SignIn, "admin" => Answer.NotFound, _ => Answer.Denied })],
+        // The query echoes on the page, so it names the canaries without their suffixes: only a result could show those.
+        ["/search"] = [Everyone("/search?q=canary"), Everyone("/search?q=TEAMCANARY"), Everyone("/search?q=DRAFTCANARY"), Everyone("/search?q=COMMENTCANARY")],
         ["/feed.atom"] = [Everyone("/feed.atom")],
         ["/sitemap.xml"] = [Everyone("/sitemap.xml")],
         ["/robots.txt"] = [Everyone("/robots.txt")],
@@ -218,6 +222,20 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture, ITestOu
         }
         output.WriteLine($"{getRoutes.Count} GET routes, {requests} requests, {problems.Count} problems");
         Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Theory]
+    [InlineData("mentor", "/search?q=TEAMCANARY", "Team canary")]
+    [InlineData("mentor", "/search?q=DRAFTCANARY", "Draft canary")]
+    [InlineData("aisc", "/search?q=TEAMCANARY", "Team canary")]
+    [InlineData("aisc", "/pages/team-canary", TeamCanary)]
+    [InlineData("mentor", "/topics/weak-to-strong-generalization", CommentCanary)]
+    [InlineData("mentor", "/meetings", "Meeting canary")]
+    public async Task Canary_IsShownToThoseWhoMayReadIt_SoItsAbsenceElsewhereMeansSomething(string actor, string path, string canary)
+    {
+        var body = await fixture.Clients[actor].GetStringAsync(path);
+
+        Assert.Contains(canary, body);
     }
 
     private static IEnumerable<string> Leaks(string actor, string path, string body)
