@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Features;
 using Promisingness.Web.Components;
 using Promisingness.Web.Components.Public;
 using Promisingness.Web.Features.Backup;
@@ -54,14 +55,31 @@ internal static class WikiPipeline
         // Not UseStatusCodePages: it stays silent once a Content-Type is set, as a component endpoint does.
         app.UseWhen(context => !IsRead(context), writes => writes.Use(async (context, next) =>
         {
-            await next(context);
-            if (!context.Response.HasStarted && context.Response.StatusCode == StatusCodes.Status400BadRequest)
+            // Refused before anything reads the body: the antiforgery check would read it first and report
+            // Kestrel's 413 as a bad token.
+            var limit = context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? RequestLimits.MaxRequestBodyBytes;
+            if (context.Request.ContentLength > limit)
+            {
+                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            }
+            else
+            {
+                await next(context);
+            }
+            if (!context.Response.HasStarted && RefusedPost(context.Response.StatusCode) is { } message)
             {
                 context.Response.ContentType = "text/plain; charset=utf-8";
-                await context.Response.WriteAsync("This form has expired or did not come from this site. Go back, reload the page and try again.");
+                await context.Response.WriteAsync(message);
             }
         }));
     }
+
+    private static string? RefusedPost(int status) => status switch
+    {
+        StatusCodes.Status400BadRequest => "This form has expired or did not come from this site. Go back, reload the page and try again.",
+        StatusCodes.Status413PayloadTooLarge => $"This request is too large: the wiki accepts at most {RequestLimits.MaxRequestBodyBytes / (1024 * 1024)} MB. Nothing was saved.",
+        _ => null,
+    };
 
     private static bool IsRead(HttpContext context) => HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method);
 }

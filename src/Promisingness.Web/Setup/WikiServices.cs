@@ -43,8 +43,7 @@ internal static class WikiServices
         var services = builder.Services;
         services.AddRazorComponents()
             .AddInteractiveServerComponents()
-            // The default 32 KB message limit silently breaks a long entry in the editor; a 1 MB body must save intact.
-            .AddHubOptions(options => options.MaximumReceiveMessageSize = 4 * 1024 * 1024);
+            .AddHubOptions(options => options.MaximumReceiveMessageSize = RequestLimits.MaxCircuitMessageBytes);
         services.AddMudServices();
         services.AddSingleton(TimeProvider.System);
 
@@ -94,6 +93,8 @@ internal static class WikiServices
         var revalidation = TimeSpan.FromSeconds(builder.Configuration.GetValue("Security:RevalidationSeconds", 60));
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = revalidation);
         services.AddSignInRateLimit(builder.Configuration);
+        services.AddSingleton<WriteRateLimit>();
+        builder.WebHost.ConfigureKestrel(options => options.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Limits:MaxRequestBodyBytes", RequestLimits.MaxRequestBodyBytes));
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
         services.AddAuthorizationBuilder().AddWikiPolicies();
         services.AddSingleton<IAuthorizationHandler, EntryAuthorizationHandler>();

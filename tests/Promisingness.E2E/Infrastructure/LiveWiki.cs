@@ -41,6 +41,7 @@ public sealed class LiveWiki : IAsyncLifetime
             builder.UseSetting("Admin:Password", AdminPassword);
             // Each test signs in afresh; the limit itself is tested over HTTP.
             builder.UseSetting("RateLimits:SignInPerMinute", "1000");
+            builder.UseSetting("RateLimits:WritesPerMinute", "100000");
         });
         factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         factory.StartServer();

@@ -9,7 +9,7 @@ namespace Promisingness.Web.Features.Credences;
 /// Members' estimates for a question. Every estimate is kept (the chart shows how they moved); the latest
 /// per member counts for the median. Anonymous visitors of a public question see the numbers, never names.
 /// </summary>
-public sealed class CredenceBook(IDbContextFactory<WikiDbContext> dbFactory, WikiUsers users, PublicPageCache cache, TimeProvider clock)
+public sealed class CredenceBook(IDbContextFactory<WikiDbContext> dbFactory, WikiUsers users, PublicPageCache cache, WriteRateLimit rateLimit, TimeProvider clock)
 {
     public const string ActivityAction = "credence.recorded";
 
@@ -24,6 +24,10 @@ public sealed class CredenceBook(IDbContextFactory<WikiDbContext> dbFactory, Wik
         if (rationale.Length > Credence.RationaleMaxLength)
         {
             return $"Keep the rationale under {Credence.RationaleMaxLength} characters; this one has {rationale.Length}.";
+        }
+        if (rateLimit.Refusal(userId) is { } tooFast)
+        {
+            return tooFast;
         }
         var user = await users.LoadAsync(userId, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

@@ -21,6 +21,7 @@ public sealed partial class Discussions(
     Notifier notifier,
     DiscussionEvents events,
     InboxEvents inbox,
+    WriteRateLimit rateLimit,
     TimeProvider clock)
 {
     private const string NotFound = "This discussion does not exist, or you may not see it.";
@@ -57,6 +58,10 @@ public sealed partial class Discussions(
         if (Problem(text) is { } problem)
         {
             return DiscussionOutcome.Refused(problem);
+        }
+        if (rateLimit.Refusal(userId) is { } tooFast)
+        {
+            return DiscussionOutcome.Refused(tooFast);
         }
         var user = await users.LoadAsync(userId, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -98,6 +103,10 @@ public sealed partial class Discussions(
         {
             return DiscussionOutcome.Refused(problem);
         }
+        if (rateLimit.Refusal(userId) is { } tooFast)
+        {
+            return DiscussionOutcome.Refused(tooFast);
+        }
         var user = await users.LoadAsync(userId, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var thread = await db.CommentThreads.Include(t => t.Comments).FirstOrDefaultAsync(t => t.Id == threadId, cancellationToken);
@@ -125,6 +134,10 @@ public sealed partial class Discussions(
         if (Problem(text) is { } problem)
         {
             return DiscussionOutcome.Refused(problem);
+        }
+        if (rateLimit.Refusal(userId) is { } tooFast)
+        {
+            return DiscussionOutcome.Refused(tooFast);
         }
         var user = await users.LoadAsync(userId, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

@@ -24,6 +24,7 @@ public sealed class EntryEditor(
     Notifier notifier,
     InboxEvents inbox,
     SummaryFields summaryFields,
+    WriteRateLimit rateLimit,
     TimeProvider clock)
 {
     public static readonly IReadOnlyList<EntryKind> EditableKinds = [EntryKind.Page, EntryKind.Topic, EntryKind.Question, EntryKind.Meeting, EntryKind.WeeklySummary];
@@ -36,6 +37,10 @@ public sealed class EntryEditor(
             return invalid;
         }
         var user = await users.LoadAsync(userId, cancellationToken);
+        if (WriterRefusal(user) is { } writerRefusal)
+        {
+            return writerRefusal;
+        }
         if (!EditableKinds.Contains(kind))
         {
             return new SaveResult.Refused($"{kind} entries are not written here.");
@@ -93,6 +98,10 @@ public sealed class EntryEditor(
             return invalid;
         }
         var user = await users.LoadAsync(userId, cancellationToken);
+        if (WriterRefusal(user) is { } writerRefusal)
+        {
+            return writerRefusal;
+        }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (await RefusalAsync(db, user, entryId, input, cancellationToken) is { } refused)
         {
@@ -381,6 +390,12 @@ public sealed class EntryEditor(
         var problems = EntryRules.Problems(input);
         return problems.Count == 0 ? null : new SaveResult.Invalid(problems);
     }
+
+    /// <summary>What stops this writer whatever the entry: a locked account, or saving too fast.</summary>
+    private SaveResult.Refused? WriterRefusal(WikiUser? user) =>
+        user is { Locked: true } ? new SaveResult.Refused("Your account is locked, so nothing was saved. Ask an admin to unlock it.")
+        : user is not null && rateLimit.Refusal(user.Id) is { } tooFast ? new SaveResult.Refused(tooFast)
+        : null;
 
     private static async Task<SaveResult.Refused?> RefusalAsync(WikiDbContext db, WikiUser? user, int entryId, EntryInput input, CancellationToken cancellationToken)
     {
