@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Promisingness.Web.Data;
 
 namespace Promisingness.Tests.Infrastructure;
@@ -43,6 +44,9 @@ public sealed class WikiApp : WebApplicationFactory<Program>
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
+    /// <summary>Everything the app logged, for the test that no secret reaches the logs.</summary>
+    public LogCapture Logs { get; } = new();
+
     /// <summary>
     /// Serves the app on real Kestrel at a loopback port instead of the in-memory test server, for what
     /// only Kestrel does (request body limits). Call before anything else touches the app.
@@ -58,6 +62,7 @@ public sealed class WikiApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         // Outside Development the build output's static files (CSS, scripts) are only served when asked for.
         builder.UseStaticWebAssets();
         builder.UseSetting("ConnectionStrings:Wiki", ConnectionString);
