@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 using Promisingness.Web.Caching;
 using Promisingness.Web.Components.Account;
+using Promisingness.Web.Components.Pages;
 using Promisingness.Web.Components.Public;
 using Promisingness.Web.Data;
 using Promisingness.Web.Features.Accounts;
@@ -94,6 +95,7 @@ internal static class WikiServices
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = revalidation);
         services.AddSignInRateLimit(builder.Configuration);
         services.AddSingleton<WriteRateLimit>();
+        services.AddExceptionHandler<LoggedFailure>();
         builder.WebHost.ConfigureKestrel(options => options.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Limits:MaxRequestBodyBytes", RequestLimits.MaxRequestBodyBytes));
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
         services.AddAuthorizationBuilder().AddWikiPolicies();
