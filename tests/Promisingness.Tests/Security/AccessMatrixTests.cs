@@ -135,6 +135,8 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture, ITestOu
         ["/feed.atom"] = [Everyone("/feed.atom")],
         ["/sitemap.xml"] = [Everyone("/sitemap.xml")],
         ["/robots.txt"] = [Everyone("/robots.txt")],
+        // For load balancers: it says "Healthy" or not, and nothing about the content.
+        ["/healthz"] = [Everyone("/healthz")],
         ["/not-found"] = [Same("/not-found", Answer.NotFound)],
         ["/Error"] = [Everyone("/Error")],
         ["/invite/{Token}"] = [Everyone($"/invite/{fixture.InvitationToken}"), Everyone("/invite/not-a-real-token")],
