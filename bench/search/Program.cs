@@ -194,10 +194,57 @@ static async Task Load(SqliteConnection connection, BenchOptions options, string
             Console.WriteLine($"  {start + Batch:N0} entries");
         }
     }
+    await LoadDiscussions(connection, options, now);
     await using var optimize = connection.CreateCommand();
     // What a long-running wiki's index converges to after automerge; also gives repeatable numbers.
-    optimize.CommandText = "INSERT INTO EntrySearch(EntrySearch) VALUES ('optimize'); ANALYZE;";
+    optimize.CommandText = "INSERT INTO EntrySearch(EntrySearch) VALUES ('optimize'); INSERT INTO CommentSearch(CommentSearch) VALUES ('optimize'); ANALYZE;";
     await optimize.ExecuteNonQueryAsync();
+}
+
+// A discussion on one entry in three: 1–5 comments of 200–800 characters each, one in twenty deleted (its
+// text cleared, as the app does). Their own random stream, so that the entries and the picked queries stay
+// the same as before comments existed.
+static async Task LoadDiscussions(SqliteConnection connection, BenchOptions options, long now)
+{
+    var text = new SyntheticText(options.Vocabulary, seed: 20261127);
+    var comments = 0;
+    await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+    await using var thread = connection.CreateCommand();
+    thread.CommandText = """
+        INSERT INTO CommentThreads (EntryId, RevisionNumber, OpenedByUserId, OpenedByName, CreatedAt)
+        SELECT Id, 1, 'bench', 'Bench', $now FROM Entries WHERE Id % 3 = 0 ORDER BY Id RETURNING Id;
+        """;
+    thread.Parameters.AddWithValue("$now", now);
+    var threads = new List<long>();
+    await using (var reader = await thread.ExecuteReaderAsync())
+    {
+        while (await reader.ReadAsync())
+        {
+            threads.Add(reader.GetInt64(0));
+        }
+    }
+    await using var comment = connection.CreateCommand();
+    comment.CommandText = """
+        INSERT INTO Comments (ThreadId, AuthorUserId, AuthorName, BodyMarkdown, BodyHtml, CreatedAt, DeletedAt)
+        VALUES ($thread, 'bench', 'Bench', $body, '', $now, $deleted);
+        """;
+    foreach (var id in threads)
+    {
+        for (var n = 1 + text.Next(5); n > 0; n--)
+        {
+            var deleted = text.Next(20) == 0;
+            var body = text.Body(200 + text.Next(600));
+            comment.Parameters.Clear();
+            comment.Parameters.AddWithValue("$thread", id);
+            comment.Parameters.AddWithValue("$body", deleted ? "" : body);
+            comment.Parameters.AddWithValue("$now", now);
+            comment.Parameters.AddWithValue("$deleted", deleted ? now : DBNull.Value);
+            await comment.ExecuteNonQueryAsync();
+            comments++;
+        }
+    }
+    await transaction.CommitAsync();
+    Console.WriteLine($"  {comments:N0} comments in {threads.Count:N0} discussions");
 }
 
 internal sealed record Case(string Class, string Reader, string Text, double TargetP95, Func<Task> Run);

@@ -1,5 +1,8 @@
 using AngleSharp.Html.Parser;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Promisingness.Tests.Infrastructure;
 using Promisingness.Web.Data;
 using Promisingness.Web.Features.Discussion;
@@ -18,10 +21,12 @@ public sealed class CommentSearchTests : MentorAppTest
         return await db.Entries.Where(e => e.Slug == "goal").Select(e => e.Id).SingleAsync();
     }
 
-    private async Task<IReadOnlyList<SearchHit>> SearchAsync(string text, string? userId)
+    private async Task<IReadOnlyList<SearchHit>> SearchAsync(string text, string? userId) => await SearchAsync(new SearchRequest(text), userId);
+
+    private async Task<IReadOnlyList<SearchHit>> SearchAsync(SearchRequest request, string? userId)
     {
         var reader = userId is null ? null : await App.Get<WikiUsers>().LoadAsync(userId);
-        return (await App.Get<SearchService>().SearchAsync(new SearchRequest(text), reader)).Hits;
+        return (await App.Get<SearchService>().SearchAsync(request, reader)).Hits;
     }
 
     [Fact]
@@ -91,5 +96,128 @@ public sealed class CommentSearchTests : MentorAppTest
         Assert.True(hits.Count <= 1);
         using var db = App.CreateDbContext();
         Assert.Equal(1, await db.Comments.CountAsync());
+    }
+
+    [Fact]
+    public async Task LockedMember_NeverMatchesOnCommentText()
+    {
+        await App.Get<Discussions>().OpenAsync(Mentor, await GoalAsync(), "Compare with the axolotl benchmark.", null);
+        var researcher = await App.Get<WikiUsers>().LoadAsync(await Members.AddAsync(App, "r@test.local", Roles.Researcher, Members.Mars));
+
+        var results = await App.Get<SearchService>().SearchAsync(new SearchRequest("axolotl"), researcher! with { Locked = true });
+
+        Assert.Empty(results.Hits);
+    }
+
+    [Fact]
+    public async Task Member_LongPrefixOfAWordOnlyInComments_FindsIt()
+    {
+        // Longer than the prefix indexes: expanded from the comments' own words, which no entry holds.
+        await App.Get<Discussions>().OpenAsync(Mentor, await GoalAsync(), "Compare with the axolotl benchmark.", null);
+
+        var hit = Assert.Single(await SearchAsync("axolot", Mentor));
+
+        Assert.Contains(hit.Snippet, p => p.Marked && p.Text == "axolotl");
+    }
+
+    [Fact]
+    public async Task Member_EntryWithSeveralMatchingThreads_LinksToTheBestMatch()
+    {
+        var discussions = App.Get<Discussions>();
+        var goal = await GoalAsync();
+        var best = await discussions.OpenAsync(Mentor, goal, "Quetzal, quetzal, quetzal.", null);
+        await discussions.OpenAsync(Mentor, goal, "A long remark on many things, of which the quetzal is only one among the birds, plans and budgets we discussed.", null);
+
+        var hit = Assert.Single(await SearchAsync("quetzal", Mentor));
+
+        Assert.EndsWith($"#thread-{best.Id}", hit.Url);
+    }
+
+    [Fact]
+    public async Task Member_Filters_ApplyToEntriesFoundByTheirDiscussion()
+    {
+        await App.Get<Discussions>().OpenAsync(Mentor, await GoalAsync(), "Compare with the axolotl benchmark.", null);
+
+        Assert.Single(await SearchAsync(new SearchRequest("axolotl", Kind: EntryKind.Page), Mentor));
+        Assert.Empty(await SearchAsync(new SearchRequest("axolotl", Kind: EntryKind.Topic), Mentor));
+    }
+
+    [Fact]
+    public async Task Member_FindsAReadableDiscussion_HoweverManyUnreadableOnesMatchToo()
+    {
+        // More matching discussions on drafts the researcher may not read than search looks at: the read
+        // rule has to come before that limit, or the one readable entry is crowded out.
+        using (var db = App.CreateDbContext())
+        {
+            await db.Database.ExecuteSqlRawAsync($"""
+                WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {SearchService.CandidateLimit + 1})
+                INSERT INTO Entries (Kind, Slug, Title, Visibility, Status, InReadme, Position, BodyMarkdown, BodyHtml, RevisionNumber, CreatedAt, UpdatedAt)
+                SELECT 'Page', 'hidden-' || i, 'Hidden ' || i, 'Draft', 'Active', 0, 0, '', '', 1, 0, 0 FROM n;
+                INSERT INTO CommentThreads (EntryId, RevisionNumber, OpenedByUserId, OpenedByName, CreatedAt)
+                SELECT Id, 1, 'someone', 'Someone', 0 FROM Entries WHERE Slug LIKE 'hidden-%';
+                INSERT INTO Comments (ThreadId, AuthorUserId, AuthorName, BodyMarkdown, BodyHtml, CreatedAt)
+                SELECT t.Id, 'someone', 'Someone', 'A quetzal sighting.', '', 0 FROM CommentThreads t JOIN Entries e ON e.Id = t.EntryId WHERE e.Slug LIKE 'hidden-%';
+                """);
+        }
+        await App.Get<Discussions>().OpenAsync(Mentor, await GoalAsync(), "The quetzal again.", null);
+        var researcher = await Members.AddAsync(App, "r@test.local", Roles.Researcher, Members.Mars);
+
+        var hit = Assert.Single(await SearchAsync("quetzal", researcher));
+
+        Assert.StartsWith("pages/goal#thread-", hit.Url);
+    }
+
+    [Fact]
+    public async Task Get_Search_Member_LinksTheResultToItsThread()
+    {
+        var thread = await App.Get<Discussions>().OpenAsync(Mentor, await GoalAsync(), "Compare with the axolotl benchmark.", null);
+        await Members.AddAsync(App, "r@test.local", Roles.Researcher, Members.Mars);
+        var client = await Members.SignInAsync(App, "r@test.local");
+
+        var page = new HtmlParser().ParseDocument(await client.GetStringAsync("/search?q=axolotl"));
+
+        var result = Assert.Single(page.QuerySelectorAll(".search-result"));
+        Assert.Equal($"pages/goal#thread-{thread.Id}", result.QuerySelector("h2 a")?.GetAttribute("href"));
+        Assert.StartsWith("In the discussion:", result.QuerySelector(".search-result__snippet")?.TextContent.Trim());
+        Assert.Equal("axolotl", result.QuerySelector(".search-result__snippet mark")?.TextContent);
+    }
+
+    [Fact]
+    public async Task Migration_OnAnExistingWiki_IndexesLiveCommentsAndGoesBackDown()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"promisingness-comment-backfill-{Guid.NewGuid():N}.db");
+        try
+        {
+            using var db = App.CreateDbContext();
+            db.Database.SetConnectionString($"DataSource={path}");
+            var migrator = db.GetService<IMigrator>();
+            var migrations = db.Database.GetMigrations().ToList();
+            var before = migrations[migrations.FindIndex(m => m.EndsWith("_CommentSearch", StringComparison.Ordinal)) - 1];
+            await migrator.MigrateAsync(before);
+            await db.Database.ExecuteSqlRawAsync("""
+                INSERT INTO Entries (Kind, Slug, Title, Visibility, Status, InReadme, Position, BodyMarkdown, BodyHtml, RevisionNumber, CreatedAt, UpdatedAt)
+                VALUES ('Page', 'old-one', 'Old page', 'Public', 'Active', 1, 1, 'Body.', '', 1, 0, 0);
+                INSERT INTO CommentThreads (EntryId, RevisionNumber, OpenedByUserId, OpenedByName, CreatedAt) VALUES (1, 1, 'u', 'U', 0);
+                INSERT INTO Comments (ThreadId, AuthorUserId, AuthorName, BodyMarkdown, BodyHtml, CreatedAt) VALUES (1, 'u', 'U', 'An old walrus remark.', '', 0);
+                INSERT INTO Comments (ThreadId, AuthorUserId, AuthorName, BodyMarkdown, BodyHtml, CreatedAt, DeletedAt) VALUES (1, 'u', 'U', '', '', 0, 1);
+                """);
+
+            await db.Database.MigrateAsync();
+
+            Assert.Equal(["1|1|1"], await db.Database.SqlQueryRaw<string>(
+                "SELECT rowid || '|' || entry_id || '|' || thread_id AS Value FROM CommentSearch WHERE CommentSearch MATCH 'walrus'").ToListAsync());
+            Assert.Equal(1, await db.Database.SqlQueryRaw<int>("SELECT count(*) AS Value FROM CommentSearch").SingleAsync());
+            Assert.Equal(["walrus"], await db.Database.SqlQueryRaw<string>("SELECT term AS Value FROM CommentSearchWords WHERE term LIKE 'wal%'").ToListAsync());
+
+            await migrator.MigrateAsync(before);
+
+            Assert.Empty(await db.Database.SqlQueryRaw<string>(
+                "SELECT name AS Value FROM sqlite_master WHERE name LIKE 'CommentSearch%'").ToListAsync());
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(path);
+        }
     }
 }

@@ -19,6 +19,9 @@ public sealed class SearchVisibilityTests(SearchWiki wiki) : IClassFixture<Searc
         { "mentor", SearchWiki.TeamWord, true },
         { "anonymous", SearchWiki.ScriptWord, true },
         { "mars", SearchWiki.ScriptWord, true },
+        { "anonymous", SearchWiki.CommentWord, false },
+        { "mars", SearchWiki.CommentWord, true },
+        { "mentor", SearchWiki.CommentWord, true },
     };
 
     [Theory]

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Promisingness.Tests.Infrastructure;
 using Promisingness.Web.Data;
+using Promisingness.Web.Features.Discussion;
 using Promisingness.Web.Features.Editing;
 using Promisingness.Web.Security;
 
@@ -22,6 +23,9 @@ public sealed class SearchWiki : IAsyncLifetime
 
     /// <summary>A public page whose body holds a script element.</summary>
     public const string ScriptWord = "axolotl";
+
+    /// <summary>A word only in a member's comment on the public page with <see cref="ScriptWord"/>.</summary>
+    public const string CommentWord = "marker";
 
     /// <summary>Entries enough to fill more than every page of results.</summary>
     public const string ManyWord = "capybara";
@@ -54,6 +58,9 @@ public sealed class SearchWiki : IAsyncLifetime
         await Saved(editor.CreateAsync(mentor, EntryKind.Page, new EntryInput("Narwhal field notes", "Where the narwhal was seen.", Visibility.Public, Members.Mars)));
 
         using var db = App.CreateDbContext();
+        // A discussion whose words hostile inputs use, so that members' searches with them go through the comment index too.
+        var markup = await db.Entries.Where(e => e.Slug == "markup-in-text").Select(e => e.Id).SingleAsync();
+        Assert.Null((await App.Get<Discussions>().OpenAsync(mentor, markup, $"A weak NEAR title aside, lorem ipsum, a {CommentWord} \uE001stray\uE000 <script>alert(2)</script>.", null)).Error);
         await db.Entries.Where(e => e.Slug == "narwhal-field-notes").ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, EntryStatus.RemovedFromReadme));
         var now = DateTimeOffset.UtcNow;
         db.Entries.AddRange(Enumerable.Range(1, ManyCount).Select(i => new Entry

@@ -9,9 +9,9 @@ using Promisingness.Web.Security;
 namespace Promisingness.Web.Features.Search;
 
 /// <summary>
-/// Full-text search over the EntrySearch FTS5 table (see the AddSearch migration). What the reader may not
-/// read is filtered out in SQL by ReadAccess, the one read rule, before ranking and paging, so counts and
-/// pages never include it.
+/// Full-text search over the EntrySearch FTS5 table (see the AddSearch migration) and, for members, over
+/// CommentSearch (the CommentSearch migration). What the reader may not read is filtered out in SQL by
+/// ReadAccess, the one read rule, before ranking and paging, so counts and pages never include it.
 /// </summary>
 public sealed class SearchService(IDbContextFactory<WikiDbContext> dbFactory)
 {
@@ -37,6 +37,10 @@ public sealed class SearchService(IDbContextFactory<WikiDbContext> dbFactory)
     private const int MaxPrefixForms = 40;
     private const int MaxTagChoices = 200;
 
+    // Each index's own words (fts5vocab), for MatchAsync: a comment's words need not be in any entry.
+    private const string EntryWords = "SELECT term AS Value FROM EntrySearchWords WHERE term >= {0} AND term < {1} LIMIT {2}";
+    private const string CommentWords = "SELECT term AS Value FROM CommentSearchWords WHERE term >= {0} AND term < {1} LIMIT {2}";
+
     // Titles weigh most, then tags, outputs' summaries and the body.
     private const string Rank = "bm25(EntrySearch, 10.0, 1.0, 2.0, 4.0)";
     private const string SnippetTokens = "24";
@@ -50,7 +54,7 @@ public sealed class SearchService(IDbContextFactory<WikiDbContext> dbFactory)
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var match = await MatchAsync(db, terms, cancellationToken);
+        var match = await MatchAsync(db, terms, EntryWords, cancellationToken);
         var (entries, normalized) = await FilteredAsync(db, db.Entries.ReadableBy(reader), request, cancellationToken);
         var ranked = await Matches(db, match)
             .Where(m => entries.Any(e => e.Id == m.EntryId))
@@ -62,17 +66,30 @@ public sealed class SearchService(IDbContextFactory<WikiDbContext> dbFactory)
             .Select(m => m.EntryId)
             .ToListAsync(cancellationToken);
 
-        // Members also find entries by their discussion; those come after the entries that match themselves.
-        var commentMatch = terms.ToMatch((Func<SearchTerm, IReadOnlyList<string>?>?)null);
+        // Members also find entries by their discussion; those come after the entries that match themselves,
+        // so when those fill every page the comments are not searched at all.
         var byDiscussion = new HashSet<int>();
-        if (reader is { Locked: false } && ranked.Count <= MaxResults)
+        string? commentMatch = null;
+        if (MayReadDiscussions(reader) && ranked.Count <= MaxResults)
         {
-            var discussed = await db.Database
-                .SqlQueryRaw<int>("SELECT DISTINCT CAST(entry_id AS INTEGER) AS Value FROM CommentSearch WHERE CommentSearch MATCH {0} LIMIT {1}", commentMatch, CandidateLimit)
+            commentMatch = await MatchAsync(db, terms, CommentWords, cancellationToken);
+            var wanted = MaxResults + 1 + ranked.Count;
+            // The same shape as for entries: the read rule and the filters in SQL, then the newest readable
+            // matches, then ranking; an entry ranks by its best comment.
+            var discussed = await CommentMatches(db, commentMatch)
+                .Where(m => entries.Any(e => e.Id == m.EntryId))
+                .OrderByDescending(m => m.CommentId)
+                .Take(CandidateLimit)
+                .GroupBy(m => m.EntryId)
+                .Select(g => new { EntryId = g.Key, Rank = g.Min(m => m.Rank) })
+                .OrderBy(g => g.Rank)
+                .ThenByDescending(g => g.EntryId)
+                .Take(wanted)
+                .Select(g => g.EntryId)
                 .ToListAsync(cancellationToken);
-            var readable = await entries.Where(e => discussed.Contains(e.Id)).OrderByDescending(e => e.Id).Select(e => e.Id).ToListAsync(cancellationToken);
-            byDiscussion = [.. readable.Except(ranked)];
-            ranked.AddRange(readable.Where(byDiscussion.Contains).Take(MaxResults + 1 - ranked.Count));
+            var found = discussed.Except(ranked).ToList();
+            byDiscussion = [.. found];
+            ranked.AddRange(found.Take(MaxResults + 1 - ranked.Count));
         }
 
         var total = Math.Min(ranked.Count, MaxResults);
@@ -80,7 +97,7 @@ public sealed class SearchService(IDbContextFactory<WikiDbContext> dbFactory)
         normalized = normalized with { Page = Math.Min(normalized.Page, pageCount) };
         var pageIds = ranked.Skip((normalized.Page - 1) * PageSize).Take(PageSize).ToList();
         var hits = await HitsAsync(db, match, pageIds, cancellationToken);
-        if (byDiscussion.Overlaps(pageIds))
+        if (commentMatch is not null && byDiscussion.Overlaps(pageIds))
         {
             hits = await WithDiscussionSnippetsAsync(db, commentMatch, hits, byDiscussion, cancellationToken);
         }
@@ -97,7 +114,7 @@ public sealed class SearchService(IDbContextFactory<WikiDbContext> dbFactory)
         }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var readable = db.Entries.ReadableBy(reader);
-        var ids = await Matches(db, $"title : ({await MatchAsync(db, terms, cancellationToken)})")
+        var ids = await Matches(db, $"title : ({await MatchAsync(db, terms, EntryWords, cancellationToken)})")
             .Where(m => readable.Any(e => e.Id == m.EntryId))
             .OrderByDescending(m => m.EntryId)
             .Take(SuggestionCandidates)
@@ -131,7 +148,7 @@ public sealed class SearchService(IDbContextFactory<WikiDbContext> dbFactory)
     /// once per cursor: 10–20 ms for a common word in 100,000 entries, and again for every row looked up by
     /// id. An OR of the few real words costs nearly nothing. A prefix of many words keeps the *.
     /// </summary>
-    private static async Task<string> MatchAsync(WikiDbContext db, SearchTerms terms, CancellationToken cancellationToken)
+    private static async Task<string> MatchAsync(WikiDbContext db, SearchTerms terms, string wordsStartingWith, CancellationToken cancellationToken)
     {
         var forms = new Dictionary<SearchTerm, IReadOnlyList<string>>();
         foreach (var term in terms.Terms.Where(t => t.Prefix && t.Words[^1].Length > SearchTerms.LongestIndexedPrefix))
@@ -139,7 +156,7 @@ public sealed class SearchService(IDbContextFactory<WikiDbContext> dbFactory)
             if (IndexForm(term.Words[^1]) is { } prefix && Successor(prefix) is { } after)
             {
                 var words = await db.Database
-                    .SqlQueryRaw<string>("SELECT term AS Value FROM EntrySearchWords WHERE term >= {0} AND term < {1} LIMIT {2}", prefix, after, MaxPrefixForms + 1)
+                    .SqlQueryRaw<string>(wordsStartingWith, prefix, after, MaxPrefixForms + 1)
                     .ToListAsync(cancellationToken);
                 if (words.Count is > 0 and <= MaxPrefixForms)
                 {
@@ -160,6 +177,17 @@ public sealed class SearchService(IDbContextFactory<WikiDbContext> dbFactory)
     /// <summary>The smallest string after every string that starts with <paramref name="prefix"/>, in SQLite's binary order.</summary>
     private static string? Successor(string prefix) =>
         char.IsSurrogate(prefix[^1]) || prefix[^1] == char.MaxValue ? null : prefix[..^1] + (char)(prefix[^1] + 1);
+
+    /// <summary>
+    /// Discussions are for members only (EntryOperation.ReadComments: a member, not locked, who may read the
+    /// entry; the entry part is the read rule already applied to the entries searched). For anyone else the
+    /// comment index is never queried.
+    /// </summary>
+    private static bool MayReadDiscussions(WikiUser? reader) => reader is { Locked: false };
+
+    private static IQueryable<FtsCommentMatch> CommentMatches(WikiDbContext db, string match) =>
+        db.Database.SqlQueryRaw<FtsCommentMatch>(
+            "SELECT rowid AS CommentId, CAST(entry_id AS INTEGER) AS EntryId, bm25(CommentSearch) AS Rank FROM CommentSearch WHERE CommentSearch MATCH {0}", match);
 
     private static IQueryable<FtsMatch> Matches(WikiDbContext db, string match) =>
         db.Database.SqlQueryRaw<FtsMatch>($"SELECT rowid AS EntryId, {Rank} AS Rank FROM EntrySearch WHERE EntrySearch MATCH {{0}}", match);
@@ -234,19 +262,34 @@ public sealed class SearchService(IDbContextFactory<WikiDbContext> dbFactory)
         return hits;
     }
 
-    /// <summary>For entries found by a comment: the comment's snippet, and a link to its thread on the entry's page.</summary>
+    /// <summary>
+    /// For entries found by a comment: the snippet of their best-matching comment, and a link to its thread on
+    /// the entry's page. The page's comments are found by their threads' entry (indexed), then one cursor
+    /// over their id range, as for entries' snippets: filtering the whole MATCH by entry would read every
+    /// matching comment's row.
+    /// </summary>
     private static async Task<IReadOnlyList<SearchHit>> WithDiscussionSnippetsAsync(
         WikiDbContext db, string match, IReadOnlyList<SearchHit> hits, HashSet<int> byDiscussion, CancellationToken cancellationToken)
     {
-        var ids = hits.Select(h => h.EntryId).Where(byDiscussion.Contains).ToList();
-        var snippets = await db.Database.SqlQueryRaw<FtsComment>("""
-                SELECT CAST(entry_id AS INTEGER) AS EntryId, CAST(thread_id AS INTEGER) AS ThreadId,
-                       snippet(CommentSearch, 0, {0}, {1}, '…', 24) AS Body
-                FROM CommentSearch
-                WHERE CommentSearch MATCH {2} AND CAST(entry_id AS INTEGER) IN (SELECT value FROM json_each({3}))
-                """, Highlights.Open.ToString(), Highlights.Close.ToString(), match, JsonSerializer.Serialize(ids))
+        var entryIds = hits.Select(h => h.EntryId).Where(byDiscussion.Contains).ToList();
+        var commentIds = await db.Comments.AsNoTracking()
+            .Where(c => c.DeletedAt == null && entryIds.Contains(c.Thread!.EntryId))
+            .Select(c => c.Id)
             .ToListAsync(cancellationToken);
-        return [.. hits.Select(hit => byDiscussion.Contains(hit.EntryId) && snippets.FirstOrDefault(c => c.EntryId == hit.EntryId) is { } comment
+        if (commentIds.Count == 0)
+        {
+            return hits;
+        }
+        var comments = await db.Database.SqlQueryRaw<FtsComment>($$"""
+                SELECT rowid AS CommentId, CAST(entry_id AS INTEGER) AS EntryId, CAST(thread_id AS INTEGER) AS ThreadId,
+                       bm25(CommentSearch) AS Rank,
+                       snippet(CommentSearch, 0, {0}, {1}, '…', {{SnippetTokens}}) AS Body
+                FROM CommentSearch
+                WHERE CommentSearch MATCH {2} AND rowid BETWEEN {3} AND {4} AND +rowid IN (SELECT value FROM json_each({5}))
+                """, Highlights.Open.ToString(), Highlights.Close.ToString(), match, commentIds.Min(), commentIds.Max(), JsonSerializer.Serialize(commentIds))
+            .ToListAsync(cancellationToken);
+        var best = comments.GroupBy(c => c.EntryId).ToDictionary(g => g.Key, g => g.OrderBy(c => c.Rank).ThenByDescending(c => c.CommentId).First());
+        return [.. hits.Select(hit => byDiscussion.Contains(hit.EntryId) && best.TryGetValue(hit.EntryId, out var comment)
             ? hit with
             {
                 Url = $"{hit.Url}#thread-{comment.ThreadId}",
@@ -257,9 +300,18 @@ public sealed class SearchService(IDbContextFactory<WikiDbContext> dbFactory)
 
     internal sealed class FtsComment
     {
+        public int CommentId { get; init; }
         public int EntryId { get; init; }
         public int ThreadId { get; init; }
+        public double Rank { get; init; }
         public string? Body { get; init; }
+    }
+
+    internal sealed class FtsCommentMatch
+    {
+        public int CommentId { get; init; }
+        public int EntryId { get; init; }
+        public double Rank { get; init; }
     }
 
     /// <summary>The body's snippet when the body matched, else the outputs' when they did, else the start of the body.</summary>
