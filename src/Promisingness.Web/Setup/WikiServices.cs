@@ -9,6 +9,7 @@ using Promisingness.Web.Caching;
 using Promisingness.Web.Components.Account;
 using Promisingness.Web.Components.Public;
 using Promisingness.Web.Data;
+using Promisingness.Web.Diagnostics;
 using Promisingness.Web.Features.Accounts;
 using Promisingness.Web.Features.Admin;
 using Promisingness.Web.Features.Credences;
@@ -97,12 +98,26 @@ internal static class WikiServices
         services.AddSingleton<IAuthorizationHandler, EntryAuthorizationHandler>();
         services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
 
-        services.AddOutputCache(options => options.AddPolicy(PublicPageCache.PolicyName, policy => policy
-            .Tag(PublicPageCache.Tag)
-            .Expire(TimeSpan.FromMinutes(10))));
+        // Caching:Disabled is the benchmark's cache-miss arm (bench/): every anonymous page renders afresh.
+        var cacheDisabled = builder.Configuration.GetValue<bool>("Caching:Disabled");
+        services.AddOutputCache(options => options.AddPolicy(PublicPageCache.PolicyName, policy =>
+        {
+            if (cacheDisabled)
+            {
+                policy.NoCache();
+            }
+            else
+            {
+                policy.Tag(PublicPageCache.Tag).Expire(TimeSpan.FromMinutes(10));
+            }
+        }));
         services.AddSingleton<PublicPageCache>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, AnonymousPageSelector>());
         services.AddHostedService<ContentChangeWatcher>();
+        if (builder.Configuration.GetValue("Diagnostics:MemoryProbeSeconds", 0) > 0)
+        {
+            services.AddHostedService<MemoryProbe>();
+        }
 
         services.AddSingleton<WikiUsers>();
         services.AddSingleton<Audit>();
