@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
@@ -108,9 +109,17 @@ internal static class WikiServices
             }
             else
             {
-                policy.Tag(PublicPageCache.Tag).Expire(TimeSpan.FromMinutes(10));
+                // No request coalescing: a request waiting on another one in flight would be served that response,
+                // which may have been rendered from the text before a save that has since returned.
+                policy.Tag(PublicPageCache.Tag).Expire(TimeSpan.FromMinutes(10)).SetLocking(false).AddPolicy<GenerationPolicy>();
             }
         }));
+        services.AddHttpContextAccessor();
+        var defaultStore = services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
+        services.Replace(ServiceDescriptor.Singleton<IOutputCacheStore>(provider => new GenerationCheckedStore(
+            (IOutputCacheStore)(defaultStore.ImplementationFactory?.Invoke(provider) ?? defaultStore.ImplementationInstance
+                ?? ActivatorUtilities.CreateInstance(provider, defaultStore.ImplementationType!)),
+            provider.GetRequiredService<IHttpContextAccessor>())));
         services.AddSingleton<PublicPageCache>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, AnonymousPageSelector>());
         services.AddHostedService<ContentChangeWatcher>();
