@@ -29,9 +29,13 @@ public class HostileInputs
 {
     private readonly MarkdownRenderer renderer = new();
     private readonly string table = SpecLikeText.Table(rows: 1000);
+    private readonly string plainTable = SpecLikeText.PlainTable(rows: 1000);
     private readonly string brackets = new('[', 100_000);
 
-    [Benchmark(Description = "1,000-row table")]
+    [Benchmark(Description = "1,000-row table, plain cells")]
+    public string PlainTable() => renderer.ToSafeHtml(plainTable);
+
+    [Benchmark(Description = "1,000-row table, formatted cells")]
     public string Table() => renderer.ToSafeHtml(table);
 
     [Benchmark(Description = "100,000 '['")]

@@ -46,6 +46,18 @@ internal static class SpecLikeText
         return text.ToString();
     }
 
+    /// <summary>Five columns of plain words and numbers.</summary>
+    public static string PlainTable(int rows)
+    {
+        var text = new StringBuilder("| id | title | status | owner | notes |\n|---:|:---|:---:|---|---|\n");
+        for (var row = 1; row <= rows; row++)
+        {
+            text.Append("| ").Append(row).Append(" | Topic ").Append(row).Append(" | open | owner ").Append(row % 17).Append(" | some notes |\n");
+        }
+        return text.ToString();
+    }
+
+    /// <summary>Every cell formatted: bold, code, a link, strike-through and an escaped pipe.</summary>
     public static string Table(int rows)
     {
         var text = new StringBuilder("| id | title | status | owner | notes |\n|---:|:---|:---:|---|---|\n");
