@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
@@ -10,6 +11,7 @@ using Promisingness.Web.Components.Account;
 using Promisingness.Web.Components.Pages;
 using Promisingness.Web.Components.Public;
 using Promisingness.Web.Data;
+using Promisingness.Web.Diagnostics;
 using Promisingness.Web.Features.Accounts;
 using Promisingness.Web.Features.Admin;
 using Promisingness.Web.Features.Backup;
@@ -102,12 +104,34 @@ internal static class WikiServices
         services.AddSingleton<IAuthorizationHandler, EntryAuthorizationHandler>();
         services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
 
-        services.AddOutputCache(options => options.AddPolicy(PublicPageCache.PolicyName, policy => policy
-            .Tag(PublicPageCache.Tag)
-            .Expire(TimeSpan.FromMinutes(10))));
+        // Caching:Disabled is the benchmark's cache-miss arm (bench/): every anonymous page renders afresh.
+        var cacheDisabled = builder.Configuration.GetValue<bool>("Caching:Disabled");
+        services.AddOutputCache(options => options.AddPolicy(PublicPageCache.PolicyName, policy =>
+        {
+            if (cacheDisabled)
+            {
+                policy.NoCache();
+            }
+            else
+            {
+                // No request coalescing: a request waiting on another one in flight would be served that response,
+                // which may have been rendered from the text before a save that has since returned.
+                policy.Tag(PublicPageCache.Tag).Expire(TimeSpan.FromMinutes(10)).SetLocking(false).AddPolicy<GenerationPolicy>();
+            }
+        }));
+        services.AddHttpContextAccessor();
+        var defaultStore = services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
+        services.Replace(ServiceDescriptor.Singleton<IOutputCacheStore>(provider => new GenerationCheckedStore(
+            (IOutputCacheStore)(defaultStore.ImplementationFactory?.Invoke(provider) ?? defaultStore.ImplementationInstance
+                ?? ActivatorUtilities.CreateInstance(provider, defaultStore.ImplementationType!)),
+            provider.GetRequiredService<IHttpContextAccessor>())));
         services.AddSingleton<PublicPageCache>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, AnonymousPageSelector>());
         services.AddHostedService<ContentChangeWatcher>();
+        if (builder.Configuration.GetValue("Diagnostics:MemoryProbeSeconds", 0) > 0)
+        {
+            services.AddHostedService<MemoryProbe>();
+        }
 
         services.AddSingleton<WikiUsers>();
         services.AddSingleton<Audit>();

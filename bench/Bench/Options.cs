@@ -1,0 +1,48 @@
+using System.Globalization;
+
+namespace Bench;
+
+internal sealed record Options(bool Quick, string Root, string Output, string WorkFolder, string WebFolder, HashSet<int> Scenarios, int Tabs, int SearchEntries, bool FreshSearch, string Command)
+{
+    public int Rounds => Quick ? 1 : 3;
+    public int Seconds => Quick ? 2 : 10;
+    public string StaticServerDll => Path.Combine(Root, "bench", "StaticServer", "bin", "Release", "net10.0", "StaticServer.dll");
+    public string MarkdownBenchDll => Path.Combine(Root, "bench", "Markdown", "bin", "Release", "net10.0", "MarkdownBench.dll");
+    public string SearchBenchDll => Path.Combine(Root, "bench", "search", "bin", "Release", "net10.0", "SearchBench.dll");
+    public string SearchDatabase => Path.Combine(WorkFolder, $"search-{SearchEntries}.db");
+
+    public static Options Parse(string[] args)
+    {
+        var quick = args.Contains("--quick");
+        var root = Path.GetFullPath(Value(args, "--root") ?? FindRoot());
+        var work = Path.GetFullPath(Value(args, "--work") ?? Path.Combine(root, "bench", "out"));
+        var scenarios = Value(args, "--only") is { } only
+            ? only.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToHashSet()
+            : Enumerable.Range(1, 10).ToHashSet();
+        return new Options(
+            quick,
+            root,
+            Path.GetFullPath(Value(args, "--out") ?? (quick ? Path.Combine(work, "RESULTS-quick.md") : Path.Combine(root, "bench", "RESULTS.md"))),
+            work,
+            Path.GetFullPath(Value(args, "--web") ?? Path.Combine(work, "web")),
+            scenarios,
+            int.Parse(Value(args, "--tabs") ?? (quick ? "3" : "100"), CultureInfo.InvariantCulture),
+            int.Parse(Value(args, "--search-entries") ?? (quick ? "2000" : "100000"), CultureInfo.InvariantCulture),
+            args.Contains("--fresh-search"),
+            Value(args, "--command") ?? "bench/run.sh " + string.Join(' ', args));
+    }
+
+    private static string? Value(string[] args, string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+
+    private static string FindRoot()
+    {
+        for (var folder = new DirectoryInfo(Environment.CurrentDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "Promisingness.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+        throw new InvalidOperationException("Run from inside the repository, or pass --root");
+    }
+}
