@@ -95,8 +95,7 @@ public sealed class DiscussionTests(LiveWiki wiki) : IClassFixture<LiveWiki>
     {
         var page = await SignedInAsync("notes@example.org");
         await page.GotoAsync("meetings");
-        await page.GetByTestId("new-meeting").ClickAsync();
-        await page.WaitForURLAsync("**/new/meeting");
+        await PageActions.FollowAsync(page, page.GetByTestId("new-meeting"), "**/new/meeting");
         await Assertions.Expect(page.GetByLabel("Agenda (Markdown)")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("## Open action items"), new() { Timeout = 20_000 });
 
         for (var attempt = 0; attempt < 10 && await page.GetByTestId("action-item").CountAsync() == 0; attempt++)

@@ -27,8 +27,7 @@ public sealed class EditingTests(LiveWiki wiki) : IClassFixture<LiveWiki>
     {
         var page = await SignedInAsync("editor@example.org");
         await page.GotoAsync("pages/goal");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Edit" }).ClickAsync();
-        await page.WaitForURLAsync("**/entries/goal/edit");
+        await PageActions.FollowAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "Edit" }), "**/entries/goal/edit");
 
         await PageActions.TypeBodyAsync(page, "Our goal, rewritten in the browser with **bold** words.", "rewritten in the browser");
         await page.GetByLabel("What did you change?").FillAsync("Rewrote the goal");
@@ -37,9 +36,9 @@ public sealed class EditingTests(LiveWiki wiki) : IClassFixture<LiveWiki>
         await page.WaitForURLAsync("**/pages/goal");
         await Assertions.Expect(page.Locator("main strong")).ToHaveTextAsync("bold");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "History" }).ClickAsync();
+        await PageActions.FollowAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "History" }), "**/entries/goal/history");
         await Assertions.Expect(page.GetByText("Rewrote the goal")).ToBeVisibleAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Changes from revision 1" }).ClickAsync();
+        await PageActions.FollowAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "Changes from revision 1" }), "**/entries/goal/diff*");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Changes from revision 1 to 2");
         await Assertions.Expect(page.Locator(".diff ins").First).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".diff del").First).ToBeVisibleAsync();

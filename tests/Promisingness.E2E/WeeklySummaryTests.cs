@@ -23,8 +23,7 @@ public sealed class WeeklySummaryTests(LiveWiki wiki) : IClassFixture<LiveWiki>
         // The researcher writes this week's summary on a topic, leaving the title to be made from week, topic and name.
         await researcher.GotoAsync("summaries");
         await Assertions.Expect(researcher.GetByText("No summaries yet.")).ToBeVisibleAsync();
-        await researcher.GetByTestId("write-summary").ClickAsync();
-        await researcher.WaitForURLAsync("**/new/weeklysummary?week=*");
+        await PageActions.FollowAsync(researcher, researcher.GetByTestId("write-summary"), "**/new/weeklysummary?week=*");
         await Assertions.Expect(researcher.Locator(".editor-body textarea")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("What I did this week"));
         await PageActions.SelectAsync(researcher, "Topic", "Theoretical Chain of Thought");
         await PageActions.TypeBodyAsync(researcher, "I read two papers on **chain of thought** faithfulness.", "faithfulness");
@@ -47,8 +46,7 @@ public sealed class WeeklySummaryTests(LiveWiki wiki) : IClassFixture<LiveWiki>
         await researcher.GotoAsync(summaryUrl);
         await Assertions.Expect(researcher.Locator(".review-step__note")).ToHaveTextAsync("Please name the two papers.");
         await Assertions.Expect(researcher.GetByTestId("review-state")).ToHaveTextAsync("Changes requested");
-        await researcher.GetByRole(AriaRole.Link, new() { Name = "Edit", Exact = true }).ClickAsync();
-        await researcher.WaitForURLAsync("**/edit");
+        await PageActions.FollowAsync(researcher, researcher.GetByRole(AriaRole.Link, new() { Name = "Edit", Exact = true }), "**/edit");
         await PageActions.TypeBodyAsync(researcher, "I read two papers on **chain of thought** faithfulness: Lanham et al. and Turpin et al.", "Turpin");
         await researcher.GetByTestId("save").ClickAsync();
         await researcher.WaitForURLAsync(summaryUrl);

@@ -67,6 +67,27 @@ public static class PageActions
         }
     }
 
+    /// <summary>
+    /// Follows a link or button that navigates. A click that lands while the page is turning interactive
+    /// can be swallowed, so it is clicked again until the address changes.
+    /// </summary>
+    public static async Task FollowAsync(IPage page, ILocator target, string urlGlob)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            await target.ClickAsync();
+            try
+            {
+                await page.WaitForURLAsync(urlGlob, new() { Timeout = 5000 });
+                return;
+            }
+            catch (TimeoutException) when (attempt < 8)
+            {
+                // Not navigated yet: the click fell between the prerendered page and the live one.
+            }
+        }
+    }
+
     public static async Task ScreenshotAsync(IPage page, string name)
     {
         var folder = Environment.GetEnvironmentVariable("SCREENSHOT_DIR");
