@@ -1,6 +1,8 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Promisingness.E2E.Infrastructure;
+using Promisingness.Web.Data;
 using Promisingness.Web.Features.Admin;
 using Promisingness.Web.Security;
 
@@ -29,7 +31,11 @@ public sealed class ContentSecurityPolicyTests(LiveWiki wiki) : IClassFixture<Li
         await page.GetByTestId("save").ClickAsync();
         await page.WaitForURLAsync("**/pages/under-the-policy");
         await Assertions.Expect(page.Locator("main strong")).ToHaveTextAsync("policy");
-        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Team");
+        await using (var db = await wiki.Services.GetRequiredService<IDbContextFactory<WikiDbContext>>().CreateDbContextAsync())
+        {
+            // What was picked in the select is what was saved.
+            Assert.Equal(Visibility.Team, await db.Entries.Where(e => e.Slug == "under-the-policy").Select(e => e.Visibility).SingleAsync());
+        }
         await page.GotoAsync("Account/Manage");
         await Assertions.Expect(page.Locator("h1, h2, h3").First).ToBeVisibleAsync();
 

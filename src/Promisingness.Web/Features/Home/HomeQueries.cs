@@ -8,16 +8,24 @@ namespace Promisingness.Web.Features.Home;
 
 public sealed record PageSection(string Slug, string Title, string BodyHtml);
 
+/// <summary>A link to an entry by its title.</summary>
 public sealed record QuestionLink(string Slug, string Title);
 
 public sealed record ActivityItem(DateTimeOffset At, string Action, string? EntryTitle, string? EntryUrl, int? RevisionNumber, string ActorName, string Details);
 
+/// <summary>
+/// The front page, laid out as the README was. Each list is capped, with its full count, so that the page
+/// stays small and quick as the wiki grows: the rest is one link away.
+/// </summary>
 public sealed record HomeView(
     string Title,
     string DescriptionHtml,
     IReadOnlyList<PageSection> Pages,
+    IReadOnlyList<QuestionLink> MorePages,
     IReadOnlyList<TopicCard> Topics,
+    int TopicCount,
     IReadOnlyList<QuestionLink> Questions,
+    int QuestionCount,
     IReadOnlyList<ActivityItem> Recent);
 
 public sealed class HomeQueries(IDbContextFactory<WikiDbContext> dbFactory)
@@ -25,22 +33,36 @@ public sealed class HomeQueries(IDbContextFactory<WikiDbContext> dbFactory)
     public const string DefaultTitle = "Promisingness of Automating Alignment";
     private const int RecentCount = 8;
 
+    public const int InlinePageCount = 6;
+    public const int LinkedPageCount = 30;
+    public const int TopicCountShown = 24;
+    public const int QuestionCountShown = 20;
+
     public async Task<HomeView> GetAsync(WikiUser? reader, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var readable = db.Entries.ReadableBy(reader).AsNoTracking().Where(e => e.Status == EntryStatus.Active);
-        var pages = await readable.Where(e => e.Kind == EntryKind.Page).OrderBy(e => e.Position).ToListAsync(cancellationToken);
-        var home = pages.FirstOrDefault(p => p.Slug == Entry.HomeSlug);
-        var topics = await TopicQueries.Topics(db, reader).Where(e => e.Status == EntryStatus.Active).OrderBy(e => e.Position).ToListAsync(cancellationToken);
-        var questions = await readable.Where(e => e.Kind == EntryKind.Question).OrderBy(e => e.Position)
+        var home = await readable.Where(e => e.Kind == EntryKind.Page && e.Slug == Entry.HomeSlug)
+            .Select(e => new PageSection(e.Slug, e.Title, e.BodyHtml)).FirstOrDefaultAsync(cancellationToken);
+        var otherPages = readable.Where(e => e.Kind == EntryKind.Page && e.Slug != Entry.HomeSlug).OrderBy(e => e.Position).ThenBy(e => e.Id);
+        var pages = await otherPages.Take(InlinePageCount)
+            .Select(e => new PageSection(e.Slug, e.Title, e.BodyHtml)).ToListAsync(cancellationToken);
+        var morePages = await otherPages.Skip(InlinePageCount).Take(LinkedPageCount)
             .Select(e => new QuestionLink(e.Slug, e.Title)).ToListAsync(cancellationToken);
+        var activeTopics = TopicQueries.Topics(db, reader).Where(e => e.Status == EntryStatus.Active);
+        var topics = await activeTopics.OrderBy(e => e.Position).ThenBy(e => e.Id).Take(TopicCountShown).ToListAsync(cancellationToken);
+        var questions = readable.Where(e => e.Kind == EntryKind.Question);
 
         return new HomeView(
             home?.Title ?? DefaultTitle,
             home?.BodyHtml ?? "",
-            [.. pages.Where(p => p.Slug != Entry.HomeSlug).Select(p => new PageSection(p.Slug, p.Title, p.BodyHtml))],
+            pages,
+            morePages,
             [.. topics.Select(TopicQueries.ToCard)],
-            questions,
+            await activeTopics.CountAsync(cancellationToken),
+            await questions.OrderBy(e => e.Position).ThenBy(e => e.Id).Take(QuestionCountShown)
+                .Select(e => new QuestionLink(e.Slug, e.Title)).ToListAsync(cancellationToken),
+            await questions.CountAsync(cancellationToken),
             await RecentAsync(db, reader, RecentCount, cancellationToken));
     }
 

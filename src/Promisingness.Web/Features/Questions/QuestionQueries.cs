@@ -13,13 +13,16 @@ public sealed record QuestionView(int Id, string Slug, string Title, string Body
 
 public sealed class QuestionQueries(IDbContextFactory<WikiDbContext> dbFactory)
 {
-    public async Task<IReadOnlyList<QuestionView>> ListAsync(WikiUser? reader, CancellationToken cancellationToken = default)
+    public const int PageSize = 30;
+
+    /// <summary>One page of the questions the reader may see, in README order (those removed from the README last).</summary>
+    public async Task<PagedList<QuestionView>> ListAsync(WikiUser? reader, int? page = null, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var questions = await Questions(db, reader)
-            .OrderBy(e => e.Status).ThenBy(e => e.Position).ThenBy(e => e.Title)
-            .ToListAsync(cancellationToken);
-        return [.. questions.Select(ToView)];
+            .OrderBy(e => e.Status).ThenBy(e => e.Position).ThenBy(e => e.Title).ThenBy(e => e.Id)
+            .ToPageAsync(page, PageSize, cancellationToken);
+        return questions.Select(ToView);
     }
 
     public async Task<Lookup<QuestionView>> GetAsync(string slug, WikiUser? reader, CancellationToken cancellationToken = default)

@@ -7,14 +7,33 @@ namespace Promisingness.Web.Features.Topics;
 
 public sealed class TopicQueries(IDbContextFactory<WikiDbContext> dbFactory)
 {
-    /// <summary>Topics the reader may see, in README order; those removed from the README come last.</summary>
-    public async Task<IReadOnlyList<TopicCard>> ListAsync(WikiUser? reader, CancellationToken cancellationToken = default)
+    public const int PageSize = 48;
+
+    /// <summary>
+    /// One page of the topics the reader may see, in README order (those removed from the README last),
+    /// optionally only those with a researcher from one program.
+    /// </summary>
+    public async Task<PagedList<TopicCard>> ListAsync(WikiUser? reader, string? programCode = null, int? page = null, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var topics = await Topics(db, reader)
-            .OrderBy(e => e.Status).ThenBy(e => e.Position).ThenBy(e => e.Title)
-            .ToListAsync(cancellationToken);
-        return [.. topics.Select(ToCard)];
+        var topics = Topics(db, reader);
+        if (programCode is not null)
+        {
+            topics = topics.Where(e => e.Researchers.Any(r => r.Member!.Program!.Code == programCode));
+        }
+        var shown = await topics
+            .OrderBy(e => e.Status).ThenBy(e => e.Position).ThenBy(e => e.Title).ThenBy(e => e.Id)
+            .ToPageAsync(page, PageSize, cancellationToken);
+        return shown.Select(ToCard);
+    }
+
+    /// <summary>The programs of the researchers on topics the reader may see, to filter the list by.</summary>
+    public async Task<IReadOnlyList<string>> ProgramsAsync(WikiUser? reader, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var readable = db.Entries.ReadableBy(reader).Where(e => e.Kind == EntryKind.Topic);
+        return await db.TopicResearchers.Where(r => readable.Any(e => e.Id == r.EntryId) && r.Member!.Program != null)
+            .Select(r => r.Member!.Program!.Code).Distinct().OrderBy(c => c).ToListAsync(cancellationToken);
     }
 
     public async Task<Lookup<TopicView>> GetAsync(string slug, WikiUser? reader, CancellationToken cancellationToken = default)
