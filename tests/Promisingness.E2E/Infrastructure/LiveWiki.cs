@@ -30,23 +30,7 @@ public sealed class LiveWiki : IAsyncLifetime
             return; // Every BrowserFact skips; there is nothing to start.
         }
         Directory.CreateDirectory(folder);
-        var database = System.IO.Path.Combine(folder, "wiki.db");
-        factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
-        {
-            builder.UseEnvironment("Testing");
-            // Outside Development the build output's static files (CSS, scripts) are only served when asked for.
-            builder.UseStaticWebAssets();
-            builder.UseSetting("ConnectionStrings:Wiki", $"DataSource={database}");
-            builder.UseSetting("Admin:Email", AdminEmail);
-            builder.UseSetting("Admin:Password", AdminPassword);
-            // Each test signs in afresh; the limit itself is tested over HTTP.
-            builder.UseSetting("RateLimits:SignInPerMinute", "1000");
-            builder.UseSetting("RateLimits:WritesPerMinute", "100000");
-        });
-        factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        factory.StartServer();
-        var addresses = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
-        BaseUrl = addresses.Addresses.First().TrimEnd('/') + "/";
+        BaseUrl = StartServer(port: 0);
 
         if (Chromium.Path is null)
         {
@@ -60,6 +44,39 @@ public sealed class LiveWiki : IAsyncLifetime
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
         });
+    }
+
+    /// <summary>
+    /// Stops the server and starts it again on the same database and port, as a deploy or a crash and restart
+    /// would: open pages lose their circuit, cookies stay valid (the keys are in the database).
+    /// </summary>
+    public async Task RestartAsync()
+    {
+        var port = new Uri(BaseUrl).Port;
+        await factory!.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        StartServer(port);
+    }
+
+    private string StartServer(int port)
+    {
+        var database = System.IO.Path.Combine(folder, "wiki.db");
+        factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment("Testing");
+            // Outside Development the build output's static files (CSS, scripts) are only served when asked for.
+            builder.UseStaticWebAssets();
+            builder.UseSetting("ConnectionStrings:Wiki", $"DataSource={database}");
+            builder.UseSetting("Admin:Email", AdminEmail);
+            builder.UseSetting("Admin:Password", AdminPassword);
+            // Each test signs in afresh; the limit itself is tested over HTTP.
+            builder.UseSetting("RateLimits:SignInPerMinute", "1000");
+            builder.UseSetting("RateLimits:WritesPerMinute", "100000");
+        });
+        factory.UseKestrel(options => options.Listen(IPAddress.Loopback, port));
+        factory.StartServer();
+        var addresses = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+        return addresses.Addresses.First().TrimEnd('/') + "/";
     }
 
     public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, ColorScheme colorScheme = ColorScheme.Light)
