@@ -14,6 +14,7 @@ internal static class WikiPipeline
     {
         // First, so that every response (error pages and cached pages included) carries the headers.
         app.UseSecurityHeaders();
+        app.UseHeadAsGet();
         if (app.Environment.IsDevelopment())
         {
             app.UseMigrationsEndPoint();
@@ -49,6 +50,20 @@ internal static class WikiPipeline
     /// A page that is not there gets the wiki's not-found page. A refused post (a forged or expired form)
     /// gets a sentence instead: re-executing it as a post would run its antiforgery check a second time.
     /// </summary>
+    /// <summary>
+    /// Pages are component endpoints, which answer GET only; uptime checks, link checkers and some crawlers ask
+    /// with HEAD and got 405. A HEAD is answered as the GET would be: Kestrel decides from the method the request
+    /// arrived with that a HEAD response carries no body.
+    /// </summary>
+    private static void UseHeadAsGet(this WebApplication app) => app.Use((context, next) =>
+    {
+        if (HttpMethods.IsHead(context.Request.Method))
+        {
+            context.Request.Method = HttpMethods.Get;
+        }
+        return next(context);
+    });
+
     private static void UseStatusCodePagesForReadsAndPosts(this WebApplication app)
     {
         app.UseWhen(IsRead, reads => reads.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));

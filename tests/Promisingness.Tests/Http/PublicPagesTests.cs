@@ -37,6 +37,17 @@ public sealed class PublicPagesTests(WikiApp app) : IClassFixture<WikiApp>
 
     [Theory]
     [MemberData(nameof(PublicPages))]
+    public async Task Head_PublicPage_AnswersAsGetWould(string path, string heading)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Head, path);
+        using var response = await app.CreateClient().SendAsync(request);
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"HEAD {path} ({heading}) answered {response.StatusCode}");
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Theory]
+    [MemberData(nameof(PublicPages))]
     public async Task Get_PublicPage_SetsNoCookieAndOpensNoCircuit(string path, string heading)
     {
         using var response = await app.CreateClient().GetAsync(path);
