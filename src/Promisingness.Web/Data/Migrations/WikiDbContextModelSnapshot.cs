@@ -993,6 +993,8 @@ namespace Promisingness.Web.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("EntryId", "AuthorUserId");
+
                     b.HasIndex("EntryId", "Number")
                         .IsUnique();
 
