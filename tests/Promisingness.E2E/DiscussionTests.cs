@@ -91,6 +91,28 @@ public sealed class DiscussionTests(LiveWiki wiki) : IClassFixture<LiveWiki>
     }
 
     [BrowserFact]
+    public async Task Member_OpensTheCommentForm_CommentsOnTheWholeEntry_AndTheFormCloses()
+    {
+        var page = await SignedInAsync("whole@example.org");
+        await page.GotoAsync("topics/in-context-learning");
+        var section = page.Locator("#new-discussion");
+        // A page someone only reads holds no editor: the form opens on request.
+        await Assertions.Expect(section.Locator("textarea")).ToHaveCountAsync(0);
+        for (var attempt = 0; attempt < 20 && await section.Locator("textarea").CountAsync() == 0; attempt++)
+        {
+            await page.GetByTestId("start-discussion").ClickAsync();
+            await page.WaitForTimeoutAsync(250);
+        }
+        await section.Locator("textarea").First.FillAsync("Which **benchmark** do we use here?");
+        await section.GetByTestId("comment-submit").ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("thread").First).ToContainTextAsync("Which benchmark do we use here?");
+        await Assertions.Expect(section.Locator("textarea")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("start-discussion")).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [BrowserFact]
     public async Task MeetingNotes_StartWithTheOpenItems_AndAnActionItemIsTickedOffOnTheMeetingPage()
     {
         var page = await SignedInAsync("notes@example.org");
