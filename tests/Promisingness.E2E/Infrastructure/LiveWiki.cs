@@ -31,22 +31,7 @@ public sealed class LiveWiki : IAsyncLifetime
         }
         Directory.CreateDirectory(folder);
         var database = System.IO.Path.Combine(folder, "wiki.db");
-        factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
-        {
-            builder.UseEnvironment("Testing");
-            // Outside Development the build output's static files (CSS, scripts) are only served when asked for.
-            builder.UseStaticWebAssets();
-            builder.UseSetting("ConnectionStrings:Wiki", $"DataSource={database}");
-            builder.UseSetting("Admin:Email", AdminEmail);
-            builder.UseSetting("Admin:Password", AdminPassword);
-            // Each test signs in afresh; the limit itself is tested over HTTP.
-            builder.UseSetting("RateLimits:SignInPerMinute", "1000");
-            builder.UseSetting("RateLimits:WritesPerMinute", "100000");
-        });
-        factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        factory.StartServer();
-        var addresses = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
-        BaseUrl = addresses.Addresses.First().TrimEnd('/') + "/";
+        (factory, BaseUrl) = Serve(new Dictionary<string, string> { ["ConnectionStrings:Wiki"] = $"DataSource={database}" });
 
         if (Chromium.Path is null)
         {
@@ -54,12 +39,31 @@ public sealed class LiveWiki : IAsyncLifetime
             throw new InvalidOperationException(Chromium.InstallHint);
         }
         playwright = await Playwright.CreateAsync();
-        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        Browser = await Chromium.LaunchAsync(playwright);
+    }
+
+    /// <summary>Starts the wiki on Kestrel with the tests' settings and these; returns it and its address.</summary>
+    public static (WebApplicationFactory<Program> Factory, string BaseUrl) Serve(IReadOnlyDictionary<string, string> settings)
+    {
+        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
-            ExecutablePath = Chromium.Path,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+            builder.UseEnvironment("Testing");
+            // Outside Development the build output's static files (CSS, scripts) are only served when asked for.
+            builder.UseStaticWebAssets();
+            builder.UseSetting("Admin:Email", AdminEmail);
+            builder.UseSetting("Admin:Password", AdminPassword);
+            // Each test signs in afresh; the limit itself is tested over HTTP.
+            builder.UseSetting("RateLimits:SignInPerMinute", "1000");
+            builder.UseSetting("RateLimits:WritesPerMinute", "100000");
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
         });
+        factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        factory.StartServer();
+        var addresses = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+        return (factory, addresses.Addresses.First().TrimEnd('/') + "/");
     }
 
     public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, ColorScheme colorScheme = ColorScheme.Light)
