@@ -37,7 +37,7 @@ public sealed class OtherInstances(IConfiguration configuration, ILogger<OtherIn
     /// <summary>Tells the other instances without waiting: a live update that arrives a moment later is still live.</summary>
     public void Tell<T>(string topic, T message)
     {
-        if (redis is null)
+        if (redis is null || !redis.IsConnected)
         {
             return;
         }
@@ -60,6 +60,12 @@ public sealed class OtherInstances(IConfiguration configuration, ILogger<OtherIn
         if (redis is null)
         {
             return true;
+        }
+        if (!redis.IsConnected)
+        {
+            // Not a save held up for the connect timeout: the other instances' watchers catch up within a second.
+            logger.LogWarning("Redis is not connected; the other instances were not told about {Topic}.", topic);
+            return false;
         }
         var id = Guid.NewGuid();
         var confirmations = new Confirmations();
