@@ -6,7 +6,8 @@ namespace Promisingness.Web.Caching;
 /// <summary>
 /// Evicts cached public pages when another process changed content: the command line imports into the
 /// same database while the server runs. Every write appends an activity, so a new highest activity id
-/// is the signal. It also heals the rare race in which a page rendered just before a save is cached just after it.
+/// is the signal. It also sees another instance's saves, a fallback should Redis not carry their eviction,
+/// and heals the rare race in which a page rendered just before a save is cached just after it.
 /// </summary>
 internal sealed class ContentChangeWatcher(
     IDbContextFactory<WikiDbContext> dbFactory,
@@ -27,7 +28,8 @@ internal sealed class ContentChangeWatcher(
                 var latest = await db.Activities.MaxAsync(a => (long?)a.Id, stoppingToken) ?? 0;
                 if (lastSeen is not null && latest != lastSeen)
                 {
-                    await cache.EvictAsync(stoppingToken);
+                    // Every instance runs this watcher, so each evicts only its own pages.
+                    await cache.EvictHereAsync(stoppingToken);
                 }
                 lastSeen = latest;
             }

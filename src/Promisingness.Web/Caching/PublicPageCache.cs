@@ -1,19 +1,44 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using Microsoft.AspNetCore.OutputCaching;
+using Promisingness.Web.Scaling;
 
 namespace Promisingness.Web.Caching;
 
 /// <summary>
 /// The output cache of anonymous pages. Every public page carries one tag, and any change to content
 /// evicts it: pages show lists of topics, people and activity, so almost every change touches most pages.
+/// Each instance caches in its own memory; a change evicts on every instance (see docs/SCALING.md).
 /// </summary>
-public sealed class PublicPageCache(IOutputCacheStore store)
+public sealed class PublicPageCache
 {
     public const string PolicyName = "public-page";
     public const string Tag = "wiki";
+    private const string EvictTopic = "evict-public-pages";
 
-    public ValueTask EvictAsync(CancellationToken cancellationToken = default) => store.EvictByTagAsync(Tag, cancellationToken);
+    private readonly IOutputCacheStore store;
+    private readonly OtherInstances others;
+
+    public PublicPageCache(IOutputCacheStore store, OtherInstances others)
+    {
+        this.store = store;
+        this.others = others;
+        others.On<bool>(EvictTopic, _ => EvictHereAsync().AsTask());
+    }
+
+    /// <summary>
+    /// Evicts here and on every other instance, and returns once they all have: a save answered after this
+    /// is never followed by the old page, whichever instance the reader reaches. An instance that does not
+    /// answer in time is left to its <see cref="ContentChangeWatcher"/>, which evicts within about a second.
+    /// </summary>
+    public async ValueTask EvictAsync(CancellationToken cancellationToken = default)
+    {
+        await EvictHereAsync(cancellationToken);
+        await others.TellAndWaitAsync(EvictTopic, true, cancellationToken);
+    }
+
+    /// <summary>Evicts this instance's pages only, for a change every instance notices by itself.</summary>
+    public ValueTask EvictHereAsync(CancellationToken cancellationToken = default) => store.EvictByTagAsync(Tag, cancellationToken);
 }
 
 /// <summary>

@@ -4,6 +4,7 @@ using Promisingness.Web.Components.Public;
 using Promisingness.Web.Features.Backup;
 using Promisingness.Web.Features.Publishing;
 using Promisingness.Web.Features.Recent;
+using Promisingness.Web.Scaling;
 using Promisingness.Web.Security;
 
 namespace Promisingness.Web.Setup;
@@ -12,7 +13,9 @@ internal static class WikiPipeline
 {
     public static void UseWikiPipeline(this WebApplication app)
     {
-        // First, so that every response (error pages and cached pages included) carries the headers.
+        // Before anything reads the client's address or scheme.
+        app.UseForwardedHeadersFromProxies();
+        // First after that, so that every response (error pages and cached pages included) carries the headers.
         app.UseSecurityHeaders();
         app.UseHeadAsGet();
         if (app.Environment.IsDevelopment())

@@ -34,6 +34,7 @@ using Promisingness.Web.Features.Tags;
 using Promisingness.Web.Features.Team;
 using Promisingness.Web.Features.Topics;
 using Promisingness.Web.Markdown;
+using Promisingness.Web.Scaling;
 using Promisingness.Web.Security;
 
 namespace Promisingness.Web.Setup;
@@ -49,6 +50,10 @@ internal static class WikiServices
             .AddHubOptions(options => options.MaximumReceiveMessageSize = RequestLimits.MaxCircuitMessageBytes);
         services.AddMudServices();
         services.AddSingleton(TimeProvider.System);
+        // First among the hosted services: connected to Redis (when configured) before anything is served.
+        services.AddSingleton<OtherInstances>();
+        services.AddHostedService(provider => provider.GetRequiredService<OtherInstances>());
+        services.AddForwardedHeadersFromProxies(builder.Configuration);
 
         var connectionString = builder.Configuration.GetConnectionString("Wiki")
             ?? throw new InvalidOperationException("The connection string 'Wiki' is missing (ConnectionStrings__Wiki).");

@@ -1,3 +1,5 @@
+using Microsoft.Playwright;
+
 namespace Promisingness.E2E.Infrastructure;
 
 /// <summary>Finds the system's Chromium: CHROMIUM_PATH, else the usual Debian locations.</summary>
@@ -8,6 +10,13 @@ public static class Chromium
     public static string? Path { get; } = Find();
 
     public static bool RunningUnderCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+
+    public static Task<IBrowser> LaunchAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    {
+        ExecutablePath = Path,
+        Headless = true,
+        Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    });
 
     private static string? Find()
     {

@@ -30,7 +30,7 @@ public sealed class LiveWiki : IAsyncLifetime
             return; // Every BrowserFact skips; there is nothing to start.
         }
         Directory.CreateDirectory(folder);
-        BaseUrl = StartServer(port: 0);
+        (factory, BaseUrl) = Serve(Settings);
 
         if (Chromium.Path is null)
         {
@@ -38,13 +38,10 @@ public sealed class LiveWiki : IAsyncLifetime
             throw new InvalidOperationException(Chromium.InstallHint);
         }
         playwright = await Playwright.CreateAsync();
-        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium.Path,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-        });
+        Browser = await Chromium.LaunchAsync(playwright);
     }
+
+    private Dictionary<string, string> Settings => new() { ["ConnectionStrings:Wiki"] = $"DataSource={System.IO.Path.Combine(folder, "wiki.db")}" };
 
     /// <summary>
     /// Stops the server and starts it again on the same database and port, as a deploy or a crash and restart
@@ -55,28 +52,31 @@ public sealed class LiveWiki : IAsyncLifetime
         var port = new Uri(BaseUrl).Port;
         await factory!.DisposeAsync();
         SqliteConnection.ClearAllPools();
-        StartServer(port);
+        (factory, _) = Serve(Settings, port);
     }
 
-    private string StartServer(int port)
+    /// <summary>Starts the wiki on Kestrel with the tests' settings and these (on a free port unless told); returns it and its address.</summary>
+    public static (WebApplicationFactory<Program> Factory, string BaseUrl) Serve(IReadOnlyDictionary<string, string> settings, int port = 0)
     {
-        var database = System.IO.Path.Combine(folder, "wiki.db");
-        factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment("Testing");
             // Outside Development the build output's static files (CSS, scripts) are only served when asked for.
             builder.UseStaticWebAssets();
-            builder.UseSetting("ConnectionStrings:Wiki", $"DataSource={database}");
             builder.UseSetting("Admin:Email", AdminEmail);
             builder.UseSetting("Admin:Password", AdminPassword);
             // Each test signs in afresh; the limit itself is tested over HTTP.
             builder.UseSetting("RateLimits:SignInPerMinute", "1000");
             builder.UseSetting("RateLimits:WritesPerMinute", "100000");
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
         });
         factory.UseKestrel(options => options.Listen(IPAddress.Loopback, port));
         factory.StartServer();
         var addresses = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
-        return addresses.Addresses.First().TrimEnd('/') + "/";
+        return (factory, addresses.Addresses.First().TrimEnd('/') + "/");
     }
 
     public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, ColorScheme colorScheme = ColorScheme.Light)
