@@ -10,7 +10,7 @@ using Promisingness.Web.Security;
 
 namespace Promisingness.Tests.ImportExport;
 
-public sealed class JsonArchiveTests : MentorAppTest
+public class JsonArchiveTests : MentorAppTest
 {
     /// <summary>A wiki with something in every kind of row: the seed, accounts, a meeting, a discussion, estimates, notifications.</summary>
     private async Task FillAsync()
@@ -38,13 +38,13 @@ public sealed class JsonArchiveTests : MentorAppTest
         return stream.ToArray();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ExportRestoreExport_IntoAnEmptyDatabase_GivesTheSameBytes()
     {
         await FillAsync();
         var first = await ExportAsync(App);
 
-        using var empty = new WikiApp(seed: false);
+        using var empty = WikiApp.On(Provider, seed: false);
         using (var db = empty.CreateDbContext())
         {
             // The test host creates an admin on start; a database made by the command line has none.
@@ -66,7 +66,7 @@ public sealed class JsonArchiveTests : MentorAppTest
         await Members.SignInAsync(empty, "mentor-jsonarchivetests@test.local");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Restore_IntoADatabaseWithContent_IsRefusedAndChangesNothing()
     {
         var archive = await ExportAsync(App);
@@ -76,14 +76,14 @@ public sealed class JsonArchiveTests : MentorAppTest
         Assert.Contains("already holds entries or accounts", error.Message);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("not json at all", "malformed")]
     [InlineData("{\"format\": \"something else\", \"tables\": {}}", "lacks")]
     [InlineData("{\"format\": \"promisingness-wiki-archive/1\", \"tables\": {\"Spaceships\": []}}", "Spaceships")]
     [InlineData("{\"format\": \"promisingness-wiki-archive/1\", \"tables\": {\"Programs\": [{\"Id\": \"one\"}]}}", "Programs.Id")]
     public async Task Restore_BadArchive_SaysWhatIsWrongAndChangesNothing(string text, string expected)
     {
-        using var empty = new WikiApp(seed: false);
+        using var empty = WikiApp.On(Provider, seed: false);
         using (var db = empty.CreateDbContext())
         {
             await db.Users.ExecuteDeleteAsync();
@@ -96,7 +96,7 @@ public sealed class JsonArchiveTests : MentorAppTest
         Assert.Equal(3, await check.Programs.CountAsync());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task CommandLine_ExportJson_WritesTheFile()
     {
         var path = Path.Combine(Path.GetTempPath(), $"archive-{Guid.NewGuid():N}.json");
@@ -113,4 +113,10 @@ public sealed class JsonArchiveTests : MentorAppTest
             File.Delete(path);
         }
     }
+}
+
+[OnPostgres]
+public sealed class JsonArchiveOnPostgresTests : JsonArchiveTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

@@ -21,13 +21,18 @@ public sealed class WikiApp : WebApplicationFactory<Program>
 
     private readonly IReadOnlyDictionary<string, string> settings;
 
-    internal WikiApp(bool seed = true, string? databasePath = null, IReadOnlyDictionary<string, string>? settings = null)
+    internal WikiApp(bool seed = true, string? databasePath = null, IReadOnlyDictionary<string, string>? settings = null, DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
         Directory.CreateDirectory(folder);
         Seed = seed;
+        Provider = provider;
         DatabasePath = databasePath ?? Path.Combine(folder, "wiki.db");
+        ConnectionString = provider == DatabaseProvider.Postgres ? TestPostgres.CreateDatabase() : $"DataSource={DatabasePath}";
         this.settings = settings ?? new Dictionary<string, string>();
     }
+
+    /// <summary>A fresh app on <paramref name="provider"/> (PostgreSQL: a new database on the TEST_POSTGRES server).</summary>
+    public static WikiApp On(DatabaseProvider provider, bool seed = true) => new(seed, provider: provider);
 
     /// <summary>The app with the seed imported (the form IClassFixture needs).</summary>
     public WikiApp() : this(seed: true)
@@ -36,7 +41,10 @@ public sealed class WikiApp : WebApplicationFactory<Program>
 
     public bool Seed { get; }
     public string DatabasePath { get; }
-    public string ConnectionString => $"DataSource={DatabasePath}";
+    public DatabaseProvider Provider { get; }
+
+    /// <summary>The SQLite file's (DatabasePath) or the PostgreSQL database's.</summary>
+    public string ConnectionString { get; }
 
     public static string TestData(string name) => Path.Combine(AppContext.BaseDirectory, "TestData", name);
 
@@ -66,6 +74,7 @@ public sealed class WikiApp : WebApplicationFactory<Program>
         // Outside Development the build output's static files (CSS, scripts) are only served when asked for.
         builder.UseStaticWebAssets();
         builder.UseSetting("ConnectionStrings:Wiki", ConnectionString);
+        builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("Admin:Email", AdminEmail);
         builder.UseSetting("Admin:Password", AdminPassword);
         builder.UseSetting("Seed:Skip", Seed ? "false" : "true");
@@ -81,6 +90,10 @@ public sealed class WikiApp : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            TestPostgres.DropDatabase(ConnectionString);
+        }
         try
         {
             Directory.Delete(folder, recursive: true);
