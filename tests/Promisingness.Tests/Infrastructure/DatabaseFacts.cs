@@ -17,6 +17,17 @@ public sealed class DatabaseFactAttribute : FactAttribute;
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class DatabaseTheoryAttribute : TheoryAttribute;
 
+/// <summary>A [Fact] about SQLite's own machinery (FTS5 tables, its migrations): it has no test case in an [OnPostgres] class.</summary>
+[XunitTestCaseDiscoverer("Promisingness.Tests.Infrastructure.SqliteFactDiscoverer", "Promisingness.Tests")]
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class SqliteFactAttribute : FactAttribute;
+
+public sealed class SqliteFactDiscoverer(IMessageSink sink) : FactDiscoverer(sink)
+{
+    public override IEnumerable<IXunitTestCase> Discover(ITestFrameworkDiscoveryOptions discoveryOptions, ITestMethod testMethod, IAttributeInfo factAttribute) =>
+        testMethod.TestClass.Class.GetCustomAttributes(typeof(OnPostgresAttribute)).Any() ? [] : base.Discover(discoveryOptions, testMethod, factAttribute);
+}
+
 public sealed class DatabaseFactDiscoverer(IMessageSink sink) : FactDiscoverer(sink)
 {
     public override IEnumerable<IXunitTestCase> Discover(ITestFrameworkDiscoveryOptions discoveryOptions, ITestMethod testMethod, IAttributeInfo factAttribute) =>

@@ -142,7 +142,7 @@ public class CommentSearchTests : MentorAppTest
         Assert.Empty(await SearchAsync(new SearchRequest("axolotl", Kind: EntryKind.Topic), Mentor));
     }
 
-    [DatabaseFact]
+    [SqliteFact]
     public async Task Member_FindsAReadableDiscussion_HoweverManyUnreadableOnesMatchToo()
     {
         // More matching discussions on drafts the researcher may not read than search looks at: the read
@@ -182,7 +182,7 @@ public class CommentSearchTests : MentorAppTest
         Assert.Equal("axolotl", result.QuerySelector(".search-result__snippet mark")?.TextContent);
     }
 
-    [DatabaseFact]
+    [SqliteFact]
     public async Task Migration_OnAnExistingWiki_IndexesLiveCommentsAndGoesBackDown()
     {
         var path = Path.Combine(Path.GetTempPath(), $"promisingness-comment-backfill-{Guid.NewGuid():N}.db");

@@ -84,7 +84,7 @@ public class SearchIndexTests : MentorAppTest
         Assert.Contains("Automated Interpretability Agents", await TitlesAsync("interpretability agents"));
     }
 
-    [DatabaseFact]
+    [SqliteFact]
     public async Task RolledBackWrite_LeavesTheIndexAsItWas()
     {
         using (var db = App.CreateDbContext())
@@ -99,7 +99,7 @@ public class SearchIndexTests : MentorAppTest
         Assert.Contains("Goal", await TitlesAsync("goal"));
     }
 
-    [DatabaseFact]
+    [SqliteFact]
     public async Task Migration_OnAnExistingWiki_IndexesEveryEntry()
     {
         var path = Path.Combine(Path.GetTempPath(), $"promisingness-backfill-{Guid.NewGuid():N}.db");

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Promisingness.Web.Data;
 using static Promisingness.Web.Features.Search.SearchService;
@@ -12,7 +13,7 @@ namespace Promisingness.Web.Features.Search;
 /// reads words, and has no prefix form; here every word must match, a word typed last-in-a-term matches
 /// as a prefix (:*) and a quoted phrase matches in order (&lt;-&gt;), on both engines.
 /// </summary>
-internal sealed class PostgresSearchEngine : SearchEngine
+internal sealed partial class PostgresSearchEngine : SearchEngine
 {
     public static readonly PostgresSearchEngine Instance = new();
 
@@ -66,24 +67,44 @@ internal sealed class PostgresSearchEngine : SearchEngine
             WHERE c."DeletedAt" IS NULL AND {{CommentDocument}} @@ q
             """, match);
 
-    public override Task<List<FtsText>> TextsAsync(WikiDbContext db, string match, List<int> ids, CancellationToken cancellationToken) =>
-        db.Database.SqlQueryRaw<FtsText>("""
+    public override async Task<List<FtsText>> TextsAsync(WikiDbContext db, string match, List<int> ids, CancellationToken cancellationToken)
+    {
+        var texts = await db.Database.SqlQueryRaw<FtsText>("""
             SELECT s.entry_id AS "EntryId",
-                   ts_headline('wiki', s.title, q, {0}) AS "Title",
-                   ts_headline('wiki', s.body, q, {1}) AS "Body",
-                   ts_headline('wiki', s.outputs, q, {1}) AS "Outputs"
+                   ts_headline('wiki', translate(s.title, '<&', {4}), q, {0}) AS "Title",
+                   ts_headline('wiki', translate(s.body, '<&', {4}), q, {1}) AS "Body",
+                   ts_headline('wiki', translate(s.outputs, '<&', {4}), q, {1}) AS "Outputs"
             FROM "EntrySearch" s, to_tsquery('wiki', {2}) q
             WHERE s.entry_id = ANY({3})
-            """, TitleOptions, SnippetOptions, match, ids.ToArray())
+            """, TitleOptions, SnippetOptions, match, ids.ToArray(), Hidden)
             .ToListAsync(cancellationToken);
+        return [.. texts.Select(t => new FtsText { EntryId = t.EntryId, Title = Restore(t.Title), Body = Restore(t.Body), Outputs = Restore(t.Outputs) })];
+    }
 
-    public override Task<List<FtsComment>> CommentTextsAsync(WikiDbContext db, string match, List<int> commentIds, CancellationToken cancellationToken) =>
-        db.Database.SqlQueryRaw<FtsComment>($$"""
+    public override async Task<List<FtsComment>> CommentTextsAsync(WikiDbContext db, string match, List<int> commentIds, CancellationToken cancellationToken)
+    {
+        var comments = await db.Database.SqlQueryRaw<FtsComment>($$"""
             SELECT c."Id" AS "CommentId", t."EntryId" AS "EntryId", t."Id" AS "ThreadId",
                    (-ts_rank({{CommentDocument}}, q))::float8 AS "Rank",
-                   ts_headline('wiki', c."BodyMarkdown", q, {0}) AS "Body"
+                   ts_headline('wiki', translate(c."BodyMarkdown", '<&', {3}), q, {0}) AS "Body"
             FROM "Comments" c JOIN "CommentThreads" t ON t."Id" = c."ThreadId", to_tsquery('wiki', {1}) q
             WHERE c."Id" = ANY({2}) AND c."DeletedAt" IS NULL AND {{CommentDocument}} @@ q
-            """, SnippetOptions, match, commentIds.ToArray())
+            """, SnippetOptions, match, commentIds.ToArray(), Hidden)
             .ToListAsync(cancellationToken);
+        return [.. comments.Select(c => new FtsComment { CommentId = c.CommentId, EntryId = c.EntryId, ThreadId = c.ThreadId, Rank = c.Rank, Body = Restore(c.Body) })];
+    }
+
+    /// <summary>
+    /// ts_headline drops what looks like an HTML tag, but the text is the user's Markdown, shown as text:
+    /// "&lt;" and "&amp;" go in as these two private-use characters and come back out by Restore.
+    /// </summary>
+    private const string Hidden = "\uE002\uE003";
+
+    /// <summary>The hidden characters back, and a phrase's words marked one by one marked as one span, as FTS5 marks them.</summary>
+    private static string? Restore(string? headline) => headline is null
+        ? null
+        : AdjacentMarks().Replace(headline, "$1").Replace('\uE002', '<').Replace('\uE003', '&');
+
+    [GeneratedRegex("\uE001(\\s+)\uE000")]
+    private static partial Regex AdjacentMarks();
 }
