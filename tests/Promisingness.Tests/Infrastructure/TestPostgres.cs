@@ -21,28 +21,52 @@ public static class TestPostgres
         ? $"NOT RUN ON POSTGRESQL: {Variable} is not set (e.g. {Variable}=\"Host=127.0.0.1;Username=wiki;Password=wiki;Database=postgres\"; .ci/run sets it)."
         : null;
 
-    /// <summary>A new, empty database; its collation is C, so text sorts as on SQLite (by code point).</summary>
-    public static string CreateDatabase()
+    private static readonly Lock Creating = new();
+    private static readonly Dictionary<bool, string> Templates = [];
+
+    /// <summary>
+    /// A new database for one WikiApp, copied from a template that this test run migrated (and seeded, when
+    /// <paramref name="seed"/>) once: migrating and importing the seed for each test would cost seconds each.
+    /// The collation is C, so text sorts as on SQLite (by code point).
+    /// </summary>
+    public static string CreateDatabase(bool seed)
     {
         var server = ServerConnectionString
             ?? throw new InvalidOperationException($"{Variable} is not set, and under CI the PostgreSQL tests must run: start PostgreSQL and set {Variable} (see .ci/run).");
-        var name = "wiki_test_" + Guid.NewGuid().ToString("N");
-        using (var connection = new NpgsqlConnection(server))
+        lock (Creating)
         {
-            connection.Open();
-            using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'", connection);
-            command.ExecuteNonQuery();
+            if (!Templates.TryGetValue(seed, out var template))
+            {
+                template = $"wiki_template_{Environment.ProcessId}_{(seed ? "seeded" : "empty")}";
+                Execute($"DROP DATABASE IF EXISTS \"{template}\" WITH (FORCE)");
+                Execute($"CREATE DATABASE \"{template}\" TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'");
+                using (var app = new WikiApp(seed, provider: Web.Data.DatabaseProvider.Postgres, postgresDatabase: ConnectionStringFor(template)))
+                {
+                    _ = app.Services; // Starts the app: migrations, the seed, the admin.
+                }
+                NpgsqlConnection.ClearAllPools();
+                Templates[seed] = template;
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => Execute($"DROP DATABASE IF EXISTS \"{template}\" WITH (FORCE)");
+            }
+            var name = "wiki_test_" + Guid.NewGuid().ToString("N");
+            Execute($"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"");
+            return ConnectionStringFor(name);
         }
-        return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+    }
+
+    private static string ConnectionStringFor(string database) => new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = database }.ConnectionString;
+
+    private static void Execute(string sql)
+    {
+        using var connection = new NpgsqlConnection(ServerConnectionString);
+        connection.Open();
+        using var command = new NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
     }
 
     public static void DropDatabase(string connectionString)
     {
         NpgsqlConnection.ClearAllPools();
-        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
-        using var connection = new NpgsqlConnection(ServerConnectionString);
-        connection.Open();
-        using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
-        command.ExecuteNonQuery();
+        Execute($"DROP DATABASE IF EXISTS \"{new NpgsqlConnectionStringBuilder(connectionString).Database}\" WITH (FORCE)");
     }
 }

@@ -21,13 +21,18 @@ public sealed class WikiApp : WebApplicationFactory<Program>
 
     private readonly IReadOnlyDictionary<string, string> settings;
 
-    internal WikiApp(bool seed = true, string? databasePath = null, IReadOnlyDictionary<string, string>? settings = null, DatabaseProvider provider = DatabaseProvider.Sqlite)
+    private readonly bool dropsDatabase;
+
+    internal WikiApp(bool seed = true, string? databasePath = null, IReadOnlyDictionary<string, string>? settings = null,
+        DatabaseProvider provider = DatabaseProvider.Sqlite, string? postgresDatabase = null)
     {
         Directory.CreateDirectory(folder);
         Seed = seed;
         Provider = provider;
         DatabasePath = databasePath ?? Path.Combine(folder, "wiki.db");
-        ConnectionString = provider == DatabaseProvider.Postgres ? TestPostgres.CreateDatabase() : $"DataSource={DatabasePath}";
+        // On PostgreSQL: a database of its own (dropped at the end), or the one given (a template being made).
+        dropsDatabase = provider == DatabaseProvider.Postgres && postgresDatabase is null;
+        ConnectionString = provider != DatabaseProvider.Postgres ? $"DataSource={DatabasePath}" : postgresDatabase ?? TestPostgres.CreateDatabase(seed);
         this.settings = settings ?? new Dictionary<string, string>();
     }
 
@@ -90,7 +95,7 @@ public sealed class WikiApp : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
-        if (Provider == DatabaseProvider.Postgres)
+        if (dropsDatabase)
         {
             TestPostgres.DropDatabase(ConnectionString);
         }
