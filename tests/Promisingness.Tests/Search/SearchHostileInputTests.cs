@@ -6,7 +6,8 @@ using Promisingness.Web.Features.Search;
 namespace Promisingness.Tests.Search;
 
 /// <summary>Whatever is typed or put in the address, search answers with results or none: never an error.</summary>
-public class SearchHostileInputTests(SearchWiki wiki) : IClassFixture<SearchWiki>
+/// <summary>The tests; each database's class below brings its own wiki (a fixture declared here would be built for both).</summary>
+public abstract class SearchHostileInputTestsBase(SearchWiki wiki)
 {
     private static readonly string[] Inputs =
     [
@@ -68,4 +69,7 @@ public class SearchHostileInputTests(SearchWiki wiki) : IClassFixture<SearchWiki
 }
 
 [OnPostgres]
-public sealed class SearchHostileInputOnPostgresTests(PostgresSearchWiki wiki) : SearchHostileInputTests(wiki), IClassFixture<PostgresSearchWiki>;
+public sealed class SearchHostileInputTests(SearchWiki wiki) : SearchHostileInputTestsBase(wiki), IClassFixture<SearchWiki>;
+
+[OnPostgres]
+public sealed class SearchHostileInputOnPostgresTests(PostgresSearchWiki wiki) : SearchHostileInputTestsBase(wiki), IClassFixture<PostgresSearchWiki>;

@@ -5,7 +5,8 @@ using Promisingness.Web.Features.Search;
 namespace Promisingness.Tests.Search;
 
 /// <summary>Ranking, matching, snippets, filters and paging of the real SearchService over the real FTS5 index.</summary>
-public class SearchServiceTests(SearchWiki wiki) : IClassFixture<SearchWiki>
+/// <summary>The tests; each database's class below brings its own wiki (a fixture declared here would be built for both).</summary>
+public abstract class SearchServiceTestsBase(SearchWiki wiki)
 {
     private SearchService Search => wiki.App.Get<SearchService>();
 
@@ -191,4 +192,7 @@ public class SearchServiceTests(SearchWiki wiki) : IClassFixture<SearchWiki>
 }
 
 [OnPostgres]
-public sealed class SearchServiceOnPostgresTests(PostgresSearchWiki wiki) : SearchServiceTests(wiki), IClassFixture<PostgresSearchWiki>;
+public sealed class SearchServiceTests(SearchWiki wiki) : SearchServiceTestsBase(wiki), IClassFixture<SearchWiki>;
+
+[OnPostgres]
+public sealed class SearchServiceOnPostgresTests(PostgresSearchWiki wiki) : SearchServiceTestsBase(wiki), IClassFixture<PostgresSearchWiki>;

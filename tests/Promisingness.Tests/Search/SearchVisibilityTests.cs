@@ -4,7 +4,8 @@ using Promisingness.Web.Features.Search;
 namespace Promisingness.Tests.Search;
 
 /// <summary>Search only ever returns what the searcher may read, for every kind of reader; in results, counts and suggestions alike.</summary>
-public class SearchVisibilityTests(SearchWiki wiki) : IClassFixture<SearchWiki>
+/// <summary>The tests; each database's class below brings its own wiki (a fixture declared here would be built for both).</summary>
+public abstract class SearchVisibilityTestsBase(SearchWiki wiki)
 {
     public static TheoryData<string, string, bool> Matrix => new()
     {
@@ -67,4 +68,7 @@ public class SearchVisibilityTests(SearchWiki wiki) : IClassFixture<SearchWiki>
 }
 
 [OnPostgres]
-public sealed class SearchVisibilityOnPostgresTests(PostgresSearchWiki wiki) : SearchVisibilityTests(wiki), IClassFixture<PostgresSearchWiki>;
+public sealed class SearchVisibilityTests(SearchWiki wiki) : SearchVisibilityTestsBase(wiki), IClassFixture<SearchWiki>;
+
+[OnPostgres]
+public sealed class SearchVisibilityOnPostgresTests(PostgresSearchWiki wiki) : SearchVisibilityTestsBase(wiki), IClassFixture<PostgresSearchWiki>;
