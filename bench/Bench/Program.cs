@@ -41,13 +41,14 @@ internal static class Entry
                 File.Delete(seeded + suffix);
             }
             await using var first = await WikiServer.StartAsync(options, seeded); // the first start imports the seed
-        }, 1, 2, 3, 4, 10);
+        }, 1, 2, 3, 4, 10, 11);
         await Scenario("1-3 public pages", () => PublicPages.RunAsync(options, report, seeded), 1, 2, 3);
         await Scenario("4 circuits", () => Circuits.RunAsync(options, report, seeded), 4);
         await Scenario("5 markdown", () => External.MarkdownAsync(options, report), 5);
         await Scenario("6 search", () => External.SearchAsync(options, report), 6);
         await Scenario("7-9 saves", () => Saves.RunAsync(options, report), 7, 8, 9);
         await Scenario("10 cold start", () => ColdStart.RunAsync(options, report, seeded), 10);
+        await Scenario("11 PostgreSQL", () => PostgresArm.RunAsync(options, report, seeded), 11);
 
         await report.WriteAsync(options.Output, started, loadBefore);
         Console.WriteLine($"Wrote {options.Output}");

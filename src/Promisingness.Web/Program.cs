@@ -39,8 +39,11 @@ if (isCommand)
     return exit;
 }
 
-// Held while serving, so that a restore refuses to replace the database under a running wiki.
-using var serving = ServingLock.TryAcquire(app.Services.GetRequiredService<DatabaseBackup>().DatabasePath);
+// Held while serving, so that a restore refuses to replace the database under a running wiki (SQLite's file;
+// on PostgreSQL there is no file and several instances share the server).
+using var serving = app.Services.GetRequiredService<DatabaseChoice>().Provider == DatabaseProvider.Sqlite
+    ? ServingLock.TryAcquire(app.Services.GetRequiredService<DatabaseBackup>().DatabasePath)
+    : null;
 await app.Services.GetRequiredService<FirstRun>().EnsureAsync(Console.Out);
 app.UseWikiPipeline();
 await app.RunAsync();

@@ -16,6 +16,11 @@ internal static class BackupCommands
         {
             throw new UsageException("backup takes exactly one FILE.");
         }
+        if (!services.GetRequiredService<DatabaseBackup>().Available)
+        {
+            await error.WriteLineAsync(DatabaseBackup.NotOnPostgres);
+            return 1;
+        }
         try
         {
             var result = await services.GetRequiredService<DatabaseBackup>().WriteAsync(positional[0], UserAdministration.CommandLine);
@@ -37,6 +42,11 @@ internal static class BackupCommands
             throw new UsageException("restore takes exactly one FILE.");
         }
         var backup = services.GetRequiredService<DatabaseBackup>();
+        if (!backup.Available)
+        {
+            await error.WriteLineAsync(DatabaseBackup.NotOnPostgres);
+            return 1;
+        }
         string? previous;
         try
         {

@@ -5,11 +5,17 @@ namespace Promisingness.Web.Data;
 
 internal static class DatabaseSetup
 {
-    /// <summary>Creates the data folder, applies migrations and checks the durability settings the wiki relies on.</summary>
+    /// <summary>Applies migrations; on SQLite also creates the data folder and checks the durability settings the wiki relies on.</summary>
     public static async Task MigrateAsync(IServiceProvider services)
     {
         var factory = services.GetRequiredService<IDbContextFactory<WikiDbContext>>();
         await using var db = await factory.CreateDbContextAsync();
+        if (db.Database.IsPostgres())
+        {
+            // PostgreSQL's durability is the server's (fsync, synchronous_commit); there is no file to prepare.
+            await db.Database.MigrateAsync();
+            return;
+        }
         CreateDataFolder(db.Database.GetConnectionString());
         await db.Database.OpenConnectionAsync();
         try

@@ -4,7 +4,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Promisingness.Web.Data;
 
-public sealed class WikiDbContext(DbContextOptions<WikiDbContext> options) : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
+/// <summary>
+/// The wiki's model; everything asks for this type. The concrete types, SqliteWikiDbContext and
+/// PostgresWikiDbContext, only exist so that each provider keeps its own migration set (docs/DATABASES.md).
+/// </summary>
+public abstract class WikiDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
     public DbSet<ResearchProgram> Programs => Set<ResearchProgram>();
     public DbSet<Member> Members => Set<Member>();
@@ -51,7 +55,9 @@ public sealed class WikiDbContext(DbContextOptions<WikiDbContext> options) : Ide
         configurationBuilder.Properties<ReviewState>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<ReviewAction>().HaveConversion<string>().HaveMaxLength(30);
         configurationBuilder.Properties<NotificationKind>().HaveConversion<string>().HaveMaxLength(20);
-        // SQLite cannot order or compare DateTimeOffset; UTC ticks sort and compare correctly.
+        // SQLite cannot order or compare DateTimeOffset; UTC ticks sort and compare correctly. PostgreSQL keeps
+        // the same converter on purpose: timestamptz holds microseconds and no offset, so a wiki moved between
+        // the two (export --json / import --json) would lose its ticks and offsets (docs/DATABASES.md).
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
     }
 }

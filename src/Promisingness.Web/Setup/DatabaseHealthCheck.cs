@@ -21,7 +21,7 @@ public sealed class DatabaseHealthCheck(IDbContextFactory<WikiDbContext> dbFacto
                 ? HealthCheckResult.Healthy("The database answers and is up to date.")
                 : HealthCheckResult.Unhealthy($"{pending.Count} migrations are not applied.");
         }
-        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException or TimeoutException)
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or TimeoutException)
         {
             return HealthCheckResult.Unhealthy("The database could not be reached.", e);
         }

@@ -57,9 +57,23 @@ internal static class WikiServices
 
         var connectionString = builder.Configuration.GetConnectionString("Wiki")
             ?? throw new InvalidOperationException("The connection string 'Wiki' is missing (ConnectionStrings__Wiki).");
-        services.AddDbContextFactory<WikiDbContext>(options => options
-            .UseSqlite(connectionString)
-            .AddInterceptors(new SqlitePragmas()));
+        var provider = DatabaseProviders.From(builder.Configuration);
+        services.AddSingleton(new DatabaseChoice(provider));
+        // Each provider's own context type carries its migrations; everything else asks for WikiDbContext.
+        if (provider == DatabaseProvider.Postgres)
+        {
+            services.AddDbContextFactory<PostgresWikiDbContext>(options => options.UseNpgsql(connectionString));
+            services.AddSingleton<IDbContextFactory<WikiDbContext>, WikiContextFactory<PostgresWikiDbContext>>();
+            services.AddScoped<WikiDbContext>(scoped => scoped.GetRequiredService<PostgresWikiDbContext>());
+        }
+        else
+        {
+            services.AddDbContextFactory<SqliteWikiDbContext>(options => options
+                .UseSqlite(connectionString)
+                .AddInterceptors(new SqlitePragmas()));
+            services.AddSingleton<IDbContextFactory<WikiDbContext>, WikiContextFactory<SqliteWikiDbContext>>();
+            services.AddScoped<WikiDbContext>(scoped => scoped.GetRequiredService<SqliteWikiDbContext>());
+        }
         services.AddDatabaseDeveloperPageExceptionFilter();
         // Keys in the database: cookies and antiforgery tokens survive a restart and work on every instance.
         services.AddDataProtection().SetApplicationName("Promisingness.Wiki").PersistKeysToDbContext<WikiDbContext>();

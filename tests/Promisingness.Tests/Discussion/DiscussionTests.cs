@@ -8,7 +8,7 @@ using Promisingness.Web.Security;
 
 namespace Promisingness.Tests.Discussion;
 
-public sealed class DiscussionTests : MentorAppTest
+public class DiscussionTests : MentorAppTest
 {
     private Discussions Discussions => App.Get<Discussions>();
 
@@ -31,7 +31,7 @@ public sealed class DiscussionTests : MentorAppTest
         return await db.Notifications.Where(n => n.RecipientUserId == userId).OrderBy(n => n.Id).ToListAsync();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Open_OnAPassage_KeepsTheQuoteWithItsContextAndRevision_AndRendersSafely()
     {
         var goal = await EntryIdAsync("goal");
@@ -47,7 +47,7 @@ public sealed class DiscussionTests : MentorAppTest
         Assert.DoesNotContain("<script", thread.Comments[0].Html);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Thread_WhoseQuoteLeftTheEntry_IsOutdated()
     {
         var goal = await EntryIdAsync("goal");
@@ -71,7 +71,7 @@ public sealed class DiscussionTests : MentorAppTest
         Assert.False(threads.Single(t => t.Quote is null).Outdated);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Mention_NotifiesTheMentionedMember_WhoMayReadTheEntry_AndNoOneElse()
     {
         var (alice, aliceSlug) = await ResearcherWithMemberAsync("alice@test.local", Members.Aisc, 0);
@@ -89,7 +89,7 @@ public sealed class DiscussionTests : MentorAppTest
         Assert.Empty(await InboxOfAsync(alice));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Reply_NotifiesThreadParticipantsAndWatchers_OncePerPerson()
     {
         var (alice, _) = await ResearcherWithMemberAsync("alice@test.local", Members.Aisc, 0);
@@ -108,7 +108,7 @@ public sealed class DiscussionTests : MentorAppTest
         Assert.Empty(await InboxOfAsync(bob));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Unwatching_StopsNotificationsEvenForAnAuthor()
     {
         var (alice, _) = await ResearcherWithMemberAsync("alice@test.local", Members.Aisc, 0);
@@ -123,7 +123,7 @@ public sealed class DiscussionTests : MentorAppTest
         Assert.Single(await InboxOfAsync(alice));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task EditAndDelete_OnlyOwnComments_DeletedKeepsItsPlaceAndReplies()
     {
         var (alice, _) = await ResearcherWithMemberAsync("alice@test.local", Members.Aisc, 0);
@@ -147,7 +147,7 @@ public sealed class DiscussionTests : MentorAppTest
         Assert.Equal("", (await db.Comments.SingleAsync(c => c.Id == first)).BodyMarkdown);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Resolve_ByOpenerAuthorsAndMentor_NotByOtherMembers()
     {
         var (alice, _) = await ResearcherWithMemberAsync("alice@test.local", Members.Aisc, 0);
@@ -169,7 +169,7 @@ public sealed class DiscussionTests : MentorAppTest
         Assert.All(threads, t => Assert.False(t.MayResolve));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Anonymous_AndMembersWhoMayNotReadTheEntry_NeitherSeeNorWrite()
     {
         var (alice, _) = await ResearcherWithMemberAsync("alice@test.local", Members.Aisc, 0);
@@ -188,7 +188,7 @@ public sealed class DiscussionTests : MentorAppTest
         Assert.DoesNotContain("team-only remark", await page.Content.ReadAsStringAsync());
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("")]
     [InlineData("   \n ")]
     public async Task Open_EmptyOrTooLong_IsRefusedAndNothingIsSaved(string text)
@@ -202,4 +202,10 @@ public sealed class DiscussionTests : MentorAppTest
         using var db = App.CreateDbContext();
         Assert.False(await db.CommentThreads.AnyAsync());
     }
+}
+
+[OnPostgres]
+public sealed class DiscussionOnPostgresTests : DiscussionTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

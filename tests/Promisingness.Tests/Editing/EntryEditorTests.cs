@@ -6,9 +6,16 @@ using Promisingness.Web.Security;
 
 namespace Promisingness.Tests.Editing;
 
-public sealed class EntryEditorTests : IAsyncLifetime
+public class EntryEditorTests : IAsyncLifetime
 {
-    private readonly WikiApp app = new();
+    private readonly WikiApp app;
+
+    // A subclass marked [OnPostgres] overrides Provider; it answers a constant, so calling it here is safe.
+#pragma warning disable CA2214
+    public EntryEditorTests() => app = WikiApp.On(Provider);
+#pragma warning restore CA2214
+
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
     private string aisc = "";
     private string mars = "";
     private string mentor = "";
@@ -37,7 +44,7 @@ public sealed class EntryEditorTests : IAsyncLifetime
     private static EntryInput Input(Entry entry, string? body = null, string? title = null, Visibility? visibility = null) =>
         new(title ?? entry.Title, body ?? entry.BodyMarkdown, visibility ?? entry.Visibility, entry.ProgramId, "test edit");
 
-    [Fact]
+    [DatabaseFact]
     public async Task Save_AppendsARevisionAndNeverChangesOldOnes()
     {
         var goal = await EntryAsync("goal");
@@ -55,7 +62,7 @@ public sealed class EntryEditorTests : IAsyncLifetime
         Assert.Equal("edit-aisc", after.Revisions.Single(r => r.Number == 2).AuthorName);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Save_FromAStaleRevision_IsAConflictThatKeepsTheTextAsADraft()
     {
         var goal = await EntryAsync("goal");
@@ -69,7 +76,7 @@ public sealed class EntryEditorTests : IAsyncLifetime
         Assert.Equal(2, (await EntryAsync("goal")).RevisionNumber);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Save_ConflictingEditsToDifferentParts_OffersTheMergedText()
     {
         var goal = await EntryAsync("goal");
@@ -83,7 +90,7 @@ public sealed class EntryEditorTests : IAsyncLifetime
         Assert.Equal("First paragraph, by the researcher.\n\nMiddle paragraph.\n\nLast paragraph, by the mentor.", conflict.MergedBody);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Save_TwentyAtOnceFromTheSameRevision_OneWinsAndNineteenTextsAreKept()
     {
         var goal = await EntryAsync("goal");
@@ -106,7 +113,7 @@ public sealed class EntryEditorTests : IAsyncLifetime
         }
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Restore_AppendsTheOldTextAsANewRevision()
     {
         var goal = await EntryAsync("goal");
@@ -121,7 +128,7 @@ public sealed class EntryEditorTests : IAsyncLifetime
         Assert.Equal("Rewritten.", after.Revisions.Single(r => r.Number == 2).BodyMarkdown);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Save_Rename_LeavesTheOldSlugAsARedirect()
     {
         var goal = await EntryAsync("goal");
@@ -135,7 +142,7 @@ public sealed class EntryEditorTests : IAsyncLifetime
         Assert.EndsWith("/pages/our-goal", response.Headers.Location!.ToString());
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("", "Title")]
     [InlineData("    ", "Title")]
     public async Task Save_EmptyTitle_IsRefusedBesideTheField(string title, string field)
@@ -148,7 +155,7 @@ public sealed class EntryEditorTests : IAsyncLifetime
         Assert.Equal(1, (await EntryAsync("goal")).RevisionNumber);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Save_TooLongTitleOrBody_IsRefusedAndNothingSaved()
     {
         var goal = await EntryAsync("goal");
@@ -161,7 +168,7 @@ public sealed class EntryEditorTests : IAsyncLifetime
         Assert.Equal(1, (await EntryAsync("goal")).RevisionNumber);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Save_OneMegabyteBody_IsStoredIntact()
     {
         var goal = await EntryAsync("goal");
@@ -173,7 +180,7 @@ public sealed class EntryEditorTests : IAsyncLifetime
         Assert.Equal(text, (await EntryAsync("goal")).BodyMarkdown);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Save_ResearcherMakingAnEntryPublic_IsRefused()
     {
         var goal = await EntryAsync("goal");
@@ -190,7 +197,7 @@ public sealed class EntryEditorTests : IAsyncLifetime
         Assert.IsType<SaveResult.Saved>(allowed);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Save_ResearcherOfAnotherProgram_IsRefusedOnAProgramsEntry()
     {
         var goal = await EntryAsync("goal");
@@ -204,7 +211,7 @@ public sealed class EntryEditorTests : IAsyncLifetime
         Assert.IsType<SaveResult.Saved>(await Editor.SaveAsync(aisc, goal.Id, 1, Input(goal, body: "AISC edit")));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Create_ForAnotherProgram_IsRefused()
     {
         var result = await Editor.CreateAsync(aisc, EntryKind.Topic, new EntryInput("MARS business", "x", Visibility.Team, Members.Mars));
@@ -214,7 +221,7 @@ public sealed class EntryEditorTests : IAsyncLifetime
         Assert.False(await db.Entries.AnyAsync(e => e.Title == "MARS business"));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Create_NewTopic_IsATeamEntryWithItsFirstRevision()
     {
         var result = await Editor.CreateAsync(aisc, EntryKind.Topic, new EntryInput("Scalable oversight", "What we found.", Visibility.Team, Members.Aisc, ""));
@@ -227,7 +234,7 @@ public sealed class EntryEditorTests : IAsyncLifetime
         Assert.Equal(System.Net.HttpStatusCode.NotFound, anonymous.StatusCode);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Create_TitleOfAnExistingEntry_IsRefusedBesideTheTitle()
     {
         var result = await Editor.CreateAsync(aisc, EntryKind.Page, new EntryInput("Background", "Another.", Visibility.Team, null, ""));
@@ -235,7 +242,7 @@ public sealed class EntryEditorTests : IAsyncLifetime
         Assert.Contains("already an entry", Assert.IsType<SaveResult.Invalid>(result).Errors["Title"]);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Save_RenameOntoAnotherEntrysTitle_IsRefused()
     {
         var goal = await EntryAsync("goal");
@@ -246,7 +253,7 @@ public sealed class EntryEditorTests : IAsyncLifetime
         Assert.Equal("goal", (await EntryAsync("goal")).Slug);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task NewDraft_ForAnEntryNotCreatedYet_IsKeptUntilTheEntryIsCreated()
     {
         await Editor.SaveNewDraftAsync(aisc, EntryKind.Topic, "Half a topic", "Typed before the tab closed.");
@@ -259,7 +266,7 @@ public sealed class EntryEditorTests : IAsyncLifetime
         Assert.Null(await Editor.NewDraftAsync(aisc, EntryKind.Topic));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Draft_SurvivesUntilDiscarded()
     {
         var goal = await EntryAsync("goal");
@@ -270,7 +277,7 @@ public sealed class EntryEditorTests : IAsyncLifetime
         Assert.Null(await Editor.DraftAsync(aisc, goal.Id));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Save_TopicOutputs_AreStoredAndAnOutputTakenOutIsKeptAsRemoved()
     {
         var topic = await EntryAsync("weak-to-strong-generalization");
@@ -287,7 +294,7 @@ public sealed class EntryEditorTests : IAsyncLifetime
         Assert.Equal(2, saved.RevisionNumber);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("javascript:alert(1)")]
     [InlineData("ftp://example.org/file")]
     [InlineData("not a url")]
@@ -302,7 +309,7 @@ public sealed class EntryEditorTests : IAsyncLifetime
         Assert.Equal(1, (await EntryAsync("weak-to-strong-generalization")).RevisionNumber);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Restore_Topic_BringsBackItsOutputsAndResearchers()
     {
         var topic = await EntryAsync("weak-to-strong-generalization");
@@ -321,4 +328,10 @@ public sealed class EntryEditorTests : IAsyncLifetime
         using var db = app.CreateDbContext();
         return (await db.Members.SingleAsync(m => m.Slug == slug)).Id;
     }
+}
+
+[OnPostgres]
+public sealed class EntryEditorOnPostgresTests : EntryEditorTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

@@ -10,41 +10,43 @@ using Promisingness.Web.Security;
 
 namespace Promisingness.Tests.ImportExport;
 
-public sealed class JsonArchiveTests : MentorAppTest
+public class JsonArchiveTests : MentorAppTest
 {
     /// <summary>A wiki with something in every kind of row: the seed, accounts, a meeting, a discussion, estimates, notifications.</summary>
-    private async Task FillAsync()
+    private Task FillAsync() => FillAsync(App, Mentor);
+
+    internal static async Task FillAsync(WikiApp app, string mentor)
     {
-        var alice = await Members.AddAsync(App, "alice@test.local", Roles.Researcher, Members.Aisc, memberId: 1);
-        var editor = App.Get<EntryEditor>();
-        var meeting = Assert.IsType<SaveResult.Saved>(await editor.CreateAsync(Mentor, EntryKind.Meeting, new EntryInput("Weekly meeting", "notes", Visibility.Team, null, "",
+        var alice = await Members.AddAsync(app, "alice@test.local", Roles.Researcher, Members.Aisc, memberId: 1);
+        var editor = app.Get<EntryEditor>();
+        var meeting = Assert.IsType<SaveResult.Saved>(await editor.CreateAsync(mentor, EntryKind.Meeting, new EntryInput("Weekly meeting", "notes", Visibility.Team, null, "",
             Meeting: new MeetingInput(new DateOnly(2026, 11, 26), [1, 2], "agenda", "decided", [new ActionItemInput("Do it", 1, new DateOnly(2026, 12, 3), false)]))));
-        var thread = await App.Get<Discussions>().OpenAsync(alice, meeting.EntryId, "A question, @" + "x", new Anchor("notes", "", ""));
-        await App.Get<Discussions>().ReplyAsync(Mentor, thread.Id!.Value, null, "An answer");
+        var thread = await app.Get<Discussions>().OpenAsync(alice, meeting.EntryId, "A question, @" + "x", new Anchor("notes", "", ""));
+        await app.Get<Discussions>().ReplyAsync(mentor, thread.Id!.Value, null, "An answer");
         int question;
-        using (var db = App.CreateDbContext())
+        using (var db = app.CreateDbContext())
         {
             question = await db.Entries.Where(e => e.Kind == EntryKind.Question).Select(e => e.Id).FirstAsync();
         }
-        await App.Get<CredenceBook>().RecordAsync(alice, question, 0.1, "small");
-        await editor.SaveAsync(Mentor, meeting.EntryId, 1, new EntryInput("Weekly meeting", "more notes", Visibility.Team, null, "",
+        await app.Get<CredenceBook>().RecordAsync(alice, question, 0.1, "small");
+        await editor.SaveAsync(mentor, meeting.EntryId, 1, new EntryInput("Weekly meeting", "more notes", Visibility.Team, null, "",
             Meeting: new MeetingInput(new DateOnly(2026, 11, 26), [1], "agenda", "decided", [new ActionItemInput("Do it", 1, null, true)])));
     }
 
-    private static async Task<byte[]> ExportAsync(WikiApp app)
+    internal static async Task<byte[]> ExportAsync(WikiApp app)
     {
         using var stream = new MemoryStream();
         await app.Get<JsonArchive>().WriteAsync(stream);
         return stream.ToArray();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ExportRestoreExport_IntoAnEmptyDatabase_GivesTheSameBytes()
     {
         await FillAsync();
         var first = await ExportAsync(App);
 
-        using var empty = new WikiApp(seed: false);
+        using var empty = WikiApp.On(Provider, seed: false);
         using (var db = empty.CreateDbContext())
         {
             // The test host creates an admin on start; a database made by the command line has none.
@@ -63,10 +65,10 @@ public sealed class JsonArchiveTests : MentorAppTest
         // The restored wiki works: the mentor can sign in with the same password and save on top of revision 2.
         var mentor = await check.Users.Where(u => u.Email!.StartsWith("mentor-")).Select(u => u.Id).SingleAsync();
         Assert.IsType<SaveResult.Saved>(await empty.Get<EntryEditor>().SaveAsync(mentor, entry.Id, 2, new EntryInput("Weekly meeting", "after restore", Visibility.Team, null)));
-        await Members.SignInAsync(empty, "mentor-jsonarchivetests@test.local");
+        await Members.SignInAsync(empty, $"mentor-{GetType().Name}@test.local".ToLowerInvariant());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Restore_IntoADatabaseWithContent_IsRefusedAndChangesNothing()
     {
         var archive = await ExportAsync(App);
@@ -76,14 +78,14 @@ public sealed class JsonArchiveTests : MentorAppTest
         Assert.Contains("already holds entries or accounts", error.Message);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("not json at all", "malformed")]
     [InlineData("{\"format\": \"something else\", \"tables\": {}}", "lacks")]
     [InlineData("{\"format\": \"promisingness-wiki-archive/1\", \"tables\": {\"Spaceships\": []}}", "Spaceships")]
     [InlineData("{\"format\": \"promisingness-wiki-archive/1\", \"tables\": {\"Programs\": [{\"Id\": \"one\"}]}}", "Programs.Id")]
     public async Task Restore_BadArchive_SaysWhatIsWrongAndChangesNothing(string text, string expected)
     {
-        using var empty = new WikiApp(seed: false);
+        using var empty = WikiApp.On(Provider, seed: false);
         using (var db = empty.CreateDbContext())
         {
             await db.Users.ExecuteDeleteAsync();
@@ -96,7 +98,7 @@ public sealed class JsonArchiveTests : MentorAppTest
         Assert.Equal(3, await check.Programs.CountAsync());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task CommandLine_ExportJson_WritesTheFile()
     {
         var path = Path.Combine(Path.GetTempPath(), $"archive-{Guid.NewGuid():N}.json");
@@ -113,4 +115,10 @@ public sealed class JsonArchiveTests : MentorAppTest
             File.Delete(path);
         }
     }
+}
+
+[OnPostgres]
+public sealed class JsonArchiveOnPostgresTests : JsonArchiveTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

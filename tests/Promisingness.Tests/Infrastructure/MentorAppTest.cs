@@ -1,3 +1,4 @@
+using Promisingness.Web.Data;
 using Promisingness.Web.Security;
 
 namespace Promisingness.Tests.Infrastructure;
@@ -5,7 +6,12 @@ namespace Promisingness.Tests.Infrastructure;
 /// <summary>Tests that write as the mentor: a fresh app with the seed and one mentor account.</summary>
 public abstract class MentorAppTest : IAsyncLifetime
 {
-    protected WikiApp App { get; } = new();
+    private WikiApp? app;
+
+    /// <summary>The app, on the database the class runs on (a subclass marked [OnPostgres] says Postgres).</summary>
+    protected WikiApp App => app ??= WikiApp.On(Provider);
+
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
     protected string Mentor { get; private set; } = "";
 
@@ -13,7 +19,7 @@ public abstract class MentorAppTest : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        App.Dispose();
+        app?.Dispose();
         return Task.CompletedTask;
     }
 }

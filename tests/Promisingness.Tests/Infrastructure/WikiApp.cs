@@ -21,13 +21,23 @@ public sealed class WikiApp : WebApplicationFactory<Program>
 
     private readonly IReadOnlyDictionary<string, string> settings;
 
-    internal WikiApp(bool seed = true, string? databasePath = null, IReadOnlyDictionary<string, string>? settings = null)
+    private readonly bool dropsDatabase;
+
+    internal WikiApp(bool seed = true, string? databasePath = null, IReadOnlyDictionary<string, string>? settings = null,
+        DatabaseProvider provider = DatabaseProvider.Sqlite, string? postgresDatabase = null)
     {
         Directory.CreateDirectory(folder);
         Seed = seed;
+        Provider = provider;
         DatabasePath = databasePath ?? Path.Combine(folder, "wiki.db");
+        // On PostgreSQL: a database of its own (dropped at the end), or the one given (a template being made).
+        dropsDatabase = provider == DatabaseProvider.Postgres && postgresDatabase is null;
+        ConnectionString = provider != DatabaseProvider.Postgres ? $"DataSource={DatabasePath}" : postgresDatabase ?? TestPostgres.CreateDatabase(seed);
         this.settings = settings ?? new Dictionary<string, string>();
     }
+
+    /// <summary>A fresh app on <paramref name="provider"/> (PostgreSQL: a new database on the TEST_POSTGRES server).</summary>
+    public static WikiApp On(DatabaseProvider provider, bool seed = true) => new(seed, provider: provider);
 
     /// <summary>The app with the seed imported (the form IClassFixture needs).</summary>
     public WikiApp() : this(seed: true)
@@ -36,7 +46,10 @@ public sealed class WikiApp : WebApplicationFactory<Program>
 
     public bool Seed { get; }
     public string DatabasePath { get; }
-    public string ConnectionString => $"DataSource={DatabasePath}";
+    public DatabaseProvider Provider { get; }
+
+    /// <summary>The SQLite file's (DatabasePath) or the PostgreSQL database's.</summary>
+    public string ConnectionString { get; }
 
     public static string TestData(string name) => Path.Combine(AppContext.BaseDirectory, "TestData", name);
 
@@ -66,6 +79,7 @@ public sealed class WikiApp : WebApplicationFactory<Program>
         // Outside Development the build output's static files (CSS, scripts) are only served when asked for.
         builder.UseStaticWebAssets();
         builder.UseSetting("ConnectionStrings:Wiki", ConnectionString);
+        builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("Admin:Email", AdminEmail);
         builder.UseSetting("Admin:Password", AdminPassword);
         builder.UseSetting("Seed:Skip", Seed ? "false" : "true");
@@ -81,6 +95,10 @@ public sealed class WikiApp : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
+        if (dropsDatabase)
+        {
+            TestPostgres.DropDatabase(ConnectionString);
+        }
         try
         {
             Directory.Delete(folder, recursive: true);

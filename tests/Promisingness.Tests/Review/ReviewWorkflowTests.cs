@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Promisingness.Tests.Infrastructure;
 using Promisingness.Web.Data;
 using Promisingness.Web.Features.Editing;
 using Promisingness.Web.Features.Review;
@@ -6,7 +7,7 @@ using Promisingness.Web.Features.Review;
 namespace Promisingness.Tests.Review;
 
 /// <summary>The review state machine: every transition, allowed and refused, checked on the server.</summary>
-public sealed class ReviewWorkflowTests : SummaryTestBed
+public class ReviewWorkflowTests : SummaryTestBed
 {
     public static TheoryData<ReviewState, ReviewCommand, string, ReviewState?> Transitions => new()
     {
@@ -57,7 +58,7 @@ public sealed class ReviewWorkflowTests : SummaryTestBed
         { ReviewState.NeedsReReview, ReviewCommand.Publish, "mentor2", null },
     };
 
-    [Theory]
+    [DatabaseTheory]
     [MemberData(nameof(Transitions))]
     public async Task Command_FromEachState_IsAllowedOrRefusedAsTheTableSays(ReviewState state, ReviewCommand command, string actor, ReviewState? expected)
     {
@@ -93,7 +94,7 @@ public sealed class ReviewWorkflowTests : SummaryTestBed
         }
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Approve_ByTheMentorWhoseOwnSummaryItIs_IsRefused_AnotherMentorMayApprove()
     {
         var own = await CreateAsync(writer: "mentor", authorMemberId: BogdanMemberId);
@@ -105,7 +106,7 @@ public sealed class ReviewWorkflowTests : SummaryTestBed
         await DoneAsync("mentor2", own.EntryId, ReviewCommand.Approve);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Approve_ByTheMentorWhoWroteItForSomeoneElse_IsRefused()
     {
         var written = await CreateAsync(writer: "mentor", authorMemberId: SeverinMemberId);
@@ -115,7 +116,7 @@ public sealed class ReviewWorkflowTests : SummaryTestBed
         await DoneAsync("admin", written.EntryId, ReviewCommand.Approve);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RequestChanges_WithoutANote_IsRefusedBesideTheNoteField()
     {
         var summary = await CreateAsync();
@@ -127,7 +128,7 @@ public sealed class ReviewWorkflowTests : SummaryTestBed
         Assert.Equal(ReviewState.Submitted, (await EntryAsync(summary.EntryId)).Summary!.State);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Approve_OfARevisionThatIsNoLongerTheCurrentOne_IsRefused()
     {
         var summary = await CreateAsync();
@@ -140,7 +141,7 @@ public sealed class ReviewWorkflowTests : SummaryTestBed
         Assert.Equal(ReviewState.Submitted, (await EntryAsync(summary.EntryId)).Summary!.State);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Approve_ByTwoReviewersAtOnce_OnlyOneSucceeds()
     {
         var summary = await CreateAsync();
@@ -156,7 +157,7 @@ public sealed class ReviewWorkflowTests : SummaryTestBed
         Assert.Single(await StepsAsync(summary.EntryId), s => s.Action == ReviewAction.Approved);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Approval_IsBoundToTheRevisionApproved_AndAnEditAfterItNeedsANewReview()
     {
         var summary = await CreateAsync();
@@ -179,7 +180,7 @@ public sealed class ReviewWorkflowTests : SummaryTestBed
         Assert.Equal(2, (await EntryAsync(summary.EntryId)).Summary!.ApprovedRevisionNumber);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Publish_MakesThePageOfTheApprovedRevisionPublic_WithoutCountingAsAnEdit()
     {
         var summary = await CreateAsync();
@@ -197,7 +198,7 @@ public sealed class ReviewWorkflowTests : SummaryTestBed
         Assert.IsType<ReviewResult.Refused>(await ActAsync("mentor", summary.EntryId, ReviewCommand.Publish));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task EditingAPublishedSummary_TakesItBackFromThePublicUntilApprovedAgain()
     {
         var summary = await CreateAsync();
@@ -213,7 +214,7 @@ public sealed class ReviewWorkflowTests : SummaryTestBed
         Assert.Contains("Taken back from the public", (await StepsAsync(summary.EntryId)).Last().Note);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task TakingAnApprovedSummaryBackFromThePublic_IsNoEditAfterApproval()
     {
         var summary = await CreateAsync();
@@ -226,7 +227,7 @@ public sealed class ReviewWorkflowTests : SummaryTestBed
         Assert.Equal(ReviewState.Approved, (await EntryAsync(summary.EntryId)).Summary!.State);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Restore_OfAnApprovedSummary_NeedsANewReview()
     {
         var summary = await CreateAsync();
@@ -241,7 +242,7 @@ public sealed class ReviewWorkflowTests : SummaryTestBed
         Assert.Equal(SummaryTestBed.Week, after.Summary.Week);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Steps_NotifyTheMentorsOfSubmissions_AndTheAuthorOfDecisions_NeverTheOneWhoActed()
     {
         var summary = await CreateAsync();
@@ -265,7 +266,7 @@ public sealed class ReviewWorkflowTests : SummaryTestBed
         Assert.DoesNotContain(notes, n => n.RecipientUserId == Users["locked"]);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ASaveReadBeforeAnApproval_AndWrittenAfterIt_IsNotWritten_SoTheEditCannotSlipPastTheReview()
     {
         var summary = await CreateAsync();
@@ -284,7 +285,7 @@ public sealed class ReviewWorkflowTests : SummaryTestBed
         Assert.Equal((1, ReviewState.Approved), (after.RevisionNumber, after.Summary!.State));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Allowed_ListsTheButtonsThePersonMayPress()
     {
         var summary = await CreateAsync();
@@ -294,4 +295,10 @@ public sealed class ReviewWorkflowTests : SummaryTestBed
         Assert.Equal([ReviewCommand.RequestChanges, ReviewCommand.Approve], await Workflow.AllowedAsync(Users["mentor"], summary.EntryId));
         Assert.Empty(await Workflow.AllowedAsync(null, summary.EntryId));
     }
+}
+
+[OnPostgres]
+public sealed class ReviewWorkflowOnPostgresTests : ReviewWorkflowTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

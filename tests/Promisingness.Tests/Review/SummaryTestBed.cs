@@ -16,7 +16,11 @@ public abstract class SummaryTestBed : IAsyncLifetime
 {
     public const string Week = "2026-W48";
 
-    protected WikiApp App { get; } = new();
+    private WikiApp? app;
+
+    protected WikiApp App => app ??= WikiApp.On(Provider);
+
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
     protected Dictionary<string, string> Users { get; } = [];
 
@@ -48,7 +52,7 @@ public abstract class SummaryTestBed : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        App.Dispose();
+        app?.Dispose();
         return Task.CompletedTask;
     }
 

@@ -13,7 +13,7 @@ using Promisingness.Web.Security;
 namespace Promisingness.Tests.Search;
 
 /// <summary>Members find entries by their discussion; nobody else ever matches on comment text.</summary>
-public sealed class CommentSearchTests : MentorAppTest
+public class CommentSearchTests : MentorAppTest
 {
     private async Task<int> GoalAsync()
     {
@@ -29,7 +29,7 @@ public sealed class CommentSearchTests : MentorAppTest
         return (await App.Get<SearchService>().SearchAsync(request, reader)).Hits;
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Member_FindsAnEntryByAWordOnlyInItsDiscussion_WithTheCommentAsSnippetAndALinkToTheThread()
     {
         var thread = await App.Get<Discussions>().OpenAsync(Mentor, await GoalAsync(), "Compare with the axolotl benchmark.", null);
@@ -43,7 +43,7 @@ public sealed class CommentSearchTests : MentorAppTest
         Assert.Single(await SearchAsync("axol", researcher));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Anonymous_NeverMatchesOnCommentText_AlsoOverHttp()
     {
         await App.Get<Discussions>().OpenAsync(Mentor, await GoalAsync(), "Compare with the axolotl benchmark.", null);
@@ -54,7 +54,7 @@ public sealed class CommentSearchTests : MentorAppTest
         Assert.DoesNotContain("axolotl benchmark", page.Body!.TextContent);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Researcher_DoesNotFindACommentOnADraftTheyMayNotRead()
     {
         var draft = Assert.IsType<SaveResult.Saved>(await App.Get<EntryEditor>().CreateAsync(Mentor, EntryKind.Page, new EntryInput("Mentor's notes", "private", Visibility.Draft, null)));
@@ -65,7 +65,7 @@ public sealed class CommentSearchTests : MentorAppTest
         Assert.Single(await SearchAsync("pangolin", Mentor));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task DeletedAndEditedComments_AreFoundByWhatTheySayNow()
     {
         var discussions = App.Get<Discussions>();
@@ -82,7 +82,7 @@ public sealed class CommentSearchTests : MentorAppTest
         Assert.Empty(await SearchAsync("walruses", Mentor));
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("\"axolotl")]
     [InlineData("axolotl*) OR (")]
     [InlineData("NEAR(axolotl benchmark)")]
@@ -98,7 +98,7 @@ public sealed class CommentSearchTests : MentorAppTest
         Assert.Equal(1, await db.Comments.CountAsync());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task LockedMember_NeverMatchesOnCommentText()
     {
         await App.Get<Discussions>().OpenAsync(Mentor, await GoalAsync(), "Compare with the axolotl benchmark.", null);
@@ -109,7 +109,7 @@ public sealed class CommentSearchTests : MentorAppTest
         Assert.Empty(results.Hits);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Member_LongPrefixOfAWordOnlyInComments_FindsIt()
     {
         // Longer than the prefix indexes: expanded from the comments' own words, which no entry holds.
@@ -120,7 +120,7 @@ public sealed class CommentSearchTests : MentorAppTest
         Assert.Contains(hit.Snippet, p => p.Marked && p.Text == "axolotl");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Member_EntryWithSeveralMatchingThreads_LinksToTheBestMatch()
     {
         var discussions = App.Get<Discussions>();
@@ -133,7 +133,7 @@ public sealed class CommentSearchTests : MentorAppTest
         Assert.EndsWith($"#thread-{best.Id}", hit.Url);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Member_Filters_ApplyToEntriesFoundByTheirDiscussion()
     {
         await App.Get<Discussions>().OpenAsync(Mentor, await GoalAsync(), "Compare with the axolotl benchmark.", null);
@@ -142,7 +142,7 @@ public sealed class CommentSearchTests : MentorAppTest
         Assert.Empty(await SearchAsync(new SearchRequest("axolotl", Kind: EntryKind.Topic), Mentor));
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task Member_FindsAReadableDiscussion_HoweverManyUnreadableOnesMatchToo()
     {
         // More matching discussions on drafts the researcher may not read than search looks at: the read
@@ -167,7 +167,7 @@ public sealed class CommentSearchTests : MentorAppTest
         Assert.StartsWith("pages/goal#thread-", hit.Url);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Get_Search_Member_LinksTheResultToItsThread()
     {
         var thread = await App.Get<Discussions>().OpenAsync(Mentor, await GoalAsync(), "Compare with the axolotl benchmark.", null);
@@ -182,7 +182,7 @@ public sealed class CommentSearchTests : MentorAppTest
         Assert.Equal("axolotl", result.QuerySelector(".search-result__snippet mark")?.TextContent);
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task Migration_OnAnExistingWiki_IndexesLiveCommentsAndGoesBackDown()
     {
         var path = Path.Combine(Path.GetTempPath(), $"promisingness-comment-backfill-{Guid.NewGuid():N}.db");
@@ -220,4 +220,10 @@ public sealed class CommentSearchTests : MentorAppTest
             File.Delete(path);
         }
     }
+}
+
+[OnPostgres]
+public sealed class CommentSearchOnPostgresTests : CommentSearchTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

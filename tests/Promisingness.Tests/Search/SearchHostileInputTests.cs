@@ -1,11 +1,13 @@
 using System.Net;
 using AngleSharp.Html.Parser;
+using Promisingness.Tests.Infrastructure;
 using Promisingness.Web.Features.Search;
 
 namespace Promisingness.Tests.Search;
 
 /// <summary>Whatever is typed or put in the address, search answers with results or none: never an error.</summary>
-public sealed class SearchHostileInputTests(SearchWiki wiki) : IClassFixture<SearchWiki>
+/// <summary>The tests; each database's class below brings its own wiki (a fixture declared here would be built for both).</summary>
+public abstract class SearchHostileInputTestsBase(SearchWiki wiki)
 {
     private static readonly string[] Inputs =
     [
@@ -21,14 +23,14 @@ public sealed class SearchHostileInputTests(SearchWiki wiki) : IClassFixture<Sea
 
     public static TheoryData<int> Indexes => [.. Enumerable.Range(0, Inputs.Length)];
 
-    [Fact]
+    [DatabaseFact]
     public void Inputs_AreManyAndIncludeTenKilobytes()
     {
         Assert.True(Inputs.Length >= 25);
         Assert.Contains(Inputs, i => i.Length >= 10_000);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [MemberData(nameof(Indexes))]
     public async Task Search_HostileInput_AnswersWithResultsOrNone(int index)
     {
@@ -47,7 +49,7 @@ public sealed class SearchHostileInputTests(SearchWiki wiki) : IClassFixture<Sea
         }
     }
 
-    [Theory]
+    [DatabaseTheory]
     [MemberData(nameof(Indexes))]
     public async Task Get_SearchPage_WithHostileQuery_AnswersWithAPage(int index)
     {
@@ -65,3 +67,9 @@ public sealed class SearchHostileInputTests(SearchWiki wiki) : IClassFixture<Sea
         Assert.Empty(document.QuerySelectorAll("main script"));
     }
 }
+
+[OnPostgres]
+public sealed class SearchHostileInputTests(SearchWiki wiki) : SearchHostileInputTestsBase(wiki), IClassFixture<SearchWiki>;
+
+[OnPostgres]
+public sealed class SearchHostileInputOnPostgresTests(PostgresSearchWiki wiki) : SearchHostileInputTestsBase(wiki), IClassFixture<PostgresSearchWiki>;

@@ -11,7 +11,7 @@ using Promisingness.Web.Features.Search;
 namespace Promisingness.Tests.Search;
 
 /// <summary>The index moves with every write, in the writer's own transaction: a search right after a save finds the new text, never the old.</summary>
-public sealed class SearchIndexTests : MentorAppTest
+public class SearchIndexTests : MentorAppTest
 {
     private SearchService Search => App.Get<SearchService>();
 
@@ -24,7 +24,7 @@ public sealed class SearchIndexTests : MentorAppTest
         return await db.Entries.SingleAsync(e => e.Slug == slug);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Save_NewBody_IsFoundAndTheOldIsNot()
     {
         var goal = await EntryAsync("goal");
@@ -38,7 +38,7 @@ public sealed class SearchIndexTests : MentorAppTest
         Assert.DoesNotContain("Goal", await TitlesAsync("\"more grounding\""));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Save_Rename_IsFoundByTheNewTitleOnly()
     {
         var background = await EntryAsync("background");
@@ -51,7 +51,7 @@ public sealed class SearchIndexTests : MentorAppTest
         Assert.DoesNotContain("Background", await TitlesAsync("background"));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Save_TopicOutputsAndTags_AreFoundAndRemovedOnesAreNot()
     {
         var topic = await EntryAsync("in-context-learning");
@@ -71,7 +71,7 @@ public sealed class SearchIndexTests : MentorAppTest
         Assert.Empty(await TitlesAsync("citrus"));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Import_LaterReadme_IsFoundRightAfterwards()
     {
         Assert.Empty(await TitlesAsync("generalise"));
@@ -84,7 +84,7 @@ public sealed class SearchIndexTests : MentorAppTest
         Assert.Contains("Automated Interpretability Agents", await TitlesAsync("interpretability agents"));
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task RolledBackWrite_LeavesTheIndexAsItWas()
     {
         using (var db = App.CreateDbContext())
@@ -99,7 +99,7 @@ public sealed class SearchIndexTests : MentorAppTest
         Assert.Contains("Goal", await TitlesAsync("goal"));
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task Migration_OnAnExistingWiki_IndexesEveryEntry()
     {
         var path = Path.Combine(Path.GetTempPath(), $"promisingness-backfill-{Guid.NewGuid():N}.db");
@@ -128,4 +128,10 @@ public sealed class SearchIndexTests : MentorAppTest
             File.Delete(path);
         }
     }
+}
+
+[OnPostgres]
+public sealed class SearchIndexOnPostgresTests : SearchIndexTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

@@ -1,10 +1,12 @@
+using Promisingness.Tests.Infrastructure;
 using Promisingness.Web.Data;
 using Promisingness.Web.Features.Search;
 
 namespace Promisingness.Tests.Search;
 
 /// <summary>Ranking, matching, snippets, filters and paging of the real SearchService over the real FTS5 index.</summary>
-public sealed class SearchServiceTests(SearchWiki wiki) : IClassFixture<SearchWiki>
+/// <summary>The tests; each database's class below brings its own wiki (a fixture declared here would be built for both).</summary>
+public abstract class SearchServiceTestsBase(SearchWiki wiki)
 {
     private SearchService Search => wiki.App.Get<SearchService>();
 
@@ -12,7 +14,7 @@ public sealed class SearchServiceTests(SearchWiki wiki) : IClassFixture<SearchWi
 
     private static IEnumerable<string> Titles(SearchResults results) => results.Hits.Select(h => Highlights.PlainText(h.Title));
 
-    [Fact]
+    [DatabaseFact]
     public async Task Search_WordInATitle_RanksAboveTheSameWordInABody()
     {
         var results = await Search.SearchAsync(new SearchRequest("pangolin"), null);
@@ -20,7 +22,7 @@ public sealed class SearchServiceTests(SearchWiki wiki) : IClassFixture<SearchWi
         Assert.Equal(["Pangolin behaviour", "Other notes"], Titles(results));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Search_TheStartOfAWord_FindsTheWholeWord()
     {
         var results = await Search.SearchAsync(new SearchRequest("autoenc"), null);
@@ -28,7 +30,7 @@ public sealed class SearchServiceTests(SearchWiki wiki) : IClassFixture<SearchWi
         Assert.Contains("Sparse Autoencoders (SAEs)", Titles(results));
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("\"chain of thought\"", true)]
     [InlineData("\"thought of chain\"", false)]
     public async Task Search_QuotedPhrase_FindsOnlyTheWordsInThatOrder(string query, bool found)
@@ -38,14 +40,14 @@ public sealed class SearchServiceTests(SearchWiki wiki) : IClassFixture<SearchWi
         Assert.Equal(found, Titles(results).Contains("Theoretical Chain of Thought"));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Search_EveryWord_MustAppear()
     {
         Assert.NotEmpty((await Search.SearchAsync(new SearchRequest("weak strong"), null)).Hits);
         Assert.Empty((await Search.SearchAsync(new SearchRequest("weak pangolin"), null)).Hits);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Search_AccentsAndCase_DoNotMatter()
     {
         var results = await Search.SearchAsync(new SearchRequest("PÀNGOLÍN"), null);
@@ -53,7 +55,7 @@ public sealed class SearchServiceTests(SearchWiki wiki) : IClassFixture<SearchWi
         Assert.Equal(2, results.Total);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Search_Hit_MarksTheMatchesInTitleAndSnippet()
     {
         var hit = (await Search.SearchAsync(new SearchRequest("\"chain of thought\""), null)).Hits.First();
@@ -64,7 +66,7 @@ public sealed class SearchServiceTests(SearchWiki wiki) : IClassFixture<SearchWi
         Assert.Equal(EntryKind.Topic, hit.Kind);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Search_OutputSummary_IsSearchedAndShownWhenTheBodyDoesNotMatch()
     {
         var hit = Assert.Single((await Search.SearchAsync(new SearchRequest("\"draft document provides an overview\""), null)).Hits);
@@ -73,7 +75,7 @@ public sealed class SearchServiceTests(SearchWiki wiki) : IClassFixture<SearchWi
         Assert.Contains(hit.Snippet, p => p.Marked && p.Text == "draft document provides an overview");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Search_BodyWithHtml_KeepsItAsTextInTheSnippet()
     {
         var hit = Assert.Single((await Search.SearchAsync(new SearchRequest(SearchWiki.ScriptWord), null)).Hits);
@@ -83,7 +85,7 @@ public sealed class SearchServiceTests(SearchWiki wiki) : IClassFixture<SearchWi
         Assert.Equal(SearchWiki.ScriptWord, Assert.Single(hit.Snippet, p => p.Marked).Text);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData(EntryKind.Question, "Could a narwhal be tagged?")]
     [InlineData(EntryKind.Page, "Narwhal field notes")]
     public async Task Search_KindFilter_KeepsOnlyThatKind(EntryKind kind, string title)
@@ -93,7 +95,7 @@ public sealed class SearchServiceTests(SearchWiki wiki) : IClassFixture<SearchWi
         Assert.Equal([title], Titles(results));
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData(EntryStatus.Active, "Could a narwhal be tagged?")]
     [InlineData(EntryStatus.RemovedFromReadme, "Narwhal field notes")]
     public async Task Search_StatusFilter_KeepsOnlyThatStatus(EntryStatus status, string title)
@@ -103,7 +105,7 @@ public sealed class SearchServiceTests(SearchWiki wiki) : IClassFixture<SearchWi
         Assert.Equal([title], Titles(results));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Search_TagFilter_KeepsOnlyTaggedEntries()
     {
         var results = await AsMentorAsync(new SearchRequest("narwhal", Tag: "sea-life"));
@@ -112,7 +114,7 @@ public sealed class SearchServiceTests(SearchWiki wiki) : IClassFixture<SearchWi
         Assert.Empty((await AsMentorAsync(new SearchRequest("narwhal", Tag: "no-such-tag"))).Hits);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Search_Tags_AreSearchedToo()
     {
         var results = await AsMentorAsync(new SearchRequest("sea life"));
@@ -120,7 +122,7 @@ public sealed class SearchServiceTests(SearchWiki wiki) : IClassFixture<SearchWi
         Assert.Equal(["Could a narwhal be tagged?"], Titles(results));
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("SPAR", "Sparse Autoencoders (SAEs)", true)]
     [InlineData("MARS", "Sparse Autoencoders (SAEs)", false)]
     [InlineData("mars", "In-context Learning", true)]
@@ -134,7 +136,7 @@ public sealed class SearchServiceTests(SearchWiki wiki) : IClassFixture<SearchWi
         Assert.All(results.Hits, h => Assert.NotEqual("Could a narwhal be tagged?", Highlights.PlainText(h.Title)));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Search_UnknownFilterValues_AreIgnored()
     {
         var results = await Search.SearchAsync(SearchRequest.FromQuery("pangolin", "Spaceship", "NOPE", "Deleted", null, "-3"), null);
@@ -143,7 +145,7 @@ public sealed class SearchServiceTests(SearchWiki wiki) : IClassFixture<SearchWi
         Assert.Equal(new SearchRequest("pangolin"), results.Request);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Search_MoreMatchesThanEveryPageHolds_IsCappedAndPaged()
     {
         var first = await Search.SearchAsync(new SearchRequest(SearchWiki.ManyWord), null);
@@ -159,7 +161,7 @@ public sealed class SearchServiceTests(SearchWiki wiki) : IClassFixture<SearchWi
         Assert.Equal(SearchService.MaxPages, beyond.Request.Page);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Search_PagesOfAFewResults_AreCountedExactly()
     {
         var results = await Search.SearchAsync(new SearchRequest("narwhal"), null);
@@ -169,7 +171,7 @@ public sealed class SearchServiceTests(SearchWiki wiki) : IClassFixture<SearchWi
         Assert.Equal(1, results.PageCount);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Suggest_TitlesStartingLikeTheTypedText_BestFirst()
     {
         var suggestions = await Search.SuggestAsync("spa", await wiki.ReaderAsync("mars"));
@@ -179,7 +181,7 @@ public sealed class SearchServiceTests(SearchWiki wiki) : IClassFixture<SearchWi
         Assert.DoesNotContain(suggestions, s => s.Title == "SPAR plans");
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("")]
     [InlineData("\"(")]
     [InlineData("🙂")]
@@ -188,3 +190,9 @@ public sealed class SearchServiceTests(SearchWiki wiki) : IClassFixture<SearchWi
         Assert.Empty(await Search.SuggestAsync(text, await wiki.ReaderAsync("mentor")));
     }
 }
+
+[OnPostgres]
+public sealed class SearchServiceTests(SearchWiki wiki) : SearchServiceTestsBase(wiki), IClassFixture<SearchWiki>;
+
+[OnPostgres]
+public sealed class SearchServiceOnPostgresTests(PostgresSearchWiki wiki) : SearchServiceTestsBase(wiki), IClassFixture<PostgresSearchWiki>;

@@ -1,9 +1,11 @@
+using Promisingness.Tests.Infrastructure;
 using Promisingness.Web.Features.Search;
 
 namespace Promisingness.Tests.Search;
 
 /// <summary>Search only ever returns what the searcher may read, for every kind of reader; in results, counts and suggestions alike.</summary>
-public sealed class SearchVisibilityTests(SearchWiki wiki) : IClassFixture<SearchWiki>
+/// <summary>The tests; each database's class below brings its own wiki (a fixture declared here would be built for both).</summary>
+public abstract class SearchVisibilityTestsBase(SearchWiki wiki)
 {
     public static TheoryData<string, string, bool> Matrix => new()
     {
@@ -24,7 +26,7 @@ public sealed class SearchVisibilityTests(SearchWiki wiki) : IClassFixture<Searc
         { "mentor", SearchWiki.CommentWord, true },
     };
 
-    [Theory]
+    [DatabaseTheory]
     [MemberData(nameof(Matrix))]
     public async Task Search_EntryOfEachVisibility_IsFoundOnlyByThoseWhoMayReadIt(string reader, string word, bool found)
     {
@@ -34,7 +36,7 @@ public sealed class SearchVisibilityTests(SearchWiki wiki) : IClassFixture<Searc
         Assert.Equal(found ? 1 : 0, results.Hits.Count);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("anonymous", false, false)]
     [InlineData("mars", false, true)]
     [InlineData("spar", true, true)]
@@ -48,7 +50,7 @@ public sealed class SearchVisibilityTests(SearchWiki wiki) : IClassFixture<Searc
         Assert.Equal(seesTeam, (await search.SuggestAsync("camp logis", who)).Any(s => s.Title == "Camp logistics"));
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("anonymous", SearchWiki.MixedPublic)]
     [InlineData("mars", SearchWiki.MixedPublic + SearchWiki.MixedTeam)]
     public async Task Search_CountsAndPages_IncludeOnlyReadableEntries(string reader, int expected)
@@ -64,3 +66,9 @@ public sealed class SearchVisibilityTests(SearchWiki wiki) : IClassFixture<Searc
         Assert.Equal(expected, first.Hits.Concat(second.Request.Page == 2 ? second.Hits : []).Select(h => h.EntryId).Distinct().Count());
     }
 }
+
+[OnPostgres]
+public sealed class SearchVisibilityTests(SearchWiki wiki) : SearchVisibilityTestsBase(wiki), IClassFixture<SearchWiki>;
+
+[OnPostgres]
+public sealed class SearchVisibilityOnPostgresTests(PostgresSearchWiki wiki) : SearchVisibilityTestsBase(wiki), IClassFixture<PostgresSearchWiki>;

@@ -11,7 +11,7 @@ namespace Promisingness.Tests.Search;
 /// The seed plus entries written through the real editor by researchers of each program and the mentor,
 /// each with a word found nowhere else, so that a search for that word shows exactly who may find it.
 /// </summary>
-public sealed class SearchWiki : IAsyncLifetime
+public class SearchWiki : IAsyncLifetime
 {
     public const int Spar = 3;
 
@@ -36,11 +36,19 @@ public sealed class SearchWiki : IAsyncLifetime
     public const int MixedPublic = 18;
     public const int MixedTeam = 12;
 
-    public WikiApp App { get; } = new();
+    private WikiApp? app;
+
+    public WikiApp App => app ??= WikiApp.On(Provider);
+
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
     public Dictionary<string, string?> UserIds { get; } = [];
 
     public async Task InitializeAsync()
     {
+        if (Provider == DatabaseProvider.Postgres && TestPostgres.SkipReason is not null)
+        {
+            return; // Every test of the class is reported skipped, with the reason.
+        }
         UserIds["anonymous"] = null;
         UserIds["aisc"] = await Members.AddAsync(App, "search-aisc@test.local", Roles.Researcher, Members.Aisc);
         UserIds["mars"] = await Members.AddAsync(App, "search-mars@test.local", Roles.Researcher, Members.Mars);
@@ -94,7 +102,13 @@ public sealed class SearchWiki : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        App.Dispose();
+        app?.Dispose();
         return Task.CompletedTask;
     }
+}
+
+/// <summary>The same wiki on PostgreSQL.</summary>
+public sealed class PostgresSearchWiki : SearchWiki
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

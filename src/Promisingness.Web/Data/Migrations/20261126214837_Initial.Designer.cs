@@ -9,7 +9,7 @@ using Promisingness.Web.Data;
 
 namespace Promisingness.Web.Data.Migrations
 {
-    [DbContext(typeof(WikiDbContext))]
+    [DbContext(typeof(SqliteWikiDbContext))]
     [Migration("20261126214837_Initial")]
     partial class Initial
     {

@@ -10,7 +10,7 @@ using Promisingness.Web.Data;
 
 namespace Promisingness.Web.Data.Migrations
 {
-    [DbContext(typeof(WikiDbContext))]
+    [DbContext(typeof(SqliteWikiDbContext))]
     [Migration("20261126235443_AddSearch")]
     partial class AddSearch
     {

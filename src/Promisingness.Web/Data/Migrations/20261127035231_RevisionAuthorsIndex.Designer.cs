@@ -10,7 +10,7 @@ using Promisingness.Web.Data;
 
 namespace Promisingness.Web.Data.Migrations
 {
-    [DbContext(typeof(WikiDbContext))]
+    [DbContext(typeof(SqliteWikiDbContext))]
     [Migration("20261127035231_RevisionAuthorsIndex")]
     partial class RevisionAuthorsIndex
     {

@@ -9,7 +9,7 @@ using Promisingness.Web.Data;
 
 namespace Promisingness.Web.Data.Migrations
 {
-    [DbContext(typeof(WikiDbContext))]
+    [DbContext(typeof(SqliteWikiDbContext))]
     partial class WikiDbContextModelSnapshot : ModelSnapshot
     {
         protected override void BuildModel(ModelBuilder modelBuilder)

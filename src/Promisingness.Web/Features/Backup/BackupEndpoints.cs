@@ -15,6 +15,10 @@ public static class BackupEndpoints
             {
                 return Results.Forbid();
             }
+            if (!backup.Available)
+            {
+                return Results.Text(DatabaseBackup.NotOnPostgres, statusCode: StatusCodes.Status409Conflict);
+            }
             var path = Path.Combine(Path.GetTempPath(), $"promisingness-backup-{Guid.NewGuid():N}.db");
             await backup.WriteAsync(path, admin, cancellationToken);
             // The file holds every account's password hash: never cached, and gone once sent.

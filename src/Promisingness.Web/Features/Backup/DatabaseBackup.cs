@@ -20,8 +20,15 @@ public sealed class BackupException(string message) : Exception(message);
 /// never a copy of the live file, whose WAL may hold acknowledged saves), and restoring one into a
 /// stopped wiki.
 /// </summary>
-public sealed class DatabaseBackup(IDbContextFactory<WikiDbContext> dbFactory, Audit audit)
+public sealed class DatabaseBackup(IDbContextFactory<WikiDbContext> dbFactory, Audit audit, DatabaseChoice database)
 {
+    /// <summary>Why backup and restore refuse on PostgreSQL: they copy SQLite's file, and PostgreSQL has its own tools.</summary>
+    public const string NotOnPostgres =
+        "Backup and restore copy the SQLite database file; this wiki runs on PostgreSQL. Use pg_dump and pg_restore, or export --json and import --json (docs/DATABASES.md).";
+
+    /// <summary>False on PostgreSQL, where the callers answer with <see cref="NotOnPostgres"/>.</summary>
+    public bool Available => database.Provider == DatabaseProvider.Sqlite;
+
     private readonly Lazy<string> liveConnectionString = new(() =>
     {
         using var db = dbFactory.CreateDbContext();

@@ -155,9 +155,10 @@ public sealed class EntryEditor(
                 return await SaveAsync(userId, entryId, baseRevision, input, cancellationToken);
             }
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException e) when (LostRace.Is(e))
         {
-            // Someone saved between our read and our write: the UPDATE matched no row.
+            // Someone saved between our read and our write: the UPDATE matched no row (or, on PostgreSQL, our
+            // revision number was just taken).
             return await ConflictAsync(user!, entryId, baseRevision, input, cancellationToken);
         }
         await DiscardDraftAsync(userId, entryId, cancellationToken);

@@ -114,8 +114,33 @@ public sealed class JsonArchive(IDbContextFactory<WikiDbContext> dbFactory)
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
         }
+        if (db.Database.IsPostgres())
+        {
+            await ContinueIdentitiesAsync(db, types, cancellationToken);
+        }
         await transaction.CommitAsync(cancellationToken);
         return $"{total:N0} rows in {types.Count} tables";
+    }
+
+    /// <summary>
+    /// PostgreSQL's identity columns do not advance when rows arrive with their ids, as restored rows do:
+    /// each is set past the highest id, or the next new row would collide with a restored one.
+    /// </summary>
+    private static async Task ContinueIdentitiesAsync(WikiDbContext db, List<IEntityType> types, CancellationToken cancellationToken)
+    {
+        foreach (var type in types)
+        {
+            if (type.FindPrimaryKey()!.Properties is [{ ValueGenerated: ValueGenerated.OnAdd } key] && (key.ClrType == typeof(int) || key.ClrType == typeof(long)))
+            {
+                var table = type.GetTableName();
+                var column = key.GetColumnName();
+#pragma warning disable EF1002 // Table and column names come from our own model, not from input.
+                await db.Database.ExecuteSqlRawAsync(
+                    $"SELECT setval(pg_get_serial_sequence('\"{table}\"', '{column}'), coalesce(max(\"{column}\"), 0) + 1, false) FROM \"{table}\"",
+                    cancellationToken);
+#pragma warning restore EF1002
+            }
+        }
     }
 
     /// <summary>The model's tables, each after the tables it refers to.</summary>

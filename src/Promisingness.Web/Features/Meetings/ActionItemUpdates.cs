@@ -53,7 +53,7 @@ public sealed class ActionItemUpdates(
                 await cache.EvictAsync(cancellationToken);
                 return null;
             }
-            catch (DbUpdateConcurrencyException)
+            catch (DbUpdateException e) when (LostRace.Is(e))
             {
                 // Read the meeting again and tick the box on the newer revision.
             }

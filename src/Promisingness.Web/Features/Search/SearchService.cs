@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Promisingness.Web.Data;
 using Promisingness.Web.Features.Entries;
@@ -9,8 +6,8 @@ using Promisingness.Web.Security;
 namespace Promisingness.Web.Features.Search;
 
 /// <summary>
-/// Full-text search over the EntrySearch FTS5 table (see the AddSearch migration) and, for members, over
-/// CommentSearch (the CommentSearch migration). What the reader may not read is filtered out in SQL by
+/// Full-text search over entries and, for members, their discussions, through the database's own engine
+/// (SearchEngine: FTS5 on SQLite, tsvector on PostgreSQL). What the reader may not read is filtered out in SQL by
 /// ReadAccess, the one read rule, before ranking and paging, so counts and pages never include it.
 /// </summary>
 public sealed class SearchService(IDbContextFactory<WikiDbContext> dbFactory)
@@ -33,17 +30,7 @@ public sealed class SearchService(IDbContextFactory<WikiDbContext> dbFactory)
     /// <summary>Suggestions come from the newest this-many matching titles: they are a shortcut, not a search.</summary>
     private const int SuggestionCandidates = 500;
 
-    /// <summary>A prefix that stands for more words than this is searched as a prefix (see MatchAsync).</summary>
-    private const int MaxPrefixForms = 40;
     private const int MaxTagChoices = 200;
-
-    // Each index's own words (fts5vocab), for MatchAsync: a comment's words need not be in any entry.
-    private const string EntryWords = "SELECT term AS Value FROM EntrySearchWords WHERE term >= {0} AND term < {1} LIMIT {2}";
-    private const string CommentWords = "SELECT term AS Value FROM CommentSearchWords WHERE term >= {0} AND term < {1} LIMIT {2}";
-
-    // Titles weigh most, then tags, outputs' summaries and the body.
-    private const string Rank = "bm25(EntrySearch, 10.0, 1.0, 2.0, 4.0)";
-    private const string SnippetTokens = "24";
 
     public async Task<SearchResults> SearchAsync(SearchRequest request, WikiUser? reader, CancellationToken cancellationToken = default)
     {
@@ -54,9 +41,10 @@ public sealed class SearchService(IDbContextFactory<WikiDbContext> dbFactory)
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var match = await MatchAsync(db, terms, EntryWords, cancellationToken);
+        var engine = SearchEngine.For(db);
+        var match = await engine.EntryMatchAsync(db, terms, cancellationToken);
         var (entries, normalized) = await FilteredAsync(db, db.Entries.ReadableBy(reader), request, cancellationToken);
-        var ranked = await Matches(db, match)
+        var ranked = await engine.Matches(db, match)
             .Where(m => entries.Any(e => e.Id == m.EntryId))
             .OrderByDescending(m => m.EntryId)
             .Take(CandidateLimit)
@@ -72,11 +60,11 @@ public sealed class SearchService(IDbContextFactory<WikiDbContext> dbFactory)
         string? commentMatch = null;
         if (MayReadDiscussions(reader) && ranked.Count <= MaxResults)
         {
-            commentMatch = await MatchAsync(db, terms, CommentWords, cancellationToken);
+            commentMatch = await engine.CommentMatchAsync(db, terms, cancellationToken);
             var wanted = MaxResults + 1 + ranked.Count;
             // The same shape as for entries: the read rule and the filters in SQL, then the newest readable
             // matches, then ranking; an entry ranks by its best comment.
-            var discussed = await CommentMatches(db, commentMatch)
+            var discussed = await engine.CommentMatches(db, commentMatch)
                 .Where(m => entries.Any(e => e.Id == m.EntryId))
                 .OrderByDescending(m => m.CommentId)
                 .Take(CandidateLimit)
@@ -96,10 +84,10 @@ public sealed class SearchService(IDbContextFactory<WikiDbContext> dbFactory)
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
         normalized = normalized with { Page = Math.Min(normalized.Page, pageCount) };
         var pageIds = ranked.Skip((normalized.Page - 1) * PageSize).Take(PageSize).ToList();
-        var hits = await HitsAsync(db, match, pageIds, cancellationToken);
+        var hits = await HitsAsync(db, engine, match, pageIds, cancellationToken);
         if (commentMatch is not null && byDiscussion.Overlaps(pageIds))
         {
-            hits = await WithDiscussionSnippetsAsync(db, commentMatch, hits, byDiscussion, cancellationToken);
+            hits = await WithDiscussionSnippetsAsync(db, engine, commentMatch, hits, byDiscussion, cancellationToken);
         }
         return new SearchResults(normalized, terms, hits, total, More: ranked.Count > MaxResults);
     }
@@ -114,7 +102,8 @@ public sealed class SearchService(IDbContextFactory<WikiDbContext> dbFactory)
         }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var readable = db.Entries.ReadableBy(reader);
-        var ids = await Matches(db, $"title : ({await MatchAsync(db, terms, EntryWords, cancellationToken)})")
+        var engine = SearchEngine.For(db);
+        var ids = await engine.Matches(db, await engine.TitleMatchAsync(db, terms, cancellationToken))
             .Where(m => readable.Any(e => e.Id == m.EntryId))
             .OrderByDescending(m => m.EntryId)
             .Take(SuggestionCandidates)
@@ -143,54 +132,11 @@ public sealed class SearchService(IDbContextFactory<WikiDbContext> dbFactory)
     }
 
     /// <summary>
-    /// The MATCH expression, with each long prefix replaced by the words of the index that start with it.
-    /// FTS5 answers "word"* beyond its prefix indexes by merging the doclists of all such words in memory,
-    /// once per cursor: 10–20 ms for a common word in 100,000 entries, and again for every row looked up by
-    /// id. An OR of the few real words costs nearly nothing. A prefix of many words keeps the *.
-    /// </summary>
-    private static async Task<string> MatchAsync(WikiDbContext db, SearchTerms terms, string wordsStartingWith, CancellationToken cancellationToken)
-    {
-        var forms = new Dictionary<SearchTerm, IReadOnlyList<string>>();
-        foreach (var term in terms.Terms.Where(t => t.Prefix && t.Words[^1].Length > SearchTerms.LongestIndexedPrefix))
-        {
-            if (IndexForm(term.Words[^1]) is { } prefix && Successor(prefix) is { } after)
-            {
-                var words = await db.Database
-                    .SqlQueryRaw<string>(wordsStartingWith, prefix, after, MaxPrefixForms + 1)
-                    .ToListAsync(cancellationToken);
-                if (words.Count is > 0 and <= MaxPrefixForms)
-                {
-                    forms[term] = words;
-                }
-            }
-        }
-        return terms.ToMatch(forms.GetValueOrDefault);
-    }
-
-    /// <summary>The word as unicode61 with remove_diacritics stores it: lower case, without accents.</summary>
-    private static string? IndexForm(string word)
-    {
-        var folded = new string([.. word.Normalize(NormalizationForm.FormD).Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)]);
-        return folded.Length == 0 ? null : folded.Normalize(NormalizationForm.FormC).ToLowerInvariant();
-    }
-
-    /// <summary>The smallest string after every string that starts with <paramref name="prefix"/>, in SQLite's binary order.</summary>
-    private static string? Successor(string prefix) =>
-        char.IsSurrogate(prefix[^1]) || prefix[^1] == char.MaxValue ? null : prefix[..^1] + (char)(prefix[^1] + 1);
-
-    /// <summary>
     /// Discussions are for members only (EntryOperation.ReadComments: a member, not locked, who may read the
     /// entry; the entry part is the read rule already applied to the entries searched). For anyone else the
     /// comment index is never queried.
     /// </summary>
     private static bool MayReadDiscussions(WikiUser? reader) => reader is { Locked: false };
-
-    private static IQueryable<FtsCommentMatch> CommentMatches(WikiDbContext db, string match) =>
-        db.Database.SqlQueryRaw<FtsCommentMatch>(
-            "SELECT rowid AS CommentId, CAST(entry_id AS INTEGER) AS EntryId, bm25(CommentSearch) AS Rank FROM CommentSearch WHERE CommentSearch MATCH {0}", match);
-
-    private static IQueryable<FtsMatch> Matches(WikiDbContext db, string match) =>
-        db.Database.SqlQueryRaw<FtsMatch>($"SELECT rowid AS EntryId, {Rank} AS Rank FROM EntrySearch WHERE EntrySearch MATCH {{0}}", match);
 
     /// <summary>Applies the filters; a program or tag that does not exist is dropped from the request rather than refused.</summary>
     private static async Task<(IQueryable<Entry> Entries, SearchRequest Request)> FilteredAsync(
@@ -224,7 +170,7 @@ public sealed class SearchService(IDbContextFactory<WikiDbContext> dbFactory)
         return (entries, request);
     }
 
-    private static async Task<IReadOnlyList<SearchHit>> HitsAsync(WikiDbContext db, string match, List<int> ids, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<SearchHit>> HitsAsync(WikiDbContext db, SearchEngine engine, string match, List<int> ids, CancellationToken cancellationToken)
     {
         if (ids.Count == 0)
         {
@@ -233,18 +179,7 @@ public sealed class SearchService(IDbContextFactory<WikiDbContext> dbFactory)
         var rows = await db.Entries.AsNoTracking().Where(e => ids.Contains(e.Id))
             .Select(e => new { e.Id, e.Kind, e.Slug, e.Title, e.Visibility, e.Status, ProgramCode = e.Program == null ? null : e.Program.Code })
             .ToListAsync(cancellationToken);
-        // One cursor over the page's id range: looking rows up one by one would set the MATCH up once per row.
-        // "+rowid" keeps the id list out of the cursor's constraints. The SQL text never changes, so EF
-        // compiles it once.
-        var texts = await db.Database.SqlQueryRaw<FtsText>($$"""
-                SELECT rowid AS EntryId,
-                       highlight(EntrySearch, 0, {0}, {1}) AS Title,
-                       snippet(EntrySearch, 1, {0}, {1}, '…', {{SnippetTokens}}) AS Body,
-                       snippet(EntrySearch, 2, {0}, {1}, '…', {{SnippetTokens}}) AS Outputs
-                FROM EntrySearch
-                WHERE EntrySearch MATCH {2} AND rowid BETWEEN {3} AND {4} AND +rowid IN (SELECT value FROM json_each({5}))
-                """, Highlights.Open.ToString(), Highlights.Close.ToString(), match, ids.Min(), ids.Max(), JsonSerializer.Serialize(ids))
-            .ToListAsync(cancellationToken);
+        var texts = await engine.TextsAsync(db, match, ids, cancellationToken);
 
         var hits = new List<SearchHit>();
         foreach (var id in ids)
@@ -269,7 +204,7 @@ public sealed class SearchService(IDbContextFactory<WikiDbContext> dbFactory)
     /// matching comment's row.
     /// </summary>
     private static async Task<IReadOnlyList<SearchHit>> WithDiscussionSnippetsAsync(
-        WikiDbContext db, string match, IReadOnlyList<SearchHit> hits, HashSet<int> byDiscussion, CancellationToken cancellationToken)
+        WikiDbContext db, SearchEngine engine, string match, IReadOnlyList<SearchHit> hits, HashSet<int> byDiscussion, CancellationToken cancellationToken)
     {
         var entryIds = hits.Select(h => h.EntryId).Where(byDiscussion.Contains).ToList();
         var commentIds = await db.Comments.AsNoTracking()
@@ -280,14 +215,7 @@ public sealed class SearchService(IDbContextFactory<WikiDbContext> dbFactory)
         {
             return hits;
         }
-        var comments = await db.Database.SqlQueryRaw<FtsComment>($$"""
-                SELECT rowid AS CommentId, CAST(entry_id AS INTEGER) AS EntryId, CAST(thread_id AS INTEGER) AS ThreadId,
-                       bm25(CommentSearch) AS Rank,
-                       snippet(CommentSearch, 0, {0}, {1}, '…', {{SnippetTokens}}) AS Body
-                FROM CommentSearch
-                WHERE CommentSearch MATCH {2} AND rowid BETWEEN {3} AND {4} AND +rowid IN (SELECT value FROM json_each({5}))
-                """, Highlights.Open.ToString(), Highlights.Close.ToString(), match, commentIds.Min(), commentIds.Max(), JsonSerializer.Serialize(commentIds))
-            .ToListAsync(cancellationToken);
+        var comments = await engine.CommentTextsAsync(db, match, commentIds, cancellationToken);
         var best = comments.GroupBy(c => c.EntryId).ToDictionary(g => g.Key, g => g.OrderBy(c => c.Rank).ThenByDescending(c => c.CommentId).First());
         return [.. hits.Select(hit => byDiscussion.Contains(hit.EntryId) && best.TryGetValue(hit.EntryId, out var comment)
             ? hit with
