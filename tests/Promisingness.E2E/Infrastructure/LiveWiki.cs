@@ -5,12 +5,13 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 
 namespace Promisingness.E2E.Infrastructure;
 
 /// <summary>The real wiki on Kestrel at a random loopback port, on its own SQLite file with the seed, and a headless Chromium.</summary>
-public sealed class LiveWiki : IAsyncLifetime
+public class LiveWiki : IAsyncLifetime
 {
     public const string AdminEmail = "admin@e2e.local";
     public const string AdminPassword = "e2e passphrase for the admin";
@@ -23,6 +24,16 @@ public sealed class LiveWiki : IAsyncLifetime
     public IBrowser Browser { get; private set; } = default!;
     public IServiceProvider Services => factory!.Services;
 
+    public string DatabasePath => System.IO.Path.Combine(folder, "wiki.db");
+
+    /// <summary>Everything the server logged: level, category, message and exception, one entry each.</summary>
+    public IReadOnlyCollection<string> LogLines => logs.Lines;
+
+    private readonly ServerLogs logs = new();
+
+    /// <summary>Appended to the connection string, for a fixture that needs the database to behave differently.</summary>
+    protected virtual string ConnectionOptions => "";
+
     public async Task InitializeAsync()
     {
         if (Chromium.Path is null && !Chromium.RunningUnderCi)
@@ -30,13 +41,14 @@ public sealed class LiveWiki : IAsyncLifetime
             return; // Every BrowserFact skips; there is nothing to start.
         }
         Directory.CreateDirectory(folder);
-        var database = System.IO.Path.Combine(folder, "wiki.db");
+        var database = DatabasePath;
         factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment("Testing");
             // Outside Development the build output's static files (CSS, scripts) are only served when asked for.
             builder.UseStaticWebAssets();
-            builder.UseSetting("ConnectionStrings:Wiki", $"DataSource={database}");
+            builder.UseSetting("ConnectionStrings:Wiki", $"DataSource={database}{ConnectionOptions}");
+            builder.ConfigureLogging(logging => logging.AddProvider(logs));
             builder.UseSetting("Admin:Email", AdminEmail);
             builder.UseSetting("Admin:Password", AdminPassword);
             // Each test signs in afresh; the limit itself is tested over HTTP.

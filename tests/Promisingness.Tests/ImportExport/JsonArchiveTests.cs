@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Promisingness.Tests.Infrastructure;
 using Promisingness.Web.CommandLine;
 using Promisingness.Web.Data;
+using Promisingness.Web.Features.Admin;
 using Promisingness.Web.Features.Credences;
 using Promisingness.Web.Features.Discussion;
 using Promisingness.Web.Features.Editing;
@@ -50,10 +51,17 @@ public sealed class JsonArchiveTests : MentorAppTest
             // The test host creates an admin on start; a database made by the command line has none.
             await db.Users.ExecuteDeleteAsync();
         }
-        var restored = await empty.Get<JsonArchive>().RestoreAsync(new MemoryStream(first));
+        var restored = await empty.Get<JsonArchive>().RestoreAsync(new MemoryStream(first), UserAdministration.CommandLine, "archive.json");
         var second = await ExportAsync(empty);
 
-        Assert.Equal(System.Text.Encoding.UTF8.GetString(first), System.Text.Encoding.UTF8.GetString(second));
+        // The same bytes but for the audit row of the import itself, which is the last activity.
+        var withoutImportRow = System.Text.Json.Nodes.JsonNode.Parse(second)!;
+        var activities = withoutImportRow["tables"]!["Activities"]!.AsArray();
+        var importRow = activities[^1]!;
+        Assert.Equal((ActivityActions.Imported, "command line"), (importRow["Action"]!.GetValue<string>(), importRow["ActorName"]!.GetValue<string>()));
+        activities.RemoveAt(activities.Count - 1);
+        // Both written the same way, so rows, columns and their order must match exactly.
+        Assert.Equal(System.Text.Json.Nodes.JsonNode.Parse(first)!.ToJsonString(), withoutImportRow.ToJsonString());
         Assert.Contains("rows", restored);
         using var check = empty.CreateDbContext();
         Assert.Equal(2, await check.Comments.CountAsync());
@@ -71,7 +79,7 @@ public sealed class JsonArchiveTests : MentorAppTest
     {
         var archive = await ExportAsync(App);
 
-        var error = await Assert.ThrowsAsync<ArchiveException>(() => App.Get<JsonArchive>().RestoreAsync(new MemoryStream(archive)));
+        var error = await Assert.ThrowsAsync<ArchiveException>(() => App.Get<JsonArchive>().RestoreAsync(new MemoryStream(archive), UserAdministration.CommandLine, "archive.json"));
 
         Assert.Contains("already holds entries or accounts", error.Message);
     }
@@ -89,7 +97,7 @@ public sealed class JsonArchiveTests : MentorAppTest
             await db.Users.ExecuteDeleteAsync();
         }
 
-        var error = await Assert.ThrowsAsync<ArchiveException>(() => empty.Get<JsonArchive>().RestoreAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text))));
+        var error = await Assert.ThrowsAsync<ArchiveException>(() => empty.Get<JsonArchive>().RestoreAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text)), UserAdministration.CommandLine, "archive.json"));
 
         Assert.Contains(expected, error.Message);
         using var check = empty.CreateDbContext();

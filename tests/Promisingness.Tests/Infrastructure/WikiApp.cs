@@ -21,12 +21,16 @@ public sealed class WikiApp : WebApplicationFactory<Program>
 
     private readonly IReadOnlyDictionary<string, string> settings;
 
-    internal WikiApp(bool seed = true, string? databasePath = null, IReadOnlyDictionary<string, string>? settings = null)
+    private readonly Action<IServiceCollection>? services;
+
+    // services: added to the app's services, for faults injected below our code (a full disk).
+    internal WikiApp(bool seed = true, string? databasePath = null, IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
     {
         Directory.CreateDirectory(folder);
         Seed = seed;
         DatabasePath = databasePath ?? Path.Combine(folder, "wiki.db");
         this.settings = settings ?? new Dictionary<string, string>();
+        this.services = services;
     }
 
     /// <summary>The app with the seed imported (the form IClassFixture needs).</summary>
@@ -74,6 +78,10 @@ public sealed class WikiApp : WebApplicationFactory<Program>
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
+        }
+        if (services is not null)
+        {
+            builder.ConfigureServices(services);
         }
     }
 
