@@ -153,7 +153,7 @@ public sealed partial class Discussions(
         comment.BodyMarkdown = text;
         comment.BodyHtml = await RenderAsync(db, text, cancellationToken);
         comment.EditedAt = now;
-        await AuditAsync(db, user!, AuditActions.CommentEdited, comment, cancellationToken);
+        AddAuditRow(db, user!, AuditActions.CommentEdited, comment);
         await db.SaveChangesAsync(cancellationToken);
 
         // Only people newly mentioned hear of an edit; the rest saw the comment already.
@@ -176,18 +176,14 @@ public sealed partial class Discussions(
         comment.DeletedAt = clock.GetUtcNow();
         comment.BodyMarkdown = "";
         comment.BodyHtml = "";
-        await AuditAsync(db, user!, AuditActions.CommentDeleted, comment, cancellationToken);
+        AddAuditRow(db, user!, AuditActions.CommentDeleted, comment);
         await db.SaveChangesAsync(cancellationToken);
         return Done(comment.Thread!.EntryId, comment.Id, []);
     }
 
     /// <summary>Added before the change is saved, so the row and the change commit together.</summary>
-    private async Task AuditAsync(WikiDbContext db, WikiUser user, string action, Comment comment, CancellationToken cancellationToken)
-    {
-        var entryId = comment.Thread!.EntryId;
-        var slug = await db.Entries.Where(e => e.Id == entryId).Select(e => e.Slug).SingleAsync(cancellationToken);
-        audit.Add(db, user, action, $"comment #{comment.Id} on {slug}", entryId);
-    }
+    private void AddAuditRow(WikiDbContext db, WikiUser user, string action, Comment comment) =>
+        audit.Add(db, user, action, $"comment #{comment.Id}", comment.Thread!.EntryId);
 
     public async Task<DiscussionOutcome> SetResolvedAsync(string userId, int threadId, bool resolved, CancellationToken cancellationToken = default)
     {

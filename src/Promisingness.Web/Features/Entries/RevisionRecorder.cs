@@ -133,7 +133,8 @@ public sealed class RevisionRecorder(MarkdownRenderer markdown)
             RevisionNumber = entry.RevisionNumber,
             ActorName = author.Name,
             ActorUserId = author.UserId,
-            Details = Activity.Fit(string.Join("; ", new[] { $"{entry.Slug} revision {entry.RevisionNumber}", visibilityChange, note }.Where(part => !string.IsNullOrEmpty(part)))),
+            // The entry and revision are columns of their own; the details say what else changed and why.
+            Details = Activity.Fit(string.Join("; ", new[] { visibilityChange, note }.Where(part => !string.IsNullOrEmpty(part)))),
         });
         return true;
     }

@@ -133,8 +133,7 @@ public sealed class ReviewWorkflow(
         if (command != ReviewCommand.Publish)
         {
             // A publication's audit row is its revision's (PublishRevisionAsync).
-            var slug = await db.Entries.Where(e => e.Id == entryId).Select(e => e.Slug).SingleAsync(cancellationToken);
-            audit.Add(db, user, AuditAction(command), $"{slug} revision {stepRevision}{(note.Length > 0 ? "; " + note : "")}", entryId, stepRevision);
+            audit.Add(db, user, AuditAction(command), note, entryId, stepRevision);
         }
         var notified = await NotifyAsync(db, summary, command, user, stepRevision, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
