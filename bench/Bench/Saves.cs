@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Promisingness.Web.Data;
 using Promisingness.Web.Features.Admin;
@@ -43,7 +42,7 @@ internal static class Saves
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             // The editors save as fast as they can on purpose: the per-member write limit (30 a minute) is not what is measured.
             builder.UseSetting("RateLimits:WritesPerMinute", "1000000");
-            builder.ConfigureServices(services => services.ConfigureDbContext<WikiDbContext>(o => o.AddInterceptors(busy)));
+            builder.ConfigureServices(services => services.ConfigureDbContext<SqliteWikiDbContext>(o => o.AddInterceptors(busy)));
         });
         factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
@@ -73,17 +72,14 @@ internal static class Saves
         {
             var tally = BusyCounter.Track();
             var watch = released ?? Stopwatch.StartNew();
-            SaveResult result;
-            try
-            {
-                result = await editor.SaveAsync(userId, slot.Id, slot.Revision, new EntryInput(slot.Title, Body(marker), Visibility.Public, null, "bench"));
-            }
-            catch (Exception e) when (e is SqliteException { SqliteErrorCode: 5 or 6 } || e.InnerException is SqliteException { SqliteErrorCode: 5 or 6 })
+            var result = await editor.SaveAsync(userId, slot.Id, slot.Revision, new EntryInput(slot.Title, Body(marker), Visibility.Public, null, "bench"));
+            var elapsed = watch.Elapsed.TotalMilliseconds;
+            // The editor answers a database that stayed busy past its timeout with Failed (and a message) instead of throwing.
+            if (result is SaveResult.Failed)
             {
                 Interlocked.Increment(ref busyErrors);
-                return watch.Elapsed.TotalMilliseconds;
+                return elapsed;
             }
-            var elapsed = watch.Elapsed.TotalMilliseconds;
             slot.Revision = (result as SaveResult.Saved ?? throw new InvalidOperationException($"Save refused: {result}")).RevisionNumber;
             if (waitsPerSave is not null)
             {
@@ -159,7 +155,7 @@ internal static class Saves
         var savesCounted = twenty.Sum(r => r.Count) + twentyWithReaders.Sum(r => r.Count);
         report.Target("7", "20 editors at once: save p95", $"{Tools.F(p95, 1)} ms", $"1 editor alone p95 {Tools.F(MedianOf(single, .95), 1)} ms", "≤ 25 ms", p95 <= 25);
         report.Target("7", "20 editors at once: save p99", $"{Tools.F(p99, 1)} ms", $"1 editor alone p99 {Tools.F(MedianOf(single, .99), 1)} ms", "≤ 50 ms", p99 <= 50);
-        report.Target("7", "busy errors (SqliteException 5/6, i.e. Microsoft.Data.Sqlite's 150 ms retry sleeps)", $"{Interlocked.Read(ref busyErrors)}", "–", "0", busyErrors == 0);
+        report.Target("7", "busy errors (saves the editor refused as busy: SQLITE_BUSY/LOCKED past the timeout)", $"{Interlocked.Read(ref busyErrors)}", "–", "0", busyErrors == 0);
         var readRatio = Tools.Median(readsAlone.Zip(readsDuringSaves, (alone, during) => during.P99 / alone.P99));
         report.Target("8", "page-view p99 during 20 editors ÷ without writes", Tools.F(readRatio), $"p99 without writes {Tools.F(Tools.Median(readsAlone.Select(r => r.P99)))} ms", "≤ 1.5", readRatio <= 1.5);
 
@@ -190,8 +186,8 @@ internal static class Saves
             CPU time of this process per save (all threads, while nothing else ran in it): {cpuSingle.TotalMilliseconds / single.Sum(r => r.Count):F1} ms with
             1 editor, {cpuTwenty.TotalMilliseconds / twenty.Sum(r => r.Count):F1} ms with 20. On 2 cores, the last of 20 simultaneous saves waits for about
             20 × that ÷ 2 before it can finish, lock or no lock.
-            Busy errors that escaped the 5 s busy_timeout (which would show as SqliteException 5/6, or as
-            Microsoft.Data.Sqlite's 150 ms sleeps): {busyErrors}.
+            Busy errors that escaped the 5 s busy_timeout (saves the editor answered with "busy", from
+            SQLITE_BUSY/LOCKED): {busyErrors}.
 
             {string.Join('\n', rows)}
             """);

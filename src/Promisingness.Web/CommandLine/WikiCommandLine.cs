@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Promisingness.Web.Data;
+using Promisingness.Web.Features.Admin;
 using Promisingness.Web.Features.ImportExport;
 using Promisingness.Web.Features.ImportExport.Readme;
 using Promisingness.Web.Features.Publishing;
@@ -38,6 +39,7 @@ internal static class WikiCommandLine
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
     {
+        using var origin = ActionOrigin.Use(ActionOrigin.CommandLine);
         try
         {
             return args[0].ToLowerInvariant() switch
@@ -135,11 +137,7 @@ internal static class WikiCommandLine
             return 1;
         }
 
-        await using (var db = await services.GetRequiredService<IDbContextFactory<WikiDbContext>>().CreateDbContextAsync())
-        {
-            db.Activities.Add(new Activity { At = DateTimeOffset.UtcNow, Action = ActivityActions.Exported, ActorName = "command line", Details = $"README exported to {Path.GetFileName(path)}" });
-            await db.SaveChangesAsync();
-        }
+        await AuditExportAsync(services, $"README exported to {Path.GetFileName(path)}");
         await output.WriteLineAsync($"Wrote {path} ({readme.Length:N0} characters).");
         return 0;
     }
@@ -166,6 +164,7 @@ internal static class WikiCommandLine
             await error.WriteLineAsync($"Could not write {path}: {e.Message}");
             return 1;
         }
+        await AuditExportAsync(services, $"JSON archive exported to {Path.GetFileName(path)}");
         await output.WriteLineAsync($"Wrote {path} ({new FileInfo(path).Length:N0} bytes).");
         return 0;
     }
@@ -184,6 +183,7 @@ internal static class WikiCommandLine
             using var http = services.GetRequiredService<IHttpClientFactory>().CreateClient();
             http.BaseAddress = new Uri(address + "/");
             var result = await services.GetRequiredService<SiteExporter>().ExportAsync(http, folder);
+            await AuditExportAsync(services, $"Static site exported to {Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)))}: {result.Pages} pages");
             await output.WriteLineAsync($"Wrote {result.Pages} pages and {result.Assets} files ({result.Bytes:N0} bytes) to {folder}.");
             return 0;
         }
@@ -204,7 +204,7 @@ internal static class WikiCommandLine
         try
         {
             await using var file = File.OpenRead(path);
-            var restored = await services.GetRequiredService<JsonArchive>().RestoreAsync(file);
+            var restored = await services.GetRequiredService<JsonArchive>().RestoreAsync(file, UserAdministration.CommandLine, Path.GetFileName(path));
             await output.WriteLineAsync($"Restored {path}: {restored}.");
             return 0;
         }
@@ -214,6 +214,14 @@ internal static class WikiCommandLine
             await error.WriteLineAsync("Nothing was restored.");
             return 1;
         }
+    }
+
+    /// <summary>An export writes files, not the database, so its row follows the files that were written.</summary>
+    private static async Task AuditExportAsync(IServiceProvider services, string details)
+    {
+        await using var db = await services.GetRequiredService<IDbContextFactory<WikiDbContext>>().CreateDbContextAsync();
+        services.GetRequiredService<Audit>().Add(db, UserAdministration.CommandLine, ActivityActions.Exported, details);
+        await db.SaveChangesAsync();
     }
 
     private static int Help(TextWriter output)

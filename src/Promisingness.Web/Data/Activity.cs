@@ -6,6 +6,11 @@ namespace Promisingness.Web.Data;
 /// </summary>
 public sealed class Activity
 {
+    public const int DetailsMaxLength = 2000;
+
+    /// <summary>Details cut to the column's length: a long edit note must not make the change fail.</summary>
+    public static string Fit(string details) => details.Length <= DetailsMaxLength ? details : details[..(DetailsMaxLength - 1)] + "…";
+
     public long Id { get; set; }
     public DateTimeOffset At { get; set; }
     public required string Action { get; set; }
@@ -15,6 +20,9 @@ public sealed class Activity
     public required string ActorName { get; set; }
     public string? ActorUserId { get; set; }
     public string Details { get; set; } = "";
+
+    /// <summary>Where the action came from: the client's address, or "command line" (see <see cref="ActionOrigin"/>).</summary>
+    public string Origin { get; set; } = ActionOrigin.Current;
 }
 
 public static class ActivityActions
@@ -22,6 +30,8 @@ public static class ActivityActions
     public const string EntryCreated = "entry.created";
     public const string EntryEdited = "entry.edited";
     public const string EntryRemovedFromReadme = "entry.removed-from-readme";
+    public const string EntryVisibilityChanged = "entry.visibility-changed";
+    public const string EntryRestored = "entry.restored";
     public const string MemberAdded = "member.added";
     public const string MemberChanged = "member.changed";
     public const string Imported = "import";

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.Features;
 using Promisingness.Web.Components;
 using Promisingness.Web.Components.Public;
+using Promisingness.Web.Data;
 using Promisingness.Web.Features.Backup;
 using Promisingness.Web.Features.Publishing;
 using Promisingness.Web.Features.Recent;
@@ -18,6 +19,14 @@ internal static class WikiPipeline
         // First after that, so that every response (error pages and cached pages included) carries the headers.
         app.UseSecurityHeaders();
         app.UseHeadAsGet();
+        // The audit log's "from where": a member's live page runs inside its connection's request, so this covers it too.
+        app.Use(async (context, next) =>
+        {
+            using (ActionOrigin.Use(ClientAddress(context)))
+            {
+                await next(context);
+            }
+        });
         if (app.Environment.IsDevelopment())
         {
             app.UseMigrationsEndPoint();
@@ -97,6 +106,13 @@ internal static class WikiPipeline
         StatusCodes.Status400BadRequest => "This form has expired or did not come from this site. Go back, reload the page and try again.",
         StatusCodes.Status413PayloadTooLarge => $"This request is too large: the wiki accepts at most {RequestLimits.MaxRequestBodyBytes / (1024 * 1024)} MB. Nothing was saved.",
         _ => null,
+    };
+
+    private static string ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress switch
+    {
+        null => "unknown address",
+        { IsIPv4MappedToIPv6: true } address => address.MapToIPv4().ToString(),
+        var address => address.ToString(),
     };
 
     private static bool IsRead(HttpContext context) => HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method);

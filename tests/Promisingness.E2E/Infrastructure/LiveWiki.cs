@@ -5,12 +5,13 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 
 namespace Promisingness.E2E.Infrastructure;
 
 /// <summary>The real wiki on Kestrel at a random loopback port, on its own SQLite file with the seed, and a headless Chromium.</summary>
-public sealed class LiveWiki : IAsyncLifetime
+public class LiveWiki : IAsyncLifetime
 {
     public const string AdminEmail = "admin@e2e.local";
     public const string AdminPassword = "e2e passphrase for the admin";
@@ -23,6 +24,16 @@ public sealed class LiveWiki : IAsyncLifetime
     public IBrowser Browser { get; private set; } = default!;
     public IServiceProvider Services => factory!.Services;
 
+    public string DatabasePath => System.IO.Path.Combine(folder, "wiki.db");
+
+    /// <summary>Everything the server logged: level, category, message and exception, one entry each.</summary>
+    public IReadOnlyCollection<string> LogLines => logs.Lines;
+
+    private readonly ServerLogs logs = new();
+
+    /// <summary>Appended to the connection string, for a fixture that needs the database to behave differently.</summary>
+    protected virtual string ConnectionOptions => "";
+
     public async Task InitializeAsync()
     {
         if (Chromium.Path is null && !Chromium.RunningUnderCi)
@@ -30,7 +41,7 @@ public sealed class LiveWiki : IAsyncLifetime
             return; // Every BrowserFact skips; there is nothing to start.
         }
         Directory.CreateDirectory(folder);
-        (factory, BaseUrl) = Serve(Settings);
+        (factory, BaseUrl) = Serve(Settings, logging: logs);
 
         if (Chromium.Path is null)
         {
@@ -41,7 +52,7 @@ public sealed class LiveWiki : IAsyncLifetime
         Browser = await Chromium.LaunchAsync(playwright);
     }
 
-    private Dictionary<string, string> Settings => new() { ["ConnectionStrings:Wiki"] = $"DataSource={System.IO.Path.Combine(folder, "wiki.db")}" };
+    private Dictionary<string, string> Settings => new() { ["ConnectionStrings:Wiki"] = $"DataSource={DatabasePath}{ConnectionOptions}" };
 
     /// <summary>
     /// Stops the server and starts it again on the same database and port, as a deploy or a crash and restart
@@ -52,15 +63,22 @@ public sealed class LiveWiki : IAsyncLifetime
         var port = new Uri(BaseUrl).Port;
         await factory!.DisposeAsync();
         SqliteConnection.ClearAllPools();
-        (factory, _) = Serve(Settings, port);
+        (factory, _) = Serve(Settings, port, logs);
     }
 
-    /// <summary>Starts the wiki on Kestrel with the tests' settings and these (on a free port unless told); returns it and its address.</summary>
-    public static (WebApplicationFactory<Program> Factory, string BaseUrl) Serve(IReadOnlyDictionary<string, string> settings, int port = 0)
+    /// <summary>
+    /// Starts the wiki on Kestrel with the tests' settings and these (on a free port unless told), its log
+    /// going to <paramref name="logging"/> as well when given; returns it and its address.
+    /// </summary>
+    public static (WebApplicationFactory<Program> Factory, string BaseUrl) Serve(IReadOnlyDictionary<string, string> settings, int port = 0, ILoggerProvider? logging = null)
     {
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment("Testing");
+            if (logging is not null)
+            {
+                builder.ConfigureLogging(log => log.AddProvider(logging));
+            }
             // Outside Development the build output's static files (CSS, scripts) are only served when asked for.
             builder.UseStaticWebAssets();
             builder.UseSetting("Admin:Email", AdminEmail);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Promisingness.Tests.Infrastructure;
 using Promisingness.Web.Data;
+using Promisingness.Web.Features.Admin;
 using Promisingness.Web.Features.Editing;
 using Promisingness.Web.Features.ImportExport;
 using Promisingness.Web.Features.Search;
@@ -30,15 +31,17 @@ public sealed class MoveBetweenDatabasesTests : MentorAppTest
         var fromSqlite = await JsonArchiveTests.ExportAsync(App);
 
         using var postgres = await EmptyAsync(DatabaseProvider.Postgres);
-        await postgres.Get<JsonArchive>().RestoreAsync(new MemoryStream(fromSqlite));
+        await postgres.Get<JsonArchive>().RestoreAsync(new MemoryStream(fromSqlite), UserAdministration.CommandLine, "from-sqlite.json");
         var fromPostgres = await JsonArchiveTests.ExportAsync(postgres);
 
         using var sqliteAgain = await EmptyAsync(DatabaseProvider.Sqlite);
-        await sqliteAgain.Get<JsonArchive>().RestoreAsync(new MemoryStream(fromPostgres));
+        await sqliteAgain.Get<JsonArchive>().RestoreAsync(new MemoryStream(fromPostgres), UserAdministration.CommandLine, "from-postgres.json");
         var backOnSqlite = await JsonArchiveTests.ExportAsync(sqliteAgain);
 
-        Assert.Equal(System.Text.Encoding.UTF8.GetString(fromSqlite), System.Text.Encoding.UTF8.GetString(fromPostgres));
-        Assert.Equal(fromSqlite, backOnSqlite);
+        // The same bytes but for the audit row each import adds (the last activities).
+        var original = System.Text.Json.Nodes.JsonNode.Parse(fromSqlite)!.ToJsonString();
+        Assert.Equal(original, JsonArchiveTests.WithoutImportRows(fromPostgres, imports: 1));
+        Assert.Equal(original, JsonArchiveTests.WithoutImportRows(backOnSqlite, imports: 2));
 
         // The moved wiki is searchable (the index is rebuilt by the triggers) and takes new rows after the
         // restored ids.

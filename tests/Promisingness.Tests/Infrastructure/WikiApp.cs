@@ -22,9 +22,11 @@ public sealed class WikiApp : WebApplicationFactory<Program>
     private readonly IReadOnlyDictionary<string, string> settings;
 
     private readonly bool dropsDatabase;
+    private readonly Action<IServiceCollection>? services;
 
+    // services: added to the app's services, for faults injected below our code (a full disk).
     internal WikiApp(bool seed = true, string? databasePath = null, IReadOnlyDictionary<string, string>? settings = null,
-        DatabaseProvider provider = DatabaseProvider.Sqlite, string? postgresDatabase = null)
+        DatabaseProvider provider = DatabaseProvider.Sqlite, string? postgresDatabase = null, Action<IServiceCollection>? services = null)
     {
         Directory.CreateDirectory(folder);
         Seed = seed;
@@ -34,6 +36,7 @@ public sealed class WikiApp : WebApplicationFactory<Program>
         dropsDatabase = provider == DatabaseProvider.Postgres && postgresDatabase is null;
         ConnectionString = provider != DatabaseProvider.Postgres ? $"DataSource={DatabasePath}" : postgresDatabase ?? TestPostgres.CreateDatabase(seed);
         this.settings = settings ?? new Dictionary<string, string>();
+        this.services = services;
     }
 
     /// <summary>A fresh app on <paramref name="provider"/> (PostgreSQL: a new database on the TEST_POSTGRES server).</summary>
@@ -88,6 +91,10 @@ public sealed class WikiApp : WebApplicationFactory<Program>
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
+        }
+        if (services is not null)
+        {
+            builder.ConfigureServices(services);
         }
     }
 

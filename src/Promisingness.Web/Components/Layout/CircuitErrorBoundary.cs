@@ -18,7 +18,7 @@ public sealed class CircuitErrorBoundary : ErrorBoundary
 
     protected override Task OnErrorAsync(Exception exception)
     {
-        reference = Guid.NewGuid().ToString("N")[..12];
+        reference = Pages.FailureReference.New();
         Logger.LogError(exception, "A member's live page failed; they were shown reference {Reference}", reference);
         return Task.CompletedTask;
     }

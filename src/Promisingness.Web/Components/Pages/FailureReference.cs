@@ -11,6 +11,9 @@ public static class FailureReference
 {
     public static string Of(HttpContext? context) =>
         Activity.Current?.TraceId.ToHexString() ?? context?.TraceIdentifier ?? "unknown";
+
+    /// <summary>A reference for a failure inside a member's live page, where no request is in flight.</summary>
+    public static string New() => Guid.NewGuid().ToString("N")[..12];
 }
 
 /// <summary>Logs every unhandled exception with the reference the error page shows; the page itself is rendered by /Error.</summary>

@@ -9,7 +9,9 @@ internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
     {
         builder.Property(a => a.Action).HasMaxLength(50);
         builder.Property(a => a.ActorName).HasMaxLength(200);
-        builder.Property(a => a.Details).HasMaxLength(2000);
+        builder.Property(a => a.Details).HasMaxLength(Activity.DetailsMaxLength);
+        builder.Property(a => a.Origin).HasMaxLength(100).HasDefaultValue("");
+        builder.HasIndex(a => new { a.Action, a.Id });
         builder.HasIndex(a => a.At);
         builder.HasOne(a => a.Entry).WithMany().OnDelete(DeleteBehavior.Restrict);
     }

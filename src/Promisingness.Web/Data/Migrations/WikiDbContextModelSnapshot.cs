@@ -256,6 +256,13 @@ namespace Promisingness.Web.Data.Migrations
                     b.Property<int?>("EntryId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
                     b.Property<int?>("RevisionNumber")
                         .HasColumnType("INTEGER");
 
@@ -264,6 +271,8 @@ namespace Promisingness.Web.Data.Migrations
                     b.HasIndex("At");
 
                     b.HasIndex("EntryId");
+
+                    b.HasIndex("Action", "Id");
 
                     b.ToTable("Activities");
                 });

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Promisingness.Web.Data;
+using Promisingness.Web.Features.Admin;
 using Promisingness.Web.Features.Entries;
 using Promisingness.Web.Features.Inbox;
 using Promisingness.Web.Markdown;
@@ -22,6 +23,7 @@ public sealed partial class Discussions(
     DiscussionEvents events,
     InboxEvents inbox,
     WriteRateLimit rateLimit,
+    Audit audit,
     TimeProvider clock)
 {
     private const string NotFound = "This discussion does not exist, or you may not see it.";
@@ -151,6 +153,7 @@ public sealed partial class Discussions(
         comment.BodyMarkdown = text;
         comment.BodyHtml = await RenderAsync(db, text, cancellationToken);
         comment.EditedAt = now;
+        AddAuditRow(db, user!, AuditActions.CommentEdited, comment);
         await db.SaveChangesAsync(cancellationToken);
 
         // Only people newly mentioned hear of an edit; the rest saw the comment already.
@@ -173,9 +176,14 @@ public sealed partial class Discussions(
         comment.DeletedAt = clock.GetUtcNow();
         comment.BodyMarkdown = "";
         comment.BodyHtml = "";
+        AddAuditRow(db, user!, AuditActions.CommentDeleted, comment);
         await db.SaveChangesAsync(cancellationToken);
         return Done(comment.Thread!.EntryId, comment.Id, []);
     }
+
+    /// <summary>Added before the change is saved, so the row and the change commit together.</summary>
+    private void AddAuditRow(WikiDbContext db, WikiUser user, string action, Comment comment) =>
+        audit.Add(db, user, action, $"comment #{comment.Id}", comment.Thread!.EntryId);
 
     public async Task<DiscussionOutcome> SetResolvedAsync(string userId, int threadId, bool resolved, CancellationToken cancellationToken = default)
     {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Promisingness.Web.Caching;
+using Promisingness.Web.Components.Pages;
 using Promisingness.Web.Data;
 using Promisingness.Web.Features.Entries;
 using Promisingness.Web.Features.Inbox;
@@ -25,11 +26,15 @@ public sealed class EntryEditor(
     InboxEvents inbox,
     SummaryFields summaryFields,
     WriteRateLimit rateLimit,
+    ILogger<EntryEditor> logger,
     TimeProvider clock)
 {
     public static readonly IReadOnlyList<EntryKind> EditableKinds = [EntryKind.Page, EntryKind.Topic, EntryKind.Question, EntryKind.Meeting, EntryKind.WeeklySummary];
 
-    public async Task<SaveResult> CreateAsync(string userId, EntryKind kind, EntryInput input, CancellationToken cancellationToken = default)
+    public Task<SaveResult> CreateAsync(string userId, EntryKind kind, EntryInput input, CancellationToken cancellationToken = default) =>
+        GuardAsync($"Creating a {kind}", () => CreateUnguardedAsync(userId, kind, input, cancellationToken));
+
+    private async Task<SaveResult> CreateUnguardedAsync(string userId, EntryKind kind, EntryInput input, CancellationToken cancellationToken)
     {
         input = await summaryFields.CompleteAsync(input, cancellationToken);
         if (Invalid(input) is { } invalid)
@@ -90,7 +95,11 @@ public sealed class EntryEditor(
         return new SaveResult.Saved(entry.Id, entry.Slug, entry.RevisionNumber);
     }
 
-    public async Task<SaveResult> SaveAsync(string userId, int entryId, int baseRevision, EntryInput input, CancellationToken cancellationToken = default)
+    public Task<SaveResult> SaveAsync(string userId, int entryId, int baseRevision, EntryInput input, CancellationToken cancellationToken = default) =>
+        GuardAsync($"Saving entry #{entryId}", () => SaveAsync(userId, entryId, baseRevision, input, action: null, cancellationToken));
+
+    // action: what the audit log calls this save when it is more than an edit (a restore).
+    private async Task<SaveResult> SaveAsync(string userId, int entryId, int baseRevision, EntryInput input, string? action, CancellationToken cancellationToken)
     {
         input = await summaryFields.CompleteAsync(input, cancellationToken);
         if (Invalid(input) is { } invalid)
@@ -138,7 +147,7 @@ public sealed class EntryEditor(
         await LinkTopicsAsync(db, entry, input.LinkedTopicIds, cancellationToken);
         await MeetingFieldWriter.ApplyAsync(db, entry, input.Meeting, clock.GetUtcNow(), cancellationToken);
         await SummaryFields.ApplyAsync(db, entry, input.Summary, clock.GetUtcNow(), cancellationToken);
-        if (!recorder.RecordIfChanged(db, entry, before, AuthorOf(user!), clock.GetUtcNow(), Note(input.EditNote, "")))
+        if (!recorder.RecordIfChanged(db, entry, before, AuthorOf(user!), clock.GetUtcNow(), Note(input.EditNote, ""), action))
         {
             await DiscardDraftAsync(userId, entryId, cancellationToken);
             return new SaveResult.Unchanged(entry.RevisionNumber);
@@ -152,7 +161,7 @@ public sealed class EntryEditor(
             if (!await SummaryFields.SaveIfReviewStateUnchangedAsync(db, entry, cancellationToken))
             {
                 // A reviewer decided between our read and our write: save again on the state as it is now.
-                return await SaveAsync(userId, entryId, baseRevision, input, cancellationToken);
+                return await SaveAsync(userId, entryId, baseRevision, input, action, cancellationToken);
             }
         }
         catch (DbUpdateException e) when (LostRace.Is(e))
@@ -169,7 +178,10 @@ public sealed class EntryEditor(
     }
 
     /// <summary>Brings back an old revision's title and text as a new revision: history only grows.</summary>
-    public async Task<SaveResult> RestoreAsync(string userId, int entryId, int revisionNumber, CancellationToken cancellationToken = default)
+    public Task<SaveResult> RestoreAsync(string userId, int entryId, int revisionNumber, CancellationToken cancellationToken = default) =>
+        GuardAsync($"Restoring revision {revisionNumber} of entry #{entryId}", () => RestoreUnguardedAsync(userId, entryId, revisionNumber, cancellationToken));
+
+    private async Task<SaveResult> RestoreUnguardedAsync(string userId, int entryId, int revisionNumber, CancellationToken cancellationToken)
     {
         Revision? old;
         Entry? current;
@@ -193,7 +205,7 @@ public sealed class EntryEditor(
             current.Kind == EntryKind.Question ? EntryFields.FromJson(old.FieldsJson).LinkedTopicIds ?? [] : null,
             meeting,
             Summary: current.Kind == EntryKind.WeeklySummary ? await summaryFields.FromRevisionAsync(old, cancellationToken) : null);
-        return await SaveAsync(userId, entryId, current.RevisionNumber, input, cancellationToken);
+        return await SaveAsync(userId, entryId, current.RevisionNumber, input, ActivityActions.EntryRestored, cancellationToken);
     }
 
     /// <summary>Opens an entry for editing, or says why this user may not.</summary>
@@ -246,8 +258,44 @@ public sealed class EntryEditor(
             Summary: kind == EntryKind.WeeklySummary ? SummaryFields.Blank(user, clock.GetUtcNow()) : null);
     }
 
-    /// <summary>Keeps what the user typed (autosave, or a refused save) so that nothing is lost.</summary>
-    public async Task SaveDraftAsync(string userId, int entryId, int baseRevision, string title, string body, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// A write the database refuses (busy past its timeout, disk full) becomes a message the editor shows beside
+    /// the user's text, which stays where it is, and a reference that the log holds with the exception.
+    /// </summary>
+    private async Task<SaveResult> GuardAsync(string what, Func<Task<SaveResult>> write)
+    {
+        try
+        {
+            return await write();
+        }
+        catch (Exception e) when (DatabaseFaults.Describe(e) is { } message)
+        {
+            var reference = FailureReference.New();
+            logger.LogError(e, "{What} failed in the database; the member was shown reference {Reference}", what, reference);
+            return new SaveResult.Failed(message, reference);
+        }
+    }
+
+    /// <summary>An autosave that the database refuses is logged and reported, never thrown at the page: the text is still in the editor.</summary>
+    private async Task<bool> KeepDraftAsync(string what, Func<Task> write)
+    {
+        try
+        {
+            await write();
+            return true;
+        }
+        catch (Exception e) when (DatabaseFaults.Describe(e) is not null)
+        {
+            logger.LogWarning(e, "{What} failed in the database; the editor still holds the text", what);
+            return false;
+        }
+    }
+
+    /// <summary>Keeps what the user typed (autosave, or a refused save) so that nothing is lost. False when the database refused.</summary>
+    public Task<bool> SaveDraftAsync(string userId, int entryId, int baseRevision, string title, string body, CancellationToken cancellationToken = default) =>
+        KeepDraftAsync($"Autosaving a draft of entry #{entryId}", () => SaveDraftUnguardedAsync(userId, entryId, baseRevision, title, body, cancellationToken));
+
+    private async Task SaveDraftUnguardedAsync(string userId, int entryId, int baseRevision, string title, string body, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var draft = await db.EditDrafts.FirstOrDefaultAsync(d => d.UserId == userId && d.EntryId == entryId, cancellationToken);
@@ -264,7 +312,10 @@ public sealed class EntryEditor(
     }
 
     /// <summary>Keeps what the user typed for an entry they have not created yet: one such draft per person and kind.</summary>
-    public async Task SaveNewDraftAsync(string userId, EntryKind kind, string title, string body, CancellationToken cancellationToken = default)
+    public Task<bool> SaveNewDraftAsync(string userId, EntryKind kind, string title, string body, CancellationToken cancellationToken = default) =>
+        KeepDraftAsync($"Autosaving a draft of a new {kind}", () => SaveNewDraftUnguardedAsync(userId, kind, title, body, cancellationToken));
+
+    private async Task SaveNewDraftUnguardedAsync(string userId, EntryKind kind, string title, string body, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var draft = await db.EditDrafts.FirstOrDefaultAsync(d => d.UserId == userId && d.EntryId == null && d.Kind == kind, cancellationToken);

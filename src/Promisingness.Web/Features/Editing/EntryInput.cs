@@ -46,4 +46,7 @@ public abstract record SaveResult
 
     /// <summary>The user may not do this; the message says why.</summary>
     public sealed record Refused(string Message) : SaveResult;
+
+    /// <summary>The database refused the write (busy, disk full); nothing was saved. The log holds the reference.</summary>
+    public sealed record Failed(string Message, string Reference) : SaveResult;
 }

@@ -75,8 +75,13 @@ public sealed class RevisionRecorder(MarkdownRenderer markdown)
         return JsonNode.DeepEquals(a, b);
     }
 
-    /// <summary>Appends a revision when the entry differs from <paramref name="before"/> (null for a new entry).</summary>
-    public bool RecordIfChanged(WikiDbContext db, Entry entry, string? before, Author author, DateTimeOffset at, string note)
+    /// <summary>
+    /// Appends a revision when the entry differs from <paramref name="before"/> (null for a new entry), with its
+    /// one activity row, which is also its audit row. <paramref name="action"/> names what the revision was for
+    /// when that is more than an edit (a restore, a publication); otherwise a change of visibility is named as
+    /// such, since it changes who may read the entry.
+    /// </summary>
+    public bool RecordIfChanged(WikiDbContext db, Entry entry, string? before, Author author, DateTimeOffset at, string note, string? action = null)
     {
         if (before is not null && Snapshot(entry) == before)
         {
@@ -114,18 +119,25 @@ public sealed class RevisionRecorder(MarkdownRenderer markdown)
             CreatedAt = at,
             EditNote = note,
         });
+        var visibilityBefore = before is null ? (Visibility?)null : JsonSerializer.Deserialize<VisibilityOnly>(before)!.Visibility;
+        var visibilityChange = visibilityBefore is { } was && was != entry.Visibility ? $"visibility {was} → {entry.Visibility}" : null;
         db.Activities.Add(new Activity
         {
             At = at,
-            Action = before is null ? ActivityActions.EntryCreated
+            Action = action
+                ?? (before is null ? ActivityActions.EntryCreated
                 : entry.Status == EntryStatus.RemovedFromReadme ? ActivityActions.EntryRemovedFromReadme
-                : ActivityActions.EntryEdited,
+                : visibilityChange is not null ? ActivityActions.EntryVisibilityChanged
+                : ActivityActions.EntryEdited),
             Entry = entry,
             RevisionNumber = entry.RevisionNumber,
             ActorName = author.Name,
             ActorUserId = author.UserId,
-            Details = note,
+            // The entry and revision are columns of their own; the details say what else changed and why.
+            Details = Activity.Fit(string.Join("; ", new[] { visibilityChange, note }.Where(part => !string.IsNullOrEmpty(part)))),
         });
         return true;
     }
+
+    private sealed record VisibilityOnly(Visibility Visibility);
 }

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Promisingness.Web.Data;
+using Promisingness.Web.Features.Admin;
+using Promisingness.Web.Features.Credences;
 using Promisingness.Web.Features.Entries;
 using Promisingness.Web.Features.Topics;
 using Promisingness.Web.Security;
@@ -66,12 +68,22 @@ public sealed class HomeQueries(IDbContextFactory<WikiDbContext> dbFactory)
             await RecentAsync(db, reader, RecentCount, cancellationToken));
     }
 
+    /// <summary>
+    /// What the home page lists: new revisions and estimates. Other rows about an entry (review steps, comment
+    /// edits and deletions) are for the audit log only: they are team business even when the entry is public.
+    /// </summary>
+    private static readonly string[] EntryChanges =
+    [
+        ActivityActions.EntryCreated, ActivityActions.EntryEdited, ActivityActions.EntryVisibilityChanged, ActivityActions.EntryRestored,
+        ActivityActions.EntryRemovedFromReadme, AuditActions.SummaryPublished, CredenceBook.ActivityAction,
+    ];
+
     /// <summary>Recent changes the reader may see: changes to entries they may read, and people joining the team.</summary>
     public static async Task<IReadOnlyList<ActivityItem>> RecentAsync(WikiDbContext db, WikiUser? reader, int count, CancellationToken cancellationToken)
     {
         var readable = db.Entries.ReadableBy(reader);
         var rows = await db.Activities.AsNoTracking()
-            .Where(a => (a.EntryId != null && readable.Any(e => e.Id == a.EntryId)) || a.Action == ActivityActions.MemberAdded)
+            .Where(a => (a.EntryId != null && EntryChanges.Contains(a.Action) && readable.Any(e => e.Id == a.EntryId)) || a.Action == ActivityActions.MemberAdded)
             .OrderByDescending(a => a.Id)
             .Take(count)
             .Select(a => new { a.At, a.Action, Title = (string?)a.Entry!.Title, Slug = (string?)a.Entry.Slug, Kind = (EntryKind?)a.Entry.Kind, a.RevisionNumber, a.ActorName, a.Details })

@@ -4,6 +4,8 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Promisingness.Web.Data;
+using Promisingness.Web.Features.Admin;
+using Promisingness.Web.Security;
 
 namespace Promisingness.Web.Features.ImportExport;
 
@@ -13,7 +15,7 @@ namespace Promisingness.Web.Features.ImportExport;
 /// Rows are written in key order and columns in model order, so exporting, restoring into an empty
 /// database and exporting again gives the same bytes. Derived data (the search index) is rebuilt on import.
 /// </summary>
-public sealed class JsonArchive(IDbContextFactory<WikiDbContext> dbFactory)
+public sealed class JsonArchive(IDbContextFactory<WikiDbContext> dbFactory, Audit audit)
 {
     public const string Format = "promisingness-wiki-archive/1";
 
@@ -50,8 +52,11 @@ public sealed class JsonArchive(IDbContextFactory<WikiDbContext> dbFactory)
         writer.WriteEndObject();
     }
 
-    /// <summary>Restores an archive into a database with no entries and no accounts; anything else is refused and nothing changes.</summary>
-    public async Task<string> RestoreAsync(Stream input, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Restores an archive into a database with no entries and no accounts; anything else is refused and nothing
+    /// changes. The audit row of the import is the one row an export of the result has beyond the archive's.
+    /// </summary>
+    public async Task<string> RestoreAsync(Stream input, WikiUser actor, string archiveName, CancellationToken cancellationToken = default)
     {
         JsonDocument document;
         try
@@ -118,8 +123,12 @@ public sealed class JsonArchive(IDbContextFactory<WikiDbContext> dbFactory)
         {
             await ContinueIdentitiesAsync(db, types, cancellationToken);
         }
+        // After the identities continue: the audit row is a new row of its own.
+        var summary = $"{total:N0} rows in {types.Count} tables";
+        audit.Add(db, actor, ActivityActions.Imported, $"JSON archive {archiveName} restored: {summary}");
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return $"{total:N0} rows in {types.Count} tables";
+        return summary;
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Promisingness.Web.Caching;
 using Promisingness.Web.Data;
+using Promisingness.Web.Features.Admin;
 using Promisingness.Web.Features.Entries;
 using Promisingness.Web.Features.Inbox;
 using Promisingness.Web.Security;
@@ -31,6 +32,7 @@ public sealed class ReviewWorkflow(
     PublicPageCache cache,
     Notifier notifier,
     InboxEvents inbox,
+    Audit audit,
     TimeProvider clock)
 {
     public const string NoteField = "Note";
@@ -128,6 +130,11 @@ public sealed class ReviewWorkflow(
             At = now,
             Note = note,
         });
+        if (command != ReviewCommand.Publish)
+        {
+            // A publication's audit row is its revision's (PublishRevisionAsync).
+            audit.Add(db, user, AuditAction(command), note, entryId, stepRevision);
+        }
         var notified = await NotifyAsync(db, summary, command, user, stepRevision, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -251,6 +258,14 @@ public sealed class ReviewWorkflow(
         _ => ([ReviewState.Approved], ReviewState.Approved),
     };
 
+    private static string AuditAction(ReviewCommand command) => command switch
+    {
+        ReviewCommand.Submit => AuditActions.SummarySubmitted,
+        ReviewCommand.RequestChanges => AuditActions.SummaryChangesRequested,
+        ReviewCommand.Approve => AuditActions.SummaryApproved,
+        _ => AuditActions.SummaryPublished,
+    };
+
     private static ReviewAction Action(ReviewCommand command) => command switch
     {
         ReviewCommand.Submit => ReviewAction.Submitted,
@@ -265,7 +280,7 @@ public sealed class ReviewWorkflow(
         var entry = await db.Entries.WithFields().SingleAsync(e => e.Id == entryId, cancellationToken);
         var before = RevisionRecorder.Snapshot(entry);
         entry.Visibility = Visibility.Public;
-        recorder.RecordIfChanged(db, entry, before, new Author(user.Name, user.Id, user.ProgramId), now, PublishedEditNote);
+        recorder.RecordIfChanged(db, entry, before, new Author(user.Name, user.Id, user.ProgramId), now, PublishedEditNote, AuditActions.SummaryPublished);
         return entry.RevisionNumber;
     }
 

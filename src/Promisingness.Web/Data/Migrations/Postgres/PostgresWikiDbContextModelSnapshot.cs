@@ -271,6 +271,13 @@ namespace Promisingness.Web.Data.Migrations.Postgres
                     b.Property<int?>("EntryId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasDefaultValue("");
+
                     b.Property<int?>("RevisionNumber")
                         .HasColumnType("integer");
 
@@ -279,6 +286,8 @@ namespace Promisingness.Web.Data.Migrations.Postgres
                     b.HasIndex("At");
 
                     b.HasIndex("EntryId");
+
+                    b.HasIndex("Action", "Id");
 
                     b.ToTable("Activities");
                 });

@@ -1,0 +1,36 @@
+using Microsoft.Data.Sqlite;
+
+namespace Promisingness.Web.Data;
+
+/// <summary>
+/// The ways the database itself can refuse a write that the user can do something about, in the words the
+/// user reads. Anything else is a bug and goes to the error boundary with its reference.
+/// </summary>
+public static class DatabaseFaults
+{
+    // SQLite's primary result codes (https://sqlite.org/rescode.html); extended codes keep them in the low byte.
+    private const int Busy = 5;
+    private const int Locked = 6;
+    private const int ReadOnly = 8;
+    private const int IoError = 10;
+    private const int Full = 13;
+
+    /// <summary>What to tell the user about this failure, or null when it is not a database refusing a write.</summary>
+    public static string? Describe(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is SqliteException sqlite)
+            {
+                return (sqlite.SqliteErrorCode & 0xFF) switch
+                {
+                    Busy or Locked => "The wiki's database is busy with other writes and did not answer in time, so nothing was saved. Your text is still here: wait a few seconds and press Save again.",
+                    Full => "The server's disk is full, so nothing was saved. Your text is still here: copy it somewhere safe, and tell an admin (with the reference below) so they can free space.",
+                    ReadOnly or IoError => "The server could not write to its database, so nothing was saved. Your text is still here: copy it somewhere safe, and tell an admin (with the reference below).",
+                    _ => null,
+                };
+            }
+        }
+        return null;
+    }
+}
