@@ -87,9 +87,9 @@ public sealed class SecurityHeadersTests : IClassFixture<SecurityHeadersTests.Fi
     public async Task Get_AnonymousPageFromTheOutputCache_StillCarriesTheHeadersAndNoCookie()
     {
         using var first = await fixture.Anonymous.GetAsync("/questions");
-        using var cached = await fixture.Anonymous.GetAsync("/questions");
+        using var cached = await OutputCacheProbe.CachedAsync(fixture.Anonymous, "/questions");
 
-        Assert.NotNull(cached.Headers.Age);
+        Assert.NotNull(cached);
         Assert.False(cached.Headers.Contains("Set-Cookie"));
         Assert.Equal(Header(first, "Content-Security-Policy"), Header(cached, "Content-Security-Policy"));
         Assert.Equal("nosniff", Header(cached, "X-Content-Type-Options"));
