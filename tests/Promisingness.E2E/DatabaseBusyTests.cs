@@ -60,4 +60,45 @@ public sealed class DatabaseBusyTests(BusyLiveWiki wiki) : IClassFixture<BusyLiv
         Assert.Equal("127.0.0.1", audit.Origin);
         await page.Context.CloseAsync();
     }
+
+    [BrowserFact]
+    public async Task Member_CommentingWhileTheDatabaseIsBusy_SeesWhatToDo_AndKeepsTheComment()
+    {
+        const string Password = "a passphrase for a busy comment";
+        await wiki.Services.GetRequiredService<UserAdministration>().AddUserAsync(UserAdministration.CommandLine.Id, "busy-comment@example.org", "busycomment", Roles.Researcher, 1, null, Password);
+        var page = await wiki.NewPageAsync();
+        await PageActions.SignInAsync(page, "busy-comment@example.org", Password);
+        await page.GotoAsync("topics/in-context-learning");
+        var form = page.Locator("#new-discussion");
+        for (var attempt = 0; attempt < 20 && await form.Locator("textarea").CountAsync() == 0; attempt++)
+        {
+            await page.GetByTestId("start-discussion").ClickAsync();
+            await page.WaitForTimeoutAsync(250);
+        }
+        const string Text = "A comment typed while the database was held.";
+        await form.Locator("textarea").First.FillAsync(Text);
+
+        var failure = form.GetByTestId("comment-failure");
+        await using (var holder = new SqliteConnection($"DataSource={wiki.DatabasePath};Pooling=False"))
+        {
+            await holder.OpenAsync();
+            await using (var begin = holder.CreateCommand())
+            {
+                begin.CommandText = "BEGIN IMMEDIATE";
+                await begin.ExecuteNonQueryAsync();
+            }
+            await form.GetByTestId("comment-submit").ClickAsync();
+            await Assertions.Expect(failure).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        }
+
+        await Assertions.Expect(failure).ToContainTextAsync("press Comment again");
+        await Assertions.Expect(form.Locator("textarea").First).ToHaveValueAsync(Text);
+        var reference = await failure.GetByTestId("error-reference").InnerTextAsync();
+        Assert.Contains(wiki.LogLines, line => line.StartsWith("Error", StringComparison.Ordinal) && line.Contains(reference, StringComparison.Ordinal));
+
+        // The lock is gone: the same text is sent with the next click.
+        await form.GetByTestId("comment-submit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("thread").First).ToContainTextAsync(Text);
+        await page.Context.CloseAsync();
+    }
 }

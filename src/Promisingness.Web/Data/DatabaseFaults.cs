@@ -15,8 +15,11 @@ public static class DatabaseFaults
     private const int IoError = 10;
     private const int Full = 13;
 
-    /// <summary>What to tell the user about this failure, or null when it is not a database refusing a write.</summary>
-    public static string? Describe(Exception exception)
+    /// <summary>
+    /// What to tell the user about this failure, or null when it is not a database refusing a write.
+    /// <paramref name="tryAgain"/> says how to send the text again where it is not the editor's Save.
+    /// </summary>
+    public static string? Describe(Exception exception, string tryAgain = "press Save again")
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
@@ -24,7 +27,7 @@ public static class DatabaseFaults
             {
                 return (sqlite.SqliteErrorCode & 0xFF) switch
                 {
-                    Busy or Locked => "The wiki's database is busy with other writes and did not answer in time, so nothing was saved. Your text is still here: wait a few seconds and press Save again.",
+                    Busy or Locked => $"The wiki's database is busy with other writes and did not answer in time, so nothing was saved. Your text is still here: wait a few seconds and {tryAgain}.",
                     Full => "The server's disk is full, so nothing was saved. Your text is still here: copy it somewhere safe, and tell an admin (with the reference below) so they can free space.",
                     ReadOnly or IoError => "The server could not write to its database, so nothing was saved. Your text is still here: copy it somewhere safe, and tell an admin (with the reference below).",
                     _ => null,
