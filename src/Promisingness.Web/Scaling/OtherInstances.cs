@@ -25,6 +25,9 @@ public sealed class OtherInstances(IConfiguration configuration, ILogger<OtherIn
     private readonly ConcurrentDictionary<Guid, Confirmations> awaiting = new();
     private ConnectionMultiplexer? redis;
 
+    /// <summary>Null when no Redis is configured (one instance); otherwise whether it is connected now.</summary>
+    public bool? Connected => redisConfiguration is null ? null : redis?.IsConnected == true;
+
     /// <summary>Handles what another instance tells (never what this one tells: its own hub raised that already).</summary>
     public void On<T>(string topic, Func<T, Task> handler) => handlers[topic] = body => handler(body.Deserialize<T>()!);
 

@@ -77,7 +77,7 @@ internal static class WikiServices
         services.AddDatabaseDeveloperPageExceptionFilter();
         // Keys in the database: cookies and antiforgery tokens survive a restart and work on every instance.
         services.AddDataProtection().SetApplicationName("Promisingness.Wiki").PersistKeysToDbContext<WikiDbContext>();
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<RedisHealthCheck>("redis");
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();

@@ -70,6 +70,17 @@ public sealed class TwoInstancesTests(TwoWikis wikis, ITestOutputHelper output) 
     }
 
     [ScaleFact]
+    public async Task BothInstances_ReportRedisConnected_InTheirHealth()
+    {
+        using var http = new HttpClient();
+        foreach (var url in new[] { wikis.FirstUrl, wikis.SecondUrl })
+        {
+            // Degraded would mean Redis is configured but away (RedisAwayTests).
+            Assert.Equal("Healthy", await http.GetStringAsync(url + "healthz"));
+        }
+    }
+
+    [ScaleFact]
     public async Task SavedOnOne_TheOtherNeverServesTheOldPageAfterTheSaveReturns()
     {
         var adminId = await AccountAsync(LiveWiki.AdminEmail, Roles.Admin);

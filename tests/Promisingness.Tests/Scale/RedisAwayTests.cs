@@ -27,4 +27,14 @@ public sealed class RedisAwayTests : IDisposable
         Assert.Contains("Automated Interpretability Agents", await client.GetStringAsync("/topics"));
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1.5), $"the import waited {clock.Elapsed.TotalSeconds:0.0} s for Redis");
     }
+
+    [Fact]
+    public async Task Healthz_SaysDegraded_ButStillAnswersOk()
+    {
+        // The instance serves correctly alone, so a load balancer keeps it; the body tells whoever watches.
+        using var response = await app.CreateClient().GetAsync("/healthz");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Degraded", await response.Content.ReadAsStringAsync());
+    }
 }
