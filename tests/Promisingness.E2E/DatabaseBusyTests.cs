@@ -69,12 +69,7 @@ public sealed class DatabaseBusyTests(BusyLiveWiki wiki) : IClassFixture<BusyLiv
         var page = await wiki.NewPageAsync();
         await PageActions.SignInAsync(page, "busy-comment@example.org", Password);
         await page.GotoAsync("topics/in-context-learning");
-        var form = page.Locator("#new-discussion");
-        for (var attempt = 0; attempt < 20 && await form.Locator("textarea").CountAsync() == 0; attempt++)
-        {
-            await page.GetByTestId("start-discussion").ClickAsync();
-            await page.WaitForTimeoutAsync(250);
-        }
+        var form = await PageActions.OpenCommentFormAsync(page);
         const string Text = "A comment typed while the database was held.";
         await form.Locator("textarea").First.FillAsync(Text);
 

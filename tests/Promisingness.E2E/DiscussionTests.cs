@@ -98,11 +98,7 @@ public sealed class DiscussionTests(LiveWiki wiki) : IClassFixture<LiveWiki>
         var section = page.Locator("#new-discussion");
         // A page someone only reads holds no editor: the form opens on request.
         await Assertions.Expect(section.Locator("textarea")).ToHaveCountAsync(0);
-        for (var attempt = 0; attempt < 20 && await section.Locator("textarea").CountAsync() == 0; attempt++)
-        {
-            await page.GetByTestId("start-discussion").ClickAsync();
-            await page.WaitForTimeoutAsync(250);
-        }
+        section = await PageActions.OpenCommentFormAsync(page);
         await section.Locator("textarea").First.FillAsync("Which **benchmark** do we use here?");
         await section.GetByTestId("comment-submit").ClickAsync();
 

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Promisingness.Web.Components.Pages;
 
 namespace Promisingness.Web.Data;
 
@@ -36,4 +37,23 @@ public static class DatabaseFaults
         }
         return null;
     }
+
+    /// <summary>
+    /// For a write the database refused: what to tell the member and a new reference, with the exception logged
+    /// under that reference. Null when the exception is not such a refusal (a bug: the error boundary's business).
+    /// </summary>
+    public static WriteFailure? Report(Exception exception, ILogger logger, string what, string tryAgain = "press Save again")
+    {
+        if (Describe(exception, tryAgain) is not { } message)
+        {
+            return null;
+        }
+        var reference = FailureReference.New();
+        logger.LogError(exception, "{What} failed in the database; the member was shown reference {Reference}", what, reference);
+        return new WriteFailure(message, reference);
+    }
 }
+
+/// <summary>A write the database refused, as the member reads it, and the reference the log holds.</summary>
+public sealed record WriteFailure(string Message, string Reference);
+

@@ -88,6 +88,18 @@ public static class PageActions
         }
     }
 
+    /// <summary>Opens the form for a new discussion under an entry (it opens on request), once the circuit is live.</summary>
+    public static async Task<ILocator> OpenCommentFormAsync(IPage page)
+    {
+        var form = page.Locator("#new-discussion");
+        for (var attempt = 0; attempt < 20 && await form.Locator("textarea").CountAsync() == 0; attempt++)
+        {
+            await page.GetByTestId("start-discussion").ClickAsync();
+            await page.WaitForTimeoutAsync(250);
+        }
+        return form;
+    }
+
     public static async Task ScreenshotAsync(IPage page, string name)
     {
         var folder = Environment.GetEnvironmentVariable("SCREENSHOT_DIR");

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Promisingness.Web.Caching;
-using Promisingness.Web.Components.Pages;
 using Promisingness.Web.Data;
 using Promisingness.Web.Features.Entries;
 using Promisingness.Web.Features.Inbox;
@@ -268,11 +267,9 @@ public sealed class EntryEditor(
         {
             return await write();
         }
-        catch (Exception e) when (DatabaseFaults.Describe(e) is { } message)
+        catch (Exception e) when (DatabaseFaults.Report(e, logger, what) is { } failure)
         {
-            var reference = FailureReference.New();
-            logger.LogError(e, "{What} failed in the database; the member was shown reference {Reference}", what, reference);
-            return new SaveResult.Failed(message, reference);
+            return new SaveResult.Failed(failure.Message, failure.Reference);
         }
     }
 

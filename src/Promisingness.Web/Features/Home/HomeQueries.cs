@@ -11,7 +11,7 @@ namespace Promisingness.Web.Features.Home;
 public sealed record PageSection(string Slug, string Title, string BodyHtml);
 
 /// <summary>A link to an entry by its title.</summary>
-public sealed record QuestionLink(string Slug, string Title);
+public sealed record EntryTitleLink(string Slug, string Title);
 
 public sealed record ActivityItem(DateTimeOffset At, string Action, string? EntryTitle, string? EntryUrl, int? RevisionNumber, string ActorName, string Details);
 
@@ -23,10 +23,10 @@ public sealed record HomeView(
     string Title,
     string DescriptionHtml,
     IReadOnlyList<PageSection> Pages,
-    IReadOnlyList<QuestionLink> MorePages,
+    IReadOnlyList<EntryTitleLink> MorePages,
     IReadOnlyList<TopicCard> Topics,
     int TopicCount,
-    IReadOnlyList<QuestionLink> Questions,
+    IReadOnlyList<EntryTitleLink> Questions,
     int QuestionCount,
     IReadOnlyList<ActivityItem> Recent);
 
@@ -50,7 +50,7 @@ public sealed class HomeQueries(IDbContextFactory<WikiDbContext> dbFactory)
         var pages = await otherPages.Take(InlinePageCount)
             .Select(e => new PageSection(e.Slug, e.Title, e.BodyHtml)).ToListAsync(cancellationToken);
         var morePages = await otherPages.Skip(InlinePageCount).Take(LinkedPageCount)
-            .Select(e => new QuestionLink(e.Slug, e.Title)).ToListAsync(cancellationToken);
+            .Select(e => new EntryTitleLink(e.Slug, e.Title)).ToListAsync(cancellationToken);
         var activeTopics = TopicQueries.Topics(db, reader).Where(e => e.Status == EntryStatus.Active);
         var topics = await activeTopics.OrderBy(e => e.Position).ThenBy(e => e.Id).Take(TopicCountShown).ToListAsync(cancellationToken);
         var questions = readable.Where(e => e.Kind == EntryKind.Question);
@@ -63,7 +63,7 @@ public sealed class HomeQueries(IDbContextFactory<WikiDbContext> dbFactory)
             [.. topics.Select(TopicQueries.ToCard)],
             await activeTopics.CountAsync(cancellationToken),
             await questions.OrderBy(e => e.Position).ThenBy(e => e.Id).Take(QuestionCountShown)
-                .Select(e => new QuestionLink(e.Slug, e.Title)).ToListAsync(cancellationToken),
+                .Select(e => new EntryTitleLink(e.Slug, e.Title)).ToListAsync(cancellationToken),
             await questions.CountAsync(cancellationToken),
             await RecentAsync(db, reader, RecentCount, cancellationToken));
     }
