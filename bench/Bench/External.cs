@@ -41,7 +41,7 @@ internal static partial class External
         report.Target("5", "1,000-row table, every cell formatted", $"{Tools.F(medians["Table"], 1)} ms", "–", "≤ 250 ms", medians["Table"] <= 250);
         report.Target("5", "100,000 `[`", $"{Tools.F(medians["Brackets"], 1)} ms", "–", "≤ 250 ms", medians["Brackets"] <= 250);
         report.Section("Scenario 5: Markdown rendering (BenchmarkDotNet)", $"""
-            `dotnet bench/Markdown/bin/Release/net10.0/MarkdownBench.dll{(options.Quick ? " --quick" : "")}`: BenchmarkDotNet 0.15.8 in process,
+            `dotnet bench/Markdown/bin/{options.Configuration}/net10.0/MarkdownBench.dll{(options.Quick ? " --quick" : "")}`: BenchmarkDotNet 0.15.8 in process,
             {(options.Quick ? "one iteration each (Dry job)" : "3 warm-up and 10 measured iterations")}; figures are BenchmarkDotNet's medians. The text is a
             ~250 kB document built like the CommonMark spec (the spec itself is not available offline: prose with every
             inline construct, nested lists, quotes, fenced and indented code, reference links, tables, entities, escapes,
@@ -77,7 +77,7 @@ internal static partial class External
         report.Target("6", $"search p95, typical query, anonymous ({options.SearchEntries:N0} entries)", $"{typical} ms", "rare-term queries in the same run (table)", "≤ 20 ms", Number(typical) <= 20);
         report.Target("6", $"search p95, most common term, anonymous ({options.SearchEntries:N0} entries)", $"{common} ms", "rare-term queries in the same run (table)", "≤ 100 ms", Number(common) <= 100);
         report.Section("Scenario 6: search (bench/search)", $"""
-            `dotnet bench/search/bin/Release/net10.0/SearchBench.dll {string.Join(' ', arguments.Skip(1))}` (see bench/search/README.md; the
+            `dotnet bench/search/bin/{options.Configuration}/net10.0/SearchBench.dll {string.Join(' ', arguments.Skip(1))}` (see bench/search/README.md; the
             database is reused when it already holds that many entries, `--fresh-search` rebuilds it). Its output:
 
             {string.Join('\n', lines.Where(l => l.StartsWith('|') || l.StartsWith("- ", StringComparison.Ordinal) || l.StartsWith("Load", StringComparison.Ordinal) || l.StartsWith("Built", StringComparison.Ordinal)))}

@@ -6,9 +6,12 @@ internal sealed record Options(bool Quick, string Root, string Output, string Wo
 {
     public int Rounds => Quick ? 1 : 3;
     public int Seconds => Quick ? 2 : 10;
-    public string StaticServerDll => Path.Combine(Root, "bench", "StaticServer", "bin", "Release", "net10.0", "StaticServer.dll");
-    public string MarkdownBenchDll => Path.Combine(Root, "bench", "Markdown", "bin", "Release", "net10.0", "MarkdownBench.dll");
-    public string SearchBenchDll => Path.Combine(Root, "bench", "search", "bin", "Release", "net10.0", "SearchBench.dll");
+
+    /// <summary>The smoke run uses the Debug build CI has just made; timings are judged only in Release.</summary>
+    public string Configuration => Quick ? "Debug" : "Release";
+    public string StaticServerDll => Path.Combine(Root, "bench", "StaticServer", "bin", Configuration, "net10.0", "StaticServer.dll");
+    public string MarkdownBenchDll => Path.Combine(Root, "bench", "Markdown", "bin", Configuration, "net10.0", "MarkdownBench.dll");
+    public string SearchBenchDll => Path.Combine(Root, "bench", "search", "bin", Configuration, "net10.0", "SearchBench.dll");
     public string SearchDatabase => Path.Combine(WorkFolder, $"search-{SearchEntries}.db");
 
     public static Options Parse(string[] args)
