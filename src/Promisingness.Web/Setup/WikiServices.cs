@@ -62,17 +62,15 @@ internal static class WikiServices
         // Each provider's own context type carries its migrations; everything else asks for WikiDbContext.
         if (provider == DatabaseProvider.Postgres)
         {
-            services.AddDbContextFactory<PostgresWikiDbContext>(options => options.UseNpgsql(connectionString));
-            services.AddSingleton<IDbContextFactory<WikiDbContext>, WikiContextFactory<PostgresWikiDbContext>>();
-            services.AddScoped<WikiDbContext>(scoped => scoped.GetRequiredService<PostgresWikiDbContext>());
+            services.AddPooledDbContextFactory<PostgresWikiDbContext>(options => options.UseNpgsql(connectionString));
+            services.AddWikiContext<PostgresWikiDbContext>();
         }
         else
         {
-            services.AddDbContextFactory<SqliteWikiDbContext>(options => options
+            services.AddPooledDbContextFactory<SqliteWikiDbContext>(options => options
                 .UseSqlite(connectionString)
                 .AddInterceptors(new SqlitePragmas()));
-            services.AddSingleton<IDbContextFactory<WikiDbContext>, WikiContextFactory<SqliteWikiDbContext>>();
-            services.AddScoped<WikiDbContext>(scoped => scoped.GetRequiredService<SqliteWikiDbContext>());
+            services.AddWikiContext<SqliteWikiDbContext>();
         }
         services.AddDatabaseDeveloperPageExceptionFilter();
         // Keys in the database: cookies and antiforgery tokens survive a restart and work on every instance.

@@ -64,11 +64,11 @@ public sealed class EntryEditor(
             return summaryProblem;
         }
         var title = input.Title.Trim();
-        if (await DuplicateAsync(db, title, entryId: null, cancellationToken) is { } duplicate)
+        var (duplicate, taken, redirects) = await SlugsLikeAsync(db, title, entryId: null, cancellationToken);
+        if (duplicate is not null)
         {
             return duplicate;
         }
-        var (taken, redirects) = await SlugsLikeAsync(db, Slugs.From(title), entryId: null, cancellationToken);
         var entry = new Entry
         {
             Kind = kind,
@@ -128,11 +128,11 @@ public sealed class EntryEditor(
 
         var before = RevisionRecorder.Snapshot(entry);
         var title = input.Title.Trim();
-        if (await DuplicateAsync(db, title, entryId, cancellationToken) is { } duplicate)
+        var (duplicate, taken, redirects) = await SlugsLikeAsync(db, title, entryId, cancellationToken);
+        if (duplicate is not null)
         {
             return duplicate;
         }
-        var (taken, redirects) = await SlugsLikeAsync(db, Slugs.From(title), entryId, cancellationToken);
         var oldSlug = entry.Slug;
         SlugMoves.Retitle(db, entry, title, taken, redirects);
         entry.BodyMarkdown = input.Body;
@@ -155,6 +155,11 @@ public sealed class EntryEditor(
         {
             recorder.RenderLinksTo(db, entry.Slug);
         }
+        // The writer's autosaved draft goes in the same transaction as the save it became.
+        if (await db.EditDrafts.FirstOrDefaultAsync(d => d.UserId == userId && d.EntryId == entryId, cancellationToken) is { } draft)
+        {
+            db.EditDrafts.Remove(draft);
+        }
         try
         {
             if (!await SummaryFields.SaveIfReviewStateUnchangedAsync(db, entry, cancellationToken))
@@ -169,7 +174,6 @@ public sealed class EntryEditor(
             // revision number was just taken).
             return await ConflictAsync(user!, entryId, baseRevision, input, cancellationToken);
         }
-        await DiscardDraftAsync(userId, entryId, cancellationToken);
         await cache.EvictAsync(cancellationToken);
         presence.NotifySaved(entry.Id, entry.RevisionNumber, user!.Name);
         await NotifyWatchersAsync(user, entry.Id, entry.RevisionNumber, cancellationToken);
@@ -489,22 +493,20 @@ public sealed class EntryEditor(
         return title is null || body is null ? null : (title, body);
     }
 
-    /// <summary>Two entries may not share an address: a title that would take another entry's slug is refused.</summary>
-    private static async Task<SaveResult.Invalid?> DuplicateAsync(WikiDbContext db, string title, int? entryId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The slugs and redirects a new title could collide with, so that a rename picks a free slug; and the
+    /// refusal when the title's own slug belongs to another entry, since two entries may not share an address.
+    /// </summary>
+    private static async Task<(SaveResult.Invalid? Duplicate, HashSet<string> Taken, List<SlugRedirect> Redirects)> SlugsLikeAsync(WikiDbContext db, string title, int? entryId, CancellationToken cancellationToken)
     {
-        var slug = Slugs.From(title);
-        var other = await db.Entries.AsNoTracking().Where(e => e.Slug == slug && e.Id != entryId).Select(e => e.Title).FirstOrDefaultAsync(cancellationToken);
-        return other is null
-            ? null
-            : new SaveResult.Invalid(new Dictionary<string, string> { [nameof(EntryInput.Title)] = $"There is already an entry called “{other}” at this address. Choose another title." });
-    }
-
-    /// <summary>The slugs and redirects that a new title could collide with, so that a rename picks a free slug.</summary>
-    private static async Task<(HashSet<string> Taken, List<SlugRedirect> Redirects)> SlugsLikeAsync(WikiDbContext db, string wanted, int? entryId, CancellationToken cancellationToken)
-    {
-        var taken = await db.Entries.Where(e => e.Slug.StartsWith(wanted)).Select(e => e.Slug).ToListAsync(cancellationToken);
+        var wanted = Slugs.From(title);
+        var entries = await db.Entries.Where(e => e.Slug.StartsWith(wanted)).Select(e => new { e.Id, e.Slug, e.Title }).ToListAsync(cancellationToken);
+        if (entries.FirstOrDefault(e => e.Slug == wanted && e.Id != entryId) is { } other)
+        {
+            return (new SaveResult.Invalid(new Dictionary<string, string> { [nameof(EntryInput.Title)] = $"There is already an entry called “{other.Title}” at this address. Choose another title." }), [], []);
+        }
         var redirects = await db.SlugRedirects.Where(r => r.Slug.StartsWith(wanted) || r.EntryId == entryId).ToListAsync(cancellationToken);
-        return ([.. taken, .. redirects.Select(r => r.Slug)], redirects);
+        return (null, [.. entries.Select(e => e.Slug), .. redirects.Select(r => r.Slug)], redirects);
     }
 
     /// <summary>After the save: the watchers hear of it (each only if they may read the entry as it is now).</summary>
@@ -514,8 +516,11 @@ public sealed class EntryEditor(
         var watchers = await Watchers.OfAsync(db, entryId, cancellationToken);
         var notified = await notifier.AddAsync(db, watchers, user.Id,
             new Notifier.Message(NotificationKind.WatchedChange, entryId, user.Name, $"saved revision {revisionNumber} of an entry you watch", RevisionNumber: revisionNumber), clock.GetUtcNow(), cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        inbox.Raise(notified);
+        if (notified.Count > 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            inbox.Raise(notified);
+        }
     }
 
     private static Author AuthorOf(WikiUser user) => new(user.Name, user.Id, user.ProgramId);

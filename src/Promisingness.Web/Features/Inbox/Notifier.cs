@@ -15,13 +15,18 @@ public sealed class Notifier(WikiUsers users)
     /// <summary>Adds the rows to <paramref name="db"/> (saved with the caller's change) and returns who was notified.</summary>
     public async Task<IReadOnlyList<string>> AddAsync(WikiDbContext db, IEnumerable<string> recipientIds, string? actorUserId, Message message, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
+        var recipients = recipientIds.Where(id => id != actorUserId).Distinct().ToList();
+        if (recipients.Count == 0)
+        {
+            return [];
+        }
         var facts = await EntryAccess.FactsAsync(db, message.EntryId, cancellationToken);
         if (facts is null)
         {
             return [];
         }
         var notified = new List<string>();
-        foreach (var id in recipientIds.Where(id => id != actorUserId).Distinct())
+        foreach (var id in recipients)
         {
             var user = await users.LoadAsync(id, cancellationToken);
             if (user is null || !EntryPermissions.Can(user, EntryOperation.ReadComments, facts))

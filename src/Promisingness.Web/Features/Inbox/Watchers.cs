@@ -11,15 +11,16 @@ public sealed class Watchers(IDbContextFactory<WikiDbContext> dbFactory)
 {
     public static async Task<IReadOnlySet<string>> OfAsync(WikiDbContext db, int entryId, CancellationToken cancellationToken = default)
     {
-        var authors = await db.Revisions.Where(r => r.EntryId == entryId && r.AuthorUserId != null).Select(r => r.AuthorUserId!).Distinct().ToListAsync(cancellationToken);
-        var researchers = await db.Users
+        // One statement: this runs after every save.
+        var authors = db.Revisions.Where(r => r.EntryId == entryId && r.AuthorUserId != null).Select(r => r.AuthorUserId!);
+        var researchers = db.Users
             .Where(u => db.TopicResearchers.Any(r => r.EntryId == entryId && r.MemberId == u.MemberId)
                 || db.WeeklySummaries.Any(s => s.EntryId == entryId && s.AuthorMemberId == u.MemberId))
-            .Select(u => u.Id).ToListAsync(cancellationToken);
-        var choices = await db.Watches.Where(w => w.EntryId == entryId).ToListAsync(cancellationToken);
-        var watching = authors.Concat(researchers).Concat(choices.Where(c => c.Watching).Select(c => c.UserId)).ToHashSet();
-        watching.ExceptWith(choices.Where(c => !c.Watching).Select(c => c.UserId));
-        return watching;
+            .Select(u => u.Id);
+        var chose = db.Watches.Where(w => w.EntryId == entryId && w.Watching).Select(w => w.UserId);
+        var declined = db.Watches.Where(w => w.EntryId == entryId && !w.Watching).Select(w => w.UserId);
+        var watching = await authors.Union(researchers).Union(chose).Except(declined).ToListAsync(cancellationToken);
+        return watching.ToHashSet();
     }
 
     public async Task<bool> IsWatchingAsync(string userId, int entryId, CancellationToken cancellationToken = default)
