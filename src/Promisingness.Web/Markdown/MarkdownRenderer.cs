@@ -8,18 +8,15 @@ using Markdig.Syntax.Inlines;
 namespace Promisingness.Web.Markdown;
 
 /// <summary>
-/// Turns user Markdown into HTML that cannot run script. Thread-safe: the Markdig pipeline and the
-/// sanitizer are built once and only read afterwards, so one instance serves the whole app.
+/// Turns user Markdown into HTML that cannot run script. Thread-safe: the Markdig pipeline is built once and
+/// only read afterwards, so one instance serves the whole app.
 /// </summary>
 public sealed class MarkdownRenderer
 {
-    private const string ExternalRel = "nofollow noopener noreferrer";
-
-    /// <summary>The prefix of every id that comes from user text (see SafeHtmlSanitizer.PrefixIds).</summary>
+    /// <summary>The prefix of every id that comes from user text (see HtmlGate).</summary>
     public const string IdPrefix = "u-";
 
     private readonly MarkdownPipeline _pipeline = BuildPipeline();
-    private readonly Ganss.Xss.HtmlSanitizer _sanitizer = SafeHtmlSanitizer.Create();
 
     /// <summary>
     /// Renders Markdown to sanitised HTML: the only HTML from users that a page may emit unescaped.
@@ -33,11 +30,7 @@ public sealed class MarkdownRenderer
         try
         {
             var document = Markdig.Markdown.Parse(markdown, _pipeline);
-            MakeSafe(document);
-            foreach (var link in document.Descendants<WikiLinkInline>())
-            {
-                link.Resolved = resolveLink?.Invoke(link.Target);
-            }
+            MakeSafe(document, resolveLink);
             html = document.ToHtml(_pipeline);
         }
         catch (Exception)
@@ -47,7 +40,7 @@ public sealed class MarkdownRenderer
             html = AsEscapedParagraphs(markdown);
         }
 
-        return _sanitizer.Sanitize(html);
+        return HtmlGate.Filter(html);
     }
 
     /// <summary>The targets of the [[wiki links]] in a text, as written.</summary>
@@ -80,13 +73,19 @@ public sealed class MarkdownRenderer
             .Build();
     }
 
-    private static void MakeSafe(MarkdownDocument document)
+    // One walk over the tree. Blocks and inlines that only change in place are changed as they are met; links
+    // may be removed or replaced, which would break the walk, so they are collected and changed afterwards.
+    // An explicit stack rather than recursion: Markdig allows deeper nesting than a thread's stack would.
+    private static void MakeSafe(MarkdownDocument document, Func<string, WikiLinkTarget?>? resolveLink)
     {
-        // Collected first: the tree is edited below, which would break a live enumeration.
-        var nodes = document.Descendants().ToList();
-        foreach (var node in nodes)
+        var links = new List<Inline>();
+        var blocks = new Stack<Block>();
+        var inlines = new Stack<Inline>();
+        blocks.Push(document);
+        while (blocks.Count > 0)
         {
-            switch (node)
+            var block = blocks.Pop();
+            switch (block)
             {
                 case HeadingBlock heading:
                     // Every page has one <h1> of its own; a body's "#" is the next level down.
@@ -95,15 +94,61 @@ public sealed class MarkdownRenderer
                 case LinkReferenceDefinition definition when !SafeUrl.IsAllowed(definition.Url):
                     definition.Url = null;
                     break;
-                case LinkInline link:
-                    MakeSafe(link);
-                    break;
-                case AutolinkInline autolink:
-                    MakeSafe(autolink);
-                    break;
                 case Table table:
                     MoveAlignmentToAttribute(table);
                     break;
+            }
+
+            if (block is ContainerBlock container)
+            {
+                for (var i = container.Count - 1; i >= 0; i--)
+                {
+                    blocks.Push(container[i]);
+                }
+            }
+            else if (block is LeafBlock { Inline.FirstChild: { } first })
+            {
+                CollectLinks(first, inlines, links, resolveLink);
+            }
+        }
+
+        foreach (var link in links)
+        {
+            if (link is LinkInline inline)
+            {
+                MakeSafe(inline);
+            }
+            else
+            {
+                MakeSafe((AutolinkInline)link);
+            }
+        }
+    }
+
+    private static void CollectLinks(Inline first, Stack<Inline> pending, List<Inline> links, Func<string, WikiLinkTarget?>? resolveLink)
+    {
+        pending.Push(first);
+        while (pending.Count > 0)
+        {
+            var inline = pending.Pop();
+            if (inline.NextSibling is { } sibling)
+            {
+                pending.Push(sibling);
+            }
+
+            switch (inline)
+            {
+                case LinkInline or AutolinkInline:
+                    links.Add(inline);
+                    break;
+                case WikiLinkInline wikiLink:
+                    wikiLink.Resolved = resolveLink?.Invoke(wikiLink.Target);
+                    break;
+            }
+
+            if (inline is ContainerInline { FirstChild: { } child })
+            {
+                pending.Push(child);
             }
         }
     }
@@ -127,18 +172,6 @@ public sealed class MarkdownRenderer
                 link.MoveChildrenAfter(link);
                 link.Remove();
             }
-
-            return;
-        }
-
-        var attributes = link.GetAttributes();
-        if (link.IsImage)
-        {
-            attributes.AddPropertyIfNotExist("loading", "lazy");
-        }
-        else if (url is not null && SafeUrl.IsExternal(url))
-        {
-            attributes.AddPropertyIfNotExist("rel", ExternalRel);
         }
     }
 
@@ -149,13 +182,9 @@ public sealed class MarkdownRenderer
         {
             autolink.ReplaceBy(new LiteralInline(autolink.Url));
         }
-        else if (SafeUrl.IsExternal(url))
-        {
-            autolink.GetAttributes().AddPropertyIfNotExist("rel", ExternalRel);
-        }
     }
 
-    // Markdig writes column alignment as a style attribute, and the sanitizer allows no CSS.
+    // Markdig writes column alignment as a style attribute, and the gate allows no CSS.
     private static void MoveAlignmentToAttribute(Table table)
     {
         foreach (var row in table.OfType<TableRow>())
