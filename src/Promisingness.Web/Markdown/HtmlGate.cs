@@ -52,7 +52,9 @@ internal static partial class HtmlGate
     public static string Filter(string html)
     {
         ArgumentNullException.ThrowIfNull(html);
-        var output = new StringBuilder(html.Length + 256);
+        // Grown in small chunks rather than sized up front: one large buffer per call would land on the
+        // large object heap, beside the input and the result, and make the GC collect it in full.
+        var output = new StringBuilder();
         var open = new OpenElements();
         var position = 0;
         while (position < html.Length)

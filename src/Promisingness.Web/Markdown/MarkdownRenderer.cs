@@ -1,9 +1,9 @@
 using System.Net;
 using Markdig;
 using Markdig.Extensions.Tables;
+using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
-using Markdig.Syntax.Inlines;
 
 namespace Promisingness.Web.Markdown;
 
@@ -30,8 +30,8 @@ public sealed class MarkdownRenderer
         try
         {
             var document = Markdig.Markdown.Parse(markdown, _pipeline);
-            MakeSafe(document, resolveLink);
-            html = document.ToHtml(_pipeline);
+            MakeSafe(document);
+            html = Render(document, resolveLink);
         }
         catch (Exception)
         {
@@ -69,23 +69,32 @@ public sealed class MarkdownRenderer
             .UseFootnotes()
             .UseListExtras()
             .Use<WikiLinkExtension>()
+            .Use<SafeLinksExtension>()
             .DisableHtml()
             .Build();
     }
 
-    // One walk over the tree. Blocks and inlines that only change in place are changed as they are met; links
-    // may be removed or replaced, which would break the walk, so they are collected and changed afterwards.
-    // An explicit stack rather than recursion: Markdig allows deeper nesting than a thread's stack would.
-    private static void MakeSafe(MarkdownDocument document, Func<string, WikiLinkTarget?>? resolveLink)
+    // A renderer of its own for each call: it carries the call's wiki-link resolver.
+    private string Render(MarkdownDocument document, Func<string, WikiLinkTarget?>? resolveLink)
     {
-        var links = new List<Inline>();
+        using var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer);
+        _pipeline.Setup(renderer);
+        renderer.ObjectRenderers.FindExact<WikiLinkRenderer>()!.Resolve = resolveLink;
+        renderer.Render(document);
+        writer.Flush();
+        return writer.ToString();
+    }
+
+    // Blocks only, in one walk; links are checked as they are written (SafeLinkRenderer, SafeAutolinkRenderer).
+    // An explicit stack rather than recursion: Markdig allows deeper nesting than a thread's stack would.
+    private static void MakeSafe(MarkdownDocument document)
+    {
         var blocks = new Stack<Block>();
-        var inlines = new Stack<Inline>();
         blocks.Push(document);
         while (blocks.Count > 0)
         {
-            var block = blocks.Pop();
-            switch (block)
+            switch (blocks.Pop())
             {
                 case HeadingBlock heading:
                     // Every page has one <h1> of its own; a body's "#" is the next level down.
@@ -96,91 +105,20 @@ public sealed class MarkdownRenderer
                     break;
                 case Table table:
                     MoveAlignmentToAttribute(table);
+                    PushChildren(table, blocks);
                     break;
-            }
-
-            if (block is ContainerBlock container)
-            {
-                for (var i = container.Count - 1; i >= 0; i--)
-                {
-                    blocks.Push(container[i]);
-                }
-            }
-            else if (block is LeafBlock { Inline.FirstChild: { } first })
-            {
-                CollectLinks(first, inlines, links, resolveLink);
-            }
-        }
-
-        foreach (var link in links)
-        {
-            if (link is LinkInline inline)
-            {
-                MakeSafe(inline);
-            }
-            else
-            {
-                MakeSafe((AutolinkInline)link);
+                case ContainerBlock container:
+                    PushChildren(container, blocks);
+                    break;
             }
         }
     }
 
-    private static void CollectLinks(Inline first, Stack<Inline> pending, List<Inline> links, Func<string, WikiLinkTarget?>? resolveLink)
+    private static void PushChildren(ContainerBlock container, Stack<Block> blocks)
     {
-        pending.Push(first);
-        while (pending.Count > 0)
+        for (var i = container.Count - 1; i >= 0; i--)
         {
-            var inline = pending.Pop();
-            if (inline.NextSibling is { } sibling)
-            {
-                pending.Push(sibling);
-            }
-
-            switch (inline)
-            {
-                case LinkInline or AutolinkInline:
-                    links.Add(inline);
-                    break;
-                case WikiLinkInline wikiLink:
-                    wikiLink.Resolved = resolveLink?.Invoke(wikiLink.Target);
-                    break;
-            }
-
-            if (inline is ContainerInline { FirstChild: { } child })
-            {
-                pending.Push(child);
-            }
-        }
-    }
-
-    private static void MakeSafe(LinkInline link)
-    {
-        // Heading references compute their URL late; fix it now so that what is checked is what is written.
-        var url = link.GetDynamicUrl?.Invoke() ?? link.Url;
-        link.GetDynamicUrl = null;
-        link.Url = url;
-
-        if (!SafeUrl.IsAllowed(url))
-        {
-            if (link.IsImage)
-            {
-                link.ReplaceBy(new LiteralInline(AltText(link)), copyChildren: false);
-            }
-            else
-            {
-                // The link's text stays, as text.
-                link.MoveChildrenAfter(link);
-                link.Remove();
-            }
-        }
-    }
-
-    private static void MakeSafe(AutolinkInline autolink)
-    {
-        var url = autolink.IsEmail ? "mailto:" + autolink.Url : autolink.Url;
-        if (!SafeUrl.IsAllowed(url))
-        {
-            autolink.ReplaceBy(new LiteralInline(autolink.Url));
+            blocks.Push(container[i]);
         }
     }
 
@@ -205,32 +143,6 @@ public sealed class MarkdownRenderer
         foreach (var definition in table.ColumnDefinitions)
         {
             definition.Alignment = null;
-        }
-    }
-
-    private static string AltText(LinkInline image)
-    {
-        var text = new System.Text.StringBuilder();
-        AppendText(image, text);
-        return text.ToString();
-    }
-
-    private static void AppendText(ContainerInline container, System.Text.StringBuilder text)
-    {
-        foreach (var child in container)
-        {
-            switch (child)
-            {
-                case LiteralInline literal:
-                    text.Append(literal.Content.AsSpan());
-                    break;
-                case CodeInline code:
-                    text.Append(code.Content);
-                    break;
-                case ContainerInline inner:
-                    AppendText(inner, text);
-                    break;
-            }
         }
     }
 

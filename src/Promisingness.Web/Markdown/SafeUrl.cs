@@ -72,7 +72,7 @@ internal static class SafeUrl
     // removing every such character (and invisible format characters) is stricter than either.
     private static string RemoveInvisible(string url)
     {
-        if (!url.Any(IsInvisible))
+        if (url.AsSpan().IndexOfAnyExcept(PlainUrlCharacters) < 0)
         {
             return url;
         }

@@ -18,7 +18,6 @@ public sealed class WikiLinkInline : LeafInline
 {
     public required string Target { get; init; }
     public required string Label { get; init; }
-    public WikiLinkTarget? Resolved { get; set; }
 }
 
 internal sealed class WikiLinkParser : InlineParser
@@ -66,10 +65,13 @@ internal sealed class WikiLinkRenderer : HtmlObjectRenderer<WikiLinkInline>
 {
     public const string MissingClass = "wikilink-missing";
 
+    /// <summary>Finds the entry a link names; set for each render (MarkdownRenderer.Render).</summary>
+    public Func<string, WikiLinkTarget?>? Resolve { get; set; }
+
     protected override void Write(HtmlRenderer renderer, WikiLinkInline link)
     {
         var label = WebUtility.HtmlEncode(link.Label);
-        if (link.Resolved is { } target)
+        if (Resolve?.Invoke(link.Target) is { } target)
         {
             // No title attribute: the linking text may be public while the target is not, and its title is not the reader's to see.
             renderer.Write($"<a class=\"wikilink\" href=\"{WebUtility.HtmlEncode(target.Url)}\">{label}</a>");
