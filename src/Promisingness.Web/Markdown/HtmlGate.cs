@@ -35,6 +35,9 @@ internal static partial class HtmlGate
         "wikilink", WikiLinkRenderer.MissingClass,
     ]);
 
+    // Stands on the stack of open elements for a link left out inside another (see TryWriteTag).
+    private static readonly string UnwrappedLink = "a, left out";
+
     private static readonly FrozenSet<string> VoidTags = FrozenSet.Create(StringComparer.Ordinal, ["br", "hr", "img", "input"]);
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TagLookup = Tags.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -83,7 +86,10 @@ internal static partial class HtmlGate
 
         while (open.Pop() is { } tag)
         {
-            output.Append("</").Append(tag).Append('>');
+            if (!ReferenceEquals(tag, UnwrappedLink))
+            {
+                output.Append("</").Append(tag).Append('>');
+            }
         }
 
         return output.ToString();
@@ -110,21 +116,24 @@ internal static partial class HtmlGate
         position += nameSpan.Length;
         if (isEnd)
         {
-            if (At(html, position) != '>' || !ReferenceEquals(open.Innermost, tag))
+            var innermost = open.Innermost;
+            if (At(html, position) != '>' || !(ReferenceEquals(innermost, tag) || (tag == "a" && ReferenceEquals(innermost, UnwrappedLink))))
             {
                 return -1;
             }
 
             open.Pop();
-            output.Append("</").Append(tag).Append('>');
+            if (!ReferenceEquals(innermost, UnwrappedLink))
+            {
+                output.Append("</").Append(tag).Append('>');
+            }
+
             return position + 1;
         }
 
-        // A link inside a link is not something Markdig writes, and browsers would restructure it.
-        if (tag == "a" && open.InLink)
-        {
-            return -1;
-        }
+        // Browsers do not nest links (the inner one closes the outer), nor does CommonMark; but a [[wiki link]]
+        // inside a link's text is written inside it. The inner link is left out and its text kept.
+        var unwrap = tag == "a" && open.InLink;
 
         output.Append('<').Append(tag);
         var isVoid = VoidTags.Contains(tag);
@@ -237,6 +246,13 @@ internal static partial class HtmlGate
                 // Dropped rather than escaped: a field that is not a task-list checkbox has no text to keep.
                 output.Length = mark;
                 return position;
+        }
+
+        if (unwrap)
+        {
+            output.Length = mark;
+            open.Push(UnwrappedLink);
+            return position;
         }
 
         output.Append(closesItself ? " />" : ">");

@@ -1,7 +1,6 @@
 using System.Net;
 using Markdig;
 using Markdig.Extensions.Tables;
-using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 
@@ -74,16 +73,15 @@ public sealed class MarkdownRenderer
             .Build();
     }
 
-    // A renderer of its own for each call: it carries the call's wiki-link resolver.
+    // Markdig's own pooled renderer; the call's wiki-link resolver travels with the document.
     private string Render(MarkdownDocument document, Func<string, WikiLinkTarget?>? resolveLink)
     {
-        using var writer = new StringWriter();
-        var renderer = new HtmlRenderer(writer);
-        _pipeline.Setup(renderer);
-        renderer.ObjectRenderers.FindExact<WikiLinkRenderer>()!.Resolve = resolveLink;
-        renderer.Render(document);
-        writer.Flush();
-        return writer.ToString();
+        if (resolveLink is not null)
+        {
+            document.SetData(WikiLinkRenderer.ResolverKey, resolveLink);
+        }
+
+        return document.ToHtml(_pipeline);
     }
 
     // Blocks only, in one walk; links are checked as they are written (SafeLinkRenderer, SafeAutolinkRenderer).

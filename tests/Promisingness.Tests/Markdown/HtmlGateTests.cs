@@ -189,6 +189,22 @@ public sealed class HtmlGateTests
         Assert.Equal("<a href=\"/ok\">x</a>", output);
     }
 
+    [Fact]
+    public void Filter_LinkInsideALink_KeepsTheOuterLinkAndTheInnerText()
+    {
+        Assert.Equal("<a href=\"/a\">x y</a>", HtmlGate.Filter("<a href=\"/a\">x <a class=\"wikilink\" href=\"/b\">y</a></a>"));
+    }
+
+    [Fact]
+    public void ToSafeHtml_WikiLinkInsideALinksText_IsTextOfThatLink()
+    {
+        var html = Renderer.ToSafeHtml("[see [[Known]]](/y)", target => new WikiLinkTarget("/topics/" + target));
+
+        var link = Assert.Single(Parse(html).QuerySelectorAll("a"));
+        Assert.Equal("/y", link.GetAttribute("href"));
+        Assert.Equal("see Known", link.TextContent);
+    }
+
     [Theory]
     [InlineData("<a href=\"/a\"><a href=\"/b\">x</a></a>")]
     [InlineData("<p><div>x</p></div>")]
