@@ -51,25 +51,64 @@ internal static partial class HtmlGate
     private static readonly SearchValues<char> ValueEnd = SearchValues.Create("\"<");
     private static readonly SearchValues<char> NeedsEncoding = SearchValues.Create("&\"<>\0");
 
+    // Buffers kept per thread between calls, up to this size: a long text's buffers would otherwise be new
+    // large-object-heap arrays on every call, and each of those brings a full collection nearer.
+    public const int MaxKeptChars = 1 << 20;
+
+    [ThreadStatic]
+    private static StringBuilder? t_output;
+
     /// <summary>Passes the allowed part of <paramref name="html"/>; everything else is written as text or left out.</summary>
     public static string Filter(string html)
     {
         ArgumentNullException.ThrowIfNull(html);
-        // Grown in small chunks rather than sized up front: one large buffer per call would land on the
-        // large object heap, beside the input and the result, and make the GC collect it in full.
-        var output = new StringBuilder();
+        return Filter(html.AsSpan());
+    }
+
+    /// <summary>As <see cref="Filter(string)"/>, reading the HTML where a renderer wrote it.</summary>
+    public static string Filter(StringBuilder html)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        foreach (var chunk in html.GetChunks())
+        {
+            if (chunk.Length == html.Length)
+            {
+                return Filter(chunk.Span);
+            }
+
+            break;
+        }
+
+        var copy = ArrayPool<char>.Shared.Rent(html.Length);
+        try
+        {
+            html.CopyTo(0, copy, html.Length);
+            return Filter(copy.AsSpan(0, html.Length));
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(copy);
+        }
+    }
+
+    private static string Filter(ReadOnlySpan<char> html)
+    {
+        var output = t_output ?? new StringBuilder();
+        t_output = null;
+        output.Clear();
         var open = new OpenElements();
         var position = 0;
         while (position < html.Length)
         {
-            var lessThan = html.IndexOf('<', position);
+            var lessThan = html[position..].IndexOf('<');
             if (lessThan < 0)
             {
-                output.Append(html, position, html.Length - position);
+                output.Append(html[position..]);
                 break;
             }
 
-            output.Append(html, position, lessThan - position);
+            lessThan += position;
+            output.Append(html[position..lessThan]);
             var mark = output.Length;
             var next = TryWriteTag(html, lessThan, output, open);
             if (next < 0)
@@ -92,12 +131,18 @@ internal static partial class HtmlGate
             }
         }
 
-        return output.ToString();
+        var result = output.ToString();
+        if (output.Capacity <= MaxKeptChars)
+        {
+            t_output = output;
+        }
+
+        return result;
     }
 
     // Returns the index after the tag, or -1 when the '<' at `start` does not begin an allowed tag. Every scan
     // stops at the next '<', so the gate stays linear in its input whatever that is.
-    private static int TryWriteTag(string html, int start, StringBuilder output, OpenElements open)
+    private static int TryWriteTag(ReadOnlySpan<char> html, int start, StringBuilder output, OpenElements open)
     {
         var mark = output.Length;
         var position = start + 1;
@@ -181,7 +226,7 @@ internal static partial class HtmlGate
             }
 
             var valueStart = position + 2;
-            var valueLength = html.AsSpan(valueStart).IndexOfAny(ValueEnd);
+            var valueLength = html[valueStart..].IndexOfAny(ValueEnd);
             if (valueLength < 0 || html[valueStart + valueLength] != '"')
             {
                 return -1;
@@ -196,7 +241,7 @@ internal static partial class HtmlGate
 
             written |= known.Bit;
             var attribute = known.Name;
-            var raw = html.AsSpan(valueStart, valueLength);
+            var raw = html.Slice(valueStart, valueLength);
             switch (attribute)
             {
                 case "rel" or "loading" or "disabled":
@@ -324,14 +369,14 @@ internal static partial class HtmlGate
         return kept.ToString();
     }
 
-    private static ReadOnlySpan<char> ReadName(string html, int start)
+    private static ReadOnlySpan<char> ReadName(ReadOnlySpan<char> html, int start)
     {
         if (start >= html.Length)
         {
             return [];
         }
 
-        var rest = html.AsSpan(start);
+        var rest = html[start..];
         var length = rest.IndexOfAnyExcept(NameChars);
         return length < 0 ? rest : rest[..length];
     }
@@ -374,7 +419,7 @@ internal static partial class HtmlGate
         }
     }
 
-    private static char At(string html, int index) => index < html.Length ? html[index] : '\0';
+    private static char At(ReadOnlySpan<char> html, int index) => index < html.Length ? html[index] : '\0';
 
     private sealed class OpenElements
     {

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Net;
+using System.Text;
 using Markdig;
 using Markdig.Extensions.Tables;
 using Markdig.Renderers.Html;
@@ -15,6 +17,9 @@ public sealed class MarkdownRenderer
     /// <summary>The prefix of every id that comes from user text (see HtmlGate).</summary>
     public const string IdPrefix = "u-";
 
+    [ThreadStatic]
+    private static StringWriter? t_writer;
+
     private readonly MarkdownPipeline _pipeline = BuildPipeline();
 
     /// <summary>
@@ -25,21 +30,18 @@ public sealed class MarkdownRenderer
     {
         ArgumentNullException.ThrowIfNull(markdown);
 
-        string html;
         try
         {
             var document = Markdig.Markdown.Parse(markdown, _pipeline);
             MakeSafe(document);
-            html = Render(document, resolveLink);
+            return HtmlGate.Filter(Render(document, resolveLink));
         }
         catch (Exception)
         {
             // Markdig refuses documents nested past its depth limit (thousands of '>', '[' or '*')
             // by throwing. The page must still show something, and escaped text is always safe.
-            html = AsEscapedParagraphs(markdown);
+            return HtmlGate.Filter(AsEscapedParagraphs(markdown));
         }
-
-        return HtmlGate.Filter(html);
     }
 
     /// <summary>The targets of the [[wiki links]] in a text, as written.</summary>
@@ -73,15 +75,21 @@ public sealed class MarkdownRenderer
             .Build();
     }
 
-    // Markdig's own pooled renderer; the call's wiki-link resolver travels with the document.
-    private string Render(MarkdownDocument document, Func<string, WikiLinkTarget?>? resolveLink)
+    // Into a buffer kept per thread, which the gate reads in place: the HTML before the gate is never made
+    // into a string of its own (see HtmlGate.MaxKeptChars). The call's wiki-link resolver travels with the document.
+    private StringBuilder Render(MarkdownDocument document, Func<string, WikiLinkTarget?>? resolveLink)
     {
         if (resolveLink is not null)
         {
             document.SetData(WikiLinkRenderer.ResolverKey, resolveLink);
         }
 
-        return document.ToHtml(_pipeline);
+        var writer = t_writer is { } kept && kept.GetStringBuilder().Capacity <= HtmlGate.MaxKeptChars ? kept : new StringWriter(CultureInfo.InvariantCulture);
+        t_writer = writer;
+        writer.GetStringBuilder().Clear();
+        Markdig.Markdown.ToHtml(document, writer, _pipeline);
+        writer.Flush();
+        return writer.GetStringBuilder();
     }
 
     // Blocks only, in one walk; links are checked as they are written (SafeLinkRenderer, SafeAutolinkRenderer).

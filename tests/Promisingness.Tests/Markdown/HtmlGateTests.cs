@@ -222,6 +222,22 @@ public sealed class HtmlGateTests
     }
 
     [Fact]
+    public void Filter_StringBuilderInManyChunks_ReadsLikeTheString()
+    {
+        var html = string.Concat(Enumerable.Repeat("<p>a <a href=\"javascript:x\">b</a> &lt; <script></p>\n", 2_000));
+        var builder = new System.Text.StringBuilder();
+        foreach (var line in html.Split('\n'))
+        {
+            builder.Append(line).Append('\n');
+        }
+
+        builder.Length--;
+        Assert.True(CountChunks(builder) > 1);
+
+        Assert.Equal(HtmlGate.Filter(html), HtmlGate.Filter(builder));
+    }
+
+    [Fact]
     public void Filter_HundredThousandAngleBrackets_IsFastAndText()
     {
         var html = new string('<', 100_000) + "<a href=\"" + new string('<', 100_000);
@@ -277,6 +293,17 @@ public sealed class HtmlGateTests
                 Assert.StartsWith(MarkdownRenderer.IdPrefix, id, StringComparison.Ordinal);
             }
         }
+    }
+
+    private static int CountChunks(System.Text.StringBuilder builder)
+    {
+        var count = 0;
+        foreach (var _ in builder.GetChunks())
+        {
+            count++;
+        }
+
+        return count;
     }
 
     private static IElement Parse(string html) => new HtmlParser().ParseDocument(html).Body!;
