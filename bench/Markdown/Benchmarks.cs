@@ -5,7 +5,7 @@ namespace MarkdownBench;
 
 /// <summary>
 /// Scenario 5 of the issue: the wiki's whole pipeline (Markdig with its extensions, the safety pass over
-/// links and the HTML sanitiser) against Markdig's plain Markdown.ToHtml on the same long, varied text.
+/// links and the HTML allow-list gate) against Markdig's plain Markdown.ToHtml on the same long, varied text.
 /// </summary>
 [MemoryDiagnoser]
 public class SpecText

@@ -1,25 +1,26 @@
+using System.Globalization;
 using System.Net;
+using System.Text;
 using Markdig;
 using Markdig.Extensions.Tables;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
-using Markdig.Syntax.Inlines;
 
 namespace Promisingness.Web.Markdown;
 
 /// <summary>
-/// Turns user Markdown into HTML that cannot run script. Thread-safe: the Markdig pipeline and the
-/// sanitizer are built once and only read afterwards, so one instance serves the whole app.
+/// Turns user Markdown into HTML that cannot run script. Thread-safe: the Markdig pipeline is built once and
+/// only read afterwards, so one instance serves the whole app.
 /// </summary>
 public sealed class MarkdownRenderer
 {
-    private const string ExternalRel = "nofollow noopener noreferrer";
-
-    /// <summary>The prefix of every id that comes from user text (see SafeHtmlSanitizer.PrefixIds).</summary>
+    /// <summary>The prefix of every id that comes from user text (see HtmlGate).</summary>
     public const string IdPrefix = "u-";
 
+    [ThreadStatic]
+    private static StringWriter? t_writer;
+
     private readonly MarkdownPipeline _pipeline = BuildPipeline();
-    private readonly Ganss.Xss.HtmlSanitizer _sanitizer = SafeHtmlSanitizer.Create();
 
     /// <summary>
     /// Renders Markdown to sanitised HTML: the only HTML from users that a page may emit unescaped.
@@ -29,25 +30,18 @@ public sealed class MarkdownRenderer
     {
         ArgumentNullException.ThrowIfNull(markdown);
 
-        string html;
         try
         {
             var document = Markdig.Markdown.Parse(markdown, _pipeline);
             MakeSafe(document);
-            foreach (var link in document.Descendants<WikiLinkInline>())
-            {
-                link.Resolved = resolveLink?.Invoke(link.Target);
-            }
-            html = document.ToHtml(_pipeline);
+            return HtmlGate.Filter(Render(document, resolveLink));
         }
         catch (Exception)
         {
             // Markdig refuses documents nested past its depth limit (thousands of '>', '[' or '*')
             // by throwing. The page must still show something, and escaped text is always safe.
-            html = AsEscapedParagraphs(markdown);
+            return HtmlGate.Filter(AsEscapedParagraphs(markdown));
         }
-
-        return _sanitizer.Sanitize(html);
     }
 
     /// <summary>The targets of the [[wiki links]] in a text, as written.</summary>
@@ -76,17 +70,37 @@ public sealed class MarkdownRenderer
             .UseFootnotes()
             .UseListExtras()
             .Use<WikiLinkExtension>()
+            .Use<SafeLinksExtension>()
             .DisableHtml()
             .Build();
     }
 
+    // Into a buffer kept per thread, which the gate reads in place: the HTML before the gate is never made
+    // into a string of its own (see HtmlGate.MaxKeptChars). The call's wiki-link resolver travels with the document.
+    private StringBuilder Render(MarkdownDocument document, Func<string, WikiLinkTarget?>? resolveLink)
+    {
+        if (resolveLink is not null)
+        {
+            document.SetData(WikiLinkRenderer.ResolverKey, resolveLink);
+        }
+
+        var writer = t_writer is { } kept && kept.GetStringBuilder().Capacity <= HtmlGate.MaxKeptChars ? kept : new StringWriter(CultureInfo.InvariantCulture);
+        t_writer = writer;
+        writer.GetStringBuilder().Clear();
+        Markdig.Markdown.ToHtml(document, writer, _pipeline);
+        writer.Flush();
+        return writer.GetStringBuilder();
+    }
+
+    // Blocks only, in one walk; links are checked as they are written (SafeLinkRenderer, SafeAutolinkRenderer).
+    // An explicit stack rather than recursion: Markdig allows deeper nesting than a thread's stack would.
     private static void MakeSafe(MarkdownDocument document)
     {
-        // Collected first: the tree is edited below, which would break a live enumeration.
-        var nodes = document.Descendants().ToList();
-        foreach (var node in nodes)
+        var blocks = new Stack<Block>();
+        blocks.Push(document);
+        while (blocks.Count > 0)
         {
-            switch (node)
+            switch (blocks.Pop())
             {
                 case HeadingBlock heading:
                     // Every page has one <h1> of its own; a body's "#" is the next level down.
@@ -95,67 +109,26 @@ public sealed class MarkdownRenderer
                 case LinkReferenceDefinition definition when !SafeUrl.IsAllowed(definition.Url):
                     definition.Url = null;
                     break;
-                case LinkInline link:
-                    MakeSafe(link);
-                    break;
-                case AutolinkInline autolink:
-                    MakeSafe(autolink);
-                    break;
                 case Table table:
                     MoveAlignmentToAttribute(table);
+                    PushChildren(table, blocks);
+                    break;
+                case ContainerBlock container:
+                    PushChildren(container, blocks);
                     break;
             }
         }
     }
 
-    private static void MakeSafe(LinkInline link)
+    private static void PushChildren(ContainerBlock container, Stack<Block> blocks)
     {
-        // Heading references compute their URL late; fix it now so that what is checked is what is written.
-        var url = link.GetDynamicUrl?.Invoke() ?? link.Url;
-        link.GetDynamicUrl = null;
-        link.Url = url;
-
-        if (!SafeUrl.IsAllowed(url))
+        for (var i = container.Count - 1; i >= 0; i--)
         {
-            if (link.IsImage)
-            {
-                link.ReplaceBy(new LiteralInline(AltText(link)), copyChildren: false);
-            }
-            else
-            {
-                // The link's text stays, as text.
-                link.MoveChildrenAfter(link);
-                link.Remove();
-            }
-
-            return;
-        }
-
-        var attributes = link.GetAttributes();
-        if (link.IsImage)
-        {
-            attributes.AddPropertyIfNotExist("loading", "lazy");
-        }
-        else if (url is not null && SafeUrl.IsExternal(url))
-        {
-            attributes.AddPropertyIfNotExist("rel", ExternalRel);
+            blocks.Push(container[i]);
         }
     }
 
-    private static void MakeSafe(AutolinkInline autolink)
-    {
-        var url = autolink.IsEmail ? "mailto:" + autolink.Url : autolink.Url;
-        if (!SafeUrl.IsAllowed(url))
-        {
-            autolink.ReplaceBy(new LiteralInline(autolink.Url));
-        }
-        else if (SafeUrl.IsExternal(url))
-        {
-            autolink.GetAttributes().AddPropertyIfNotExist("rel", ExternalRel);
-        }
-    }
-
-    // Markdig writes column alignment as a style attribute, and the sanitizer allows no CSS.
+    // Markdig writes column alignment as a style attribute, and the gate allows no CSS.
     private static void MoveAlignmentToAttribute(Table table)
     {
         foreach (var row in table.OfType<TableRow>())
@@ -176,32 +149,6 @@ public sealed class MarkdownRenderer
         foreach (var definition in table.ColumnDefinitions)
         {
             definition.Alignment = null;
-        }
-    }
-
-    private static string AltText(LinkInline image)
-    {
-        var text = new System.Text.StringBuilder();
-        AppendText(image, text);
-        return text.ToString();
-    }
-
-    private static void AppendText(ContainerInline container, System.Text.StringBuilder text)
-    {
-        foreach (var child in container)
-        {
-            switch (child)
-            {
-                case LiteralInline literal:
-                    text.Append(literal.Content.AsSpan());
-                    break;
-                case CodeInline code:
-                    text.Append(code.Content);
-                    break;
-                case ContainerInline inner:
-                    AppendText(inner, text);
-                    break;
-            }
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using Markdig.Helpers;
 
@@ -6,6 +7,9 @@ namespace Promisingness.Web.Markdown;
 /// <summary>Decides whether a URL written by a user may become an href or a src.</summary>
 internal static class SafeUrl
 {
+    private static readonly SearchValues<char> PlainUrlCharacters =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$'()*+,;=");
+
     /// <summary>
     /// True for http, https and mailto URLs and for URLs without a scheme (relative, "#x", "/x", "./x").
     /// Every form the browser (or a careless later decoder) might see is checked, so that a scheme
@@ -16,6 +20,12 @@ internal static class SafeUrl
         if (url is null)
         {
             return true;
+        }
+
+        // Nothing to decode and nothing invisible to remove: the URL is what every reader of it sees.
+        if (url.AsSpan().IndexOfAnyExcept(PlainUrlCharacters) < 0)
+        {
+            return HasAllowedScheme(url);
         }
 
         var htmlDecoded = DecodeHtmlRepeatedly(url);
@@ -53,18 +63,24 @@ internal static class SafeUrl
             return true;
         }
 
-        var scheme = beforeColon.ToString().ToLowerInvariant();
-        return scheme is "http" or "https" or "mailto";
+        return beforeColon.Equals("http", StringComparison.OrdinalIgnoreCase)
+            || beforeColon.Equals("https", StringComparison.OrdinalIgnoreCase)
+            || beforeColon.Equals("mailto", StringComparison.OrdinalIgnoreCase);
     }
 
     // Browsers drop tabs and newlines anywhere in a URL and trim control characters and spaces;
     // removing every such character (and invisible format characters) is stricter than either.
     private static string RemoveInvisible(string url)
     {
+        if (url.AsSpan().IndexOfAnyExcept(PlainUrlCharacters) < 0)
+        {
+            return url;
+        }
+
         var buffer = new System.Text.StringBuilder(url.Length);
         foreach (var c in url)
         {
-            if (!char.IsWhiteSpace(c) && !char.IsControl(c) && char.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.Format)
+            if (!IsInvisible(c))
             {
                 buffer.Append(c);
             }
@@ -72,6 +88,9 @@ internal static class SafeUrl
 
         return buffer.ToString();
     }
+
+    private static bool IsInvisible(char c) =>
+        char.IsWhiteSpace(c) || char.IsControl(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format;
 
     private static string DecodeHtmlRepeatedly(string url)
     {

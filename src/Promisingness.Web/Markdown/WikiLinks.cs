@@ -6,6 +6,7 @@ using Markdig.Parsers.Inlines;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Renderers.Html.Inlines;
+using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
 namespace Promisingness.Web.Markdown;
@@ -18,7 +19,6 @@ public sealed class WikiLinkInline : LeafInline
 {
     public required string Target { get; init; }
     public required string Label { get; init; }
-    public WikiLinkTarget? Resolved { get; set; }
 }
 
 internal sealed class WikiLinkParser : InlineParser
@@ -66,10 +66,13 @@ internal sealed class WikiLinkRenderer : HtmlObjectRenderer<WikiLinkInline>
 {
     public const string MissingClass = "wikilink-missing";
 
+    /// <summary>The key of the document's data that holds the call's resolver (MarkdownRenderer.Render).</summary>
+    public static readonly object ResolverKey = new();
+
     protected override void Write(HtmlRenderer renderer, WikiLinkInline link)
     {
         var label = WebUtility.HtmlEncode(link.Label);
-        if (link.Resolved is { } target)
+        if (Resolver(link)?.Invoke(link.Target) is { } target)
         {
             // No title attribute: the linking text may be public while the target is not, and its title is not the reader's to see.
             renderer.Write($"<a class=\"wikilink\" href=\"{WebUtility.HtmlEncode(target.Url)}\">{label}</a>");
@@ -78,6 +81,23 @@ internal sealed class WikiLinkRenderer : HtmlObjectRenderer<WikiLinkInline>
         {
             renderer.Write($"<span class=\"{MissingClass}\" title=\"{WebUtility.HtmlEncode(link.Target)}\">{label}</span>");
         }
+    }
+
+    private static Func<string, WikiLinkTarget?>? Resolver(WikiLinkInline link)
+    {
+        var root = link.Parent;
+        while (root?.Parent is { } up)
+        {
+            root = up;
+        }
+
+        Block? block = root?.ParentBlock;
+        while (block?.Parent is { } parent)
+        {
+            block = parent;
+        }
+
+        return block?.GetData(ResolverKey) as Func<string, WikiLinkTarget?>;
     }
 }
 
