@@ -52,8 +52,9 @@ internal static partial class HtmlGate
     private static readonly SearchValues<char> NeedsEncoding = SearchValues.Create("&\"<>\0");
 
     // Buffers kept per thread between calls, up to this size: a long text's buffers would otherwise be new
-    // large-object-heap arrays on every call, and each of those brings a full collection nearer.
-    public const int MaxKeptChars = 1 << 20;
+    // large-object-heap arrays on every call, and each of those brings a full collection nearer. Two per thread
+    // (the renderer's and the gate's), so a thread keeps at most 2 MB; a longer text gets buffers of its own.
+    public const int MaxKeptChars = 1 << 19;
 
     [ThreadStatic]
     private static StringBuilder? t_output;
