@@ -39,14 +39,30 @@ public sealed class GenerationCheckedStoreTests
         Assert.Equal(["page"], inner.Stored);
     }
 
-    private void StartRequest()
+    [Fact]
+    public async Task CacheKey_CarriesTheGeneration_SoAPageStoredBeforeAnEvictionIsNeverLookedUpAfterIt()
+    {
+        // The eviction by tag can miss a page (see NoteRequestStart); a new key after each eviction cannot.
+        var before = StartRequest().CacheVaryByRules.VaryByValues.ToDictionary();
+        var again = StartRequest().CacheVaryByRules.VaryByValues.ToDictionary();
+        await store.EvictByTagAsync(PublicPageCache.Tag, default);
+        var after = StartRequest().CacheVaryByRules.VaryByValues.ToDictionary();
+
+        Assert.Equal(before, again);
+        Assert.NotEmpty(after);
+        Assert.NotEqual(before, after);
+    }
+
+    private OutputCacheContext StartRequest()
     {
         var context = new DefaultHttpContext
         {
             RequestServices = new ServiceCollection().AddSingleton<IOutputCacheStore>(store).BuildServiceProvider(),
         };
         accessor.HttpContext = context;
-        GenerationCheckedStore.NoteRequestStart(context);
+        var cacheContext = new OutputCacheContext { HttpContext = context };
+        GenerationCheckedStore.NoteRequestStart(cacheContext);
+        return cacheContext;
     }
 
     private sealed class RecordingStore : IOutputCacheStore
