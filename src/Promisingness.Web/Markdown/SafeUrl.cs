@@ -22,8 +22,7 @@ internal static class SafeUrl
             return true;
         }
 
-        // Nothing to decode and nothing invisible to remove: the URL is what every reader of it sees.
-        if (url.AsSpan().IndexOfAnyExcept(PlainUrlCharacters) < 0)
+        if (IsPlain(url))
         {
             return HasAllowedScheme(url);
         }
@@ -72,7 +71,7 @@ internal static class SafeUrl
     // removing every such character (and invisible format characters) is stricter than either.
     private static string RemoveInvisible(string url)
     {
-        if (url.AsSpan().IndexOfAnyExcept(PlainUrlCharacters) < 0)
+        if (IsPlain(url))
         {
             return url;
         }
@@ -88,6 +87,9 @@ internal static class SafeUrl
 
         return buffer.ToString();
     }
+
+    // Nothing to decode and nothing invisible in it: the URL reads the same to every reader.
+    private static bool IsPlain(string url) => url.AsSpan().IndexOfAnyExcept(PlainUrlCharacters) < 0;
 
     private static bool IsInvisible(char c) =>
         char.IsWhiteSpace(c) || char.IsControl(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format;

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Markdig;
 using Markdig.Helpers;
 using Markdig.Parsers;
@@ -60,7 +61,7 @@ internal sealed class WikiLinkParser : InlineParser
 
 /// <summary>
 /// A resolved link becomes an ordinary link; an unresolved one a marked span that members' pages turn
-/// into a "create this entry" link (SafeHtml) and anonymous readers see as text.
+/// into a "create this entry" link (<see cref="WikiLinkCreation"/>) and anonymous readers see as text.
 /// </summary>
 internal sealed class WikiLinkRenderer : HtmlObjectRenderer<WikiLinkInline>
 {
@@ -99,6 +100,27 @@ internal sealed class WikiLinkRenderer : HtmlObjectRenderer<WikiLinkInline>
 
         return block?.GetData(ResolverKey) as Func<string, WikiLinkTarget?>;
     }
+}
+
+/// <summary>
+/// On a member's page, each [[link]] to an entry not written yet becomes a link to write it. The stored HTML is
+/// the same for every reader, so this is done as the page is shown, on HTML the gate has passed; it reads the
+/// span <see cref="WikiLinkRenderer"/> writes (as the gate writes it back), and the link it makes from the
+/// user's text goes through the gate too.
+/// </summary>
+internal static partial class WikiLinkCreation
+{
+    public static string OfferToCreate(string safeHtml) => !safeHtml.Contains(WikiLinkRenderer.MissingClass, StringComparison.Ordinal)
+        ? safeHtml
+        : MissingLink().Replace(safeHtml, match =>
+        {
+            var (title, label) = (match.Groups[1].Value, match.Groups[2].Value);
+            var target = WebUtility.HtmlDecode(title);
+            return HtmlGate.Filter($"<a class=\"{WikiLinkRenderer.MissingClass}\" href=\"new/page?title={Uri.EscapeDataString(target)}\" title=\"Create “{title}”\">{label}</a>");
+        });
+
+    [GeneratedRegex("<span class=\"" + WikiLinkRenderer.MissingClass + "\" title=\"([^\"<>]*)\">([^<]*)</span>")]
+    private static partial Regex MissingLink();
 }
 
 internal sealed class WikiLinkExtension : IMarkdownExtension

@@ -278,6 +278,19 @@ public class EntryEditorTests : IAsyncLifetime
     }
 
     [DatabaseFact]
+    public async Task Save_DiscardsTheWritersDraftWithItButNotAnotherMembers()
+    {
+        var goal = await EntryAsync("goal");
+        await Editor.SaveDraftAsync(aisc, goal.Id, 1, "Goal", "Typed, then saved");
+        await Editor.SaveDraftAsync(mentor, goal.Id, 1, "Goal", "The mentor's own half-written edit");
+
+        Assert.IsType<SaveResult.Saved>(await Editor.SaveAsync(aisc, goal.Id, 1, Input(goal, body: "Typed, then saved")));
+
+        Assert.Null(await Editor.DraftAsync(aisc, goal.Id));
+        Assert.Equal("The mentor's own half-written edit", (await Editor.DraftAsync(mentor, goal.Id))!.Body);
+    }
+
+    [DatabaseFact]
     public async Task Save_TopicOutputs_AreStoredAndAnOutputTakenOutIsKeptAsRemoved()
     {
         var topic = await EntryAsync("weak-to-strong-generalization");

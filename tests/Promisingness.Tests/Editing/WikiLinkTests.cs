@@ -28,6 +28,35 @@ public sealed class WikiLinkTests : MentorAppTest
     }
 
     [Fact]
+    public void OfferToCreate_LinkToAnEntryNotWrittenYet_BecomesALinkToWriteItWhateverItsNameHolds()
+    {
+        const string target = "Open \"problems\" <script>alert(1)</script> & more";
+        var html = new MarkdownRenderer().ToSafeHtml($"Next: [[{target}|the <b>list</b>]].", _ => null);
+
+        var document = new HtmlParser().ParseDocument(WikiLinkCreation.OfferToCreate(html));
+
+        var link = Assert.Single(document.Body!.QuerySelectorAll("*"), e => e.LocalName != "p");
+        Assert.Equal("a", link.LocalName);
+        Assert.Equal(["class", "href", "title"], link.Attributes.Select(a => a.Name).Order());
+        Assert.Equal(("wikilink-missing", "new/page?title=" + Uri.EscapeDataString(target), $"Create “{target}”", "the <b>list</b>"),
+            (link.ClassName, link.GetAttribute("href"), link.GetAttribute("title"), link.TextContent));
+    }
+
+    [Fact]
+    public async Task Page_LinkToAnEntryNotWrittenYet_OffersMembersToWriteItAndShowsVisitorsItsText()
+    {
+        await App.Get<EntryEditor>().CreateAsync(Mentor, EntryKind.Page, new EntryInput("Plans", "Next: [[Open problems]].", Visibility.Public, null));
+
+        using var member = await Members.SignInAsync(App, $"mentor-{nameof(WikiLinkTests)}@test.local".ToLowerInvariant());
+        var asMember = new HtmlParser().ParseDocument(await member.GetStringAsync("/pages/plans"));
+        var anonymous = new HtmlParser().ParseDocument(await App.CreateClient().GetStringAsync("/pages/plans"));
+
+        Assert.Equal("new/page?title=Open%20problems", asMember.QuerySelector("main a.wikilink-missing")?.GetAttribute("href"));
+        Assert.Null(anonymous.QuerySelector("main a.wikilink-missing"));
+        Assert.Equal("Open problems", anonymous.QuerySelector("main span.wikilink-missing")?.TextContent);
+    }
+
+    [Fact]
     public async Task Save_LinkToAnExistingEntry_LinksItAndShowsAsABacklinkThere()
     {
         var result = await App.Get<EntryEditor>().CreateAsync(Mentor, EntryKind.Page, new EntryInput("Reading list", "Start with [[Goal]].", Visibility.Public, null));

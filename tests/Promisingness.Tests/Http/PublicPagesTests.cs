@@ -73,6 +73,21 @@ public sealed class PublicPagesTests(WikiApp app) : IClassFixture<WikiApp>
     }
 
     [Theory]
+    [InlineData("/topics", "Topics")]
+    [InlineData("/topics/weak-to-strong-generalization", "Topics")]
+    [InlineData("/team/severin-field", "Team")]
+    [InlineData("/summaries", "Summaries")]
+    [InlineData("/", null)]
+    public async Task Get_Page_MarksTheAppBarLinkOfItsSection(string path, string? section)
+    {
+        var document = new HtmlParser().ParseDocument(await app.CreateClient().GetStringAsync(path));
+
+        var current = document.QuerySelectorAll(".site-nav a.active");
+        Assert.Equal(section is null ? [] : [section], current.Select(a => a.TextContent.Trim()));
+        Assert.All(current, a => Assert.Equal("page", a.GetAttribute("aria-current")));
+    }
+
+    [Theory]
     [InlineData("/topics/no-such-topic", "Topic not found")]
     [InlineData("/questions/no-such-question", "Question not found")]
     [InlineData("/team/nobody", "Person not found")]

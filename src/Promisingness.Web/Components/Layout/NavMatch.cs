@@ -9,11 +9,11 @@ namespace Promisingness.Web.Components.Layout;
 /// </summary>
 internal static class NavMatch
 {
-    /// <summary>The class of a link to <paramref name="href"/> on the current page: "active", or null for none.</summary>
-    public static string? ActiveClass(NavigationManager navigation, string href) => IsCurrent(navigation, href) ? "active" : null;
+    /// <summary>The class NavLink gives a current link: "active", or null for none.</summary>
+    public static string? ActiveClass(bool current) => current ? "active" : null;
 
-    /// <summary>The aria-current of that link: "page", or null for none.</summary>
-    public static string? AriaCurrent(NavigationManager navigation, string href) => IsCurrent(navigation, href) ? "page" : null;
+    /// <summary>The aria-current NavLink gives a current link: "page", or null for none.</summary>
+    public static string? AriaCurrent(bool current) => current ? "page" : null;
 
     public static bool IsCurrent(NavigationManager navigation, string href)
     {

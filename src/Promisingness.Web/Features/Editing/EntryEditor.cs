@@ -156,7 +156,7 @@ public sealed class EntryEditor(
             recorder.RenderLinksTo(db, entry.Slug);
         }
         // The writer's autosaved draft goes in the same transaction as the save it became.
-        if (await db.EditDrafts.FirstOrDefaultAsync(d => d.UserId == userId && d.EntryId == entryId, cancellationToken) is { } draft)
+        if (await DraftOf(db, userId, entryId).FirstOrDefaultAsync(cancellationToken) is { } draft)
         {
             db.EditDrafts.Remove(draft);
         }
@@ -299,7 +299,7 @@ public sealed class EntryEditor(
     private async Task SaveDraftUnguardedAsync(string userId, int entryId, int baseRevision, string title, string body, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var draft = await db.EditDrafts.FirstOrDefaultAsync(d => d.UserId == userId && d.EntryId == entryId, cancellationToken);
+        var draft = await DraftOf(db, userId, entryId).FirstOrDefaultAsync(cancellationToken);
         if (draft is null)
         {
             draft = new EditDraft { UserId = userId, EntryId = entryId, Title = title };
@@ -346,13 +346,13 @@ public sealed class EntryEditor(
     public async Task<EditDraft?> DraftAsync(string userId, int entryId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.EditDrafts.AsNoTracking().FirstOrDefaultAsync(d => d.UserId == userId && d.EntryId == entryId, cancellationToken);
+        return await DraftOf(db, userId, entryId).AsNoTracking().FirstOrDefaultAsync(cancellationToken);
     }
 
     public async Task DiscardDraftAsync(string userId, int entryId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await db.EditDrafts.Where(d => d.UserId == userId && d.EntryId == entryId).ExecuteDeleteAsync(cancellationToken);
+        await DraftOf(db, userId, entryId).ExecuteDeleteAsync(cancellationToken);
     }
 
     private static TopicInput TopicOf(Entry entry) => new(
@@ -522,6 +522,10 @@ public sealed class EntryEditor(
             inbox.Raise(notified);
         }
     }
+
+    /// <summary>A member's autosaved draft of an entry: one per member and entry.</summary>
+    private static IQueryable<EditDraft> DraftOf(WikiDbContext db, string userId, int entryId) =>
+        db.EditDrafts.Where(d => d.UserId == userId && d.EntryId == entryId);
 
     private static Author AuthorOf(WikiUser user) => new(user.Name, user.Id, user.ProgramId);
 
