@@ -6,8 +6,9 @@ namespace Promisingness.Web.Caching;
 /// <summary>
 /// Evicts cached public pages when another process changed content: the command line imports into the
 /// same database while the server runs. Every write appends an activity, so a new highest activity id
-/// is the signal. It also sees another instance's saves, a fallback should Redis not carry their eviction,
-/// and heals the rare race in which a page rendered just before a save is cached just after it.
+/// is the signal. It also sees another instance's saves, a fallback should Redis not carry their eviction.
+/// Activities whose writer evicted what they changed, here or by telling this instance, are passed by: a save
+/// that evicts one entry's page would otherwise be followed by the eviction of every page.
 /// </summary>
 internal sealed class ContentChangeWatcher(
     IDbContextFactory<WikiDbContext> dbFactory,
@@ -28,8 +29,12 @@ internal sealed class ContentChangeWatcher(
                 var latest = await db.Activities.MaxAsync(a => (long?)a.Id, stoppingToken) ?? 0;
                 if (lastSeen is not null && latest != lastSeen)
                 {
-                    // Every instance runs this watcher, so each evicts only its own pages.
-                    await cache.EvictHereAsync(stoppingToken);
+                    var added = await db.Activities.Where(a => a.Id > lastSeen && a.Id <= latest).Select(a => a.Id).ToListAsync(stoppingToken);
+                    if (!cache.WereEvictedFor(added))
+                    {
+                        // Every instance runs this watcher, so each evicts only its own pages.
+                        await cache.EvictHereAsync(stoppingToken);
+                    }
                 }
                 lastSeen = latest;
             }

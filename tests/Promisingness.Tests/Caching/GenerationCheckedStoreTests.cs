@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.DependencyInjection;
 using Promisingness.Web.Caching;
 
@@ -53,12 +55,42 @@ public sealed class GenerationCheckedStoreTests
         Assert.NotEqual(before, after);
     }
 
-    private OutputCacheContext StartRequest()
+    [Fact]
+    public async Task EvictingOneEntrysPage_ChangesThatPagesKeyAndStoresAndNoOtherPages()
+    {
+        var one = StartRequest("/topics/{Slug}", "one");
+        var two = StartRequest("/questions/{Slug}", "two");
+        var listing = StartRequest();
+        var oneTag = PublicPageCache.PageTag(one.HttpContext);
+        Assert.Equal(3, new[] { oneTag, PublicPageCache.PageTag(two.HttpContext), PublicPageCache.PageTag(listing.HttpContext) }.Distinct().Count());
+        Assert.Equal(oneTag, PublicPageCache.PageTag(StartRequest("/topics/{Slug}", "ONE").HttpContext));
+
+        await store.EvictByTagAsync(oneTag, default);
+
+        Assert.NotEqual(Key(one), Key(StartRequest("/topics/{Slug}", "one")));
+        Assert.Equal(Key(two), Key(StartRequest("/questions/{Slug}", "two")));
+        Assert.Equal(Key(listing), Key(StartRequest()));
+        // A render of another page that started before the eviction may still be stored; one of this page may not.
+        accessor.HttpContext = two.HttpContext;
+        await store.SetAsync("two", [1], [PublicPageCache.Tag], TimeSpan.FromMinutes(1), default);
+        accessor.HttpContext = one.HttpContext;
+        await store.SetAsync("one", [1], [PublicPageCache.Tag], TimeSpan.FromMinutes(1), default);
+        Assert.Equal(["two"], inner.Stored);
+    }
+
+    private static string Key(OutputCacheContext context) => string.Join(",", context.CacheVaryByRules.VaryByValues.Select(v => $"{v.Key}={v.Value}"));
+
+    private OutputCacheContext StartRequest(string? route = null, string? slug = null)
     {
         var context = new DefaultHttpContext
         {
             RequestServices = new ServiceCollection().AddSingleton<IOutputCacheStore>(store).BuildServiceProvider(),
         };
+        if (route is not null)
+        {
+            context.SetEndpoint(new RouteEndpoint(_ => Task.CompletedTask, RoutePatternFactory.Parse(route), 0, EndpointMetadataCollection.Empty, route));
+            context.Request.RouteValues["Slug"] = slug;
+        }
         accessor.HttpContext = context;
         var cacheContext = new OutputCacheContext { HttpContext = context };
         GenerationCheckedStore.NoteRequestStart(cacheContext);

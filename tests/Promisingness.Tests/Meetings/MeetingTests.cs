@@ -35,7 +35,7 @@ public sealed class MeetingTests : MentorAppTest
             [new ActionItemInput("Draft the post", alice, Thursday.AddDays(7), false), new ActionItemInput("Book a room", null, null, true)]));
 
         using var db = App.CreateDbContext();
-        var entry = await db.Entries.WithFields().SingleAsync(e => e.Id == saved.EntryId);
+        var entry = (await EntryGraph.WithFieldsAsync(db, saved.EntryId))!;
         Assert.Equal(Thursday, entry.Meeting!.Date);
         Assert.Equal([alice, bob], entry.Attendees.Select(a => a.MemberId).Order());
         Assert.Contains("href=\"pages/goal\"", entry.Meeting.AgendaHtml);
@@ -166,7 +166,7 @@ public sealed class MeetingTests : MentorAppTest
         Assert.IsType<SaveResult.Saved>(await editor.RestoreAsync(Mentor, saved.EntryId, 1));
 
         using var db = App.CreateDbContext();
-        var entry = await db.Entries.WithFields().SingleAsync(e => e.Id == saved.EntryId);
+        var entry = (await EntryGraph.WithFieldsAsync(db, saved.EntryId))!;
         Assert.Equal(3, entry.RevisionNumber);
         Assert.Equal(Thursday, entry.Meeting!.Date);
         Assert.Equal("agenda one", entry.Meeting.AgendaMarkdown);

@@ -116,7 +116,8 @@ public sealed class EntryEditor(
             return refused;
         }
 
-        var entry = await db.Entries.WithFields().FirstAsync(e => e.Id == entryId, cancellationToken);
+        var entry = await EntryGraph.WithFieldsAsync(db, entryId, cancellationToken)
+            ?? throw new InvalidOperationException($"Entry #{entryId} was deleted during the save.");
         if (entry.RevisionNumber != baseRevision)
         {
             return await ConflictAsync(user!, entryId, baseRevision, input, cancellationToken);
@@ -128,13 +129,17 @@ public sealed class EntryEditor(
 
         var before = RevisionRecorder.Snapshot(entry);
         var title = input.Title.Trim();
-        var (duplicate, taken, redirects) = await SlugsLikeAsync(db, title, entryId, cancellationToken);
-        if (duplicate is not null)
-        {
-            return duplicate;
-        }
         var oldSlug = entry.Slug;
-        SlugMoves.Retitle(db, entry, title, taken, redirects);
+        // The same title keeps its address, so the slugs around it need not be read.
+        if (title != entry.Title)
+        {
+            var (duplicate, taken, redirects) = await SlugsLikeAsync(db, title, entryId, cancellationToken);
+            if (duplicate is not null)
+            {
+                return duplicate;
+            }
+            SlugMoves.Retitle(db, entry, title, taken, redirects);
+        }
         entry.BodyMarkdown = input.Body;
         entry.Visibility = input.Visibility;
         entry.ProgramId = input.ProgramId;
@@ -160,6 +165,7 @@ public sealed class EntryEditor(
         {
             db.EditDrafts.Remove(draft);
         }
+        var changedPages = PublicPageCache.TagsChangedBy(db, entry, before);
         try
         {
             if (!await SummaryFields.SaveIfReviewStateUnchangedAsync(db, entry, cancellationToken))
@@ -174,7 +180,7 @@ public sealed class EntryEditor(
             // revision number was just taken).
             return await ConflictAsync(user!, entryId, baseRevision, input, cancellationToken);
         }
-        await cache.EvictAsync(cancellationToken);
+        await cache.EvictAsync(changedPages, [.. db.ChangeTracker.Entries<Activity>().Select(a => a.Entity.Id)], cancellationToken);
         presence.NotifySaved(entry.Id, entry.RevisionNumber, user!.Name);
         await NotifyWatchersAsync(user, entry.Id, entry.RevisionNumber, cancellationToken);
         return new SaveResult.Saved(entry.Id, entry.Slug, entry.RevisionNumber);

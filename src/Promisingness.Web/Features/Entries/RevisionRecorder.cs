@@ -66,12 +66,12 @@ public sealed class RevisionRecorder(MarkdownRenderer markdown)
         }
     }
 
-    /// <summary>True when two snapshots differ in who may read the entry and in nothing else.</summary>
-    public static bool DiffersOnlyInVisibility(string before, string after)
+    /// <summary>True when two snapshots differ in <paramref name="property"/> (an Entry property) and in nothing else.</summary>
+    public static bool DiffersOnlyIn(string property, string before, string after)
     {
         var (a, b) = (JsonNode.Parse(before)!.AsObject(), JsonNode.Parse(after)!.AsObject());
-        a.Remove(nameof(Entry.Visibility));
-        b.Remove(nameof(Entry.Visibility));
+        a.Remove(property);
+        b.Remove(property);
         return JsonNode.DeepEquals(a, b);
     }
 

@@ -31,7 +31,7 @@ public sealed class ActionItemUpdates(
             {
                 return "This action item does not exist, or you may not see it.";
             }
-            var entry = await db.Entries.WithFields().FirstAsync(e => e.Id == entryId, cancellationToken);
+            var entry = await EntryGraph.WithFieldsAsync(db, entryId!.Value, cancellationToken) ?? throw new InvalidOperationException($"Entry #{entryId} is gone.");
             var item = entry.ActionItems.First(a => a.Id == actionItemId);
             var owns = user?.MemberId is { } me && item.OwnerMemberId == me;
             if (!EntryPermissions.Can(user, EntryOperation.Edit, facts) && !(owns && user is { Locked: false }))

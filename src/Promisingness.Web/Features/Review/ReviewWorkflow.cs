@@ -212,7 +212,7 @@ public sealed class ReviewWorkflow(
         }
         var summary = entry.Summary
             ?? throw new InvalidOperationException($"Load the summary's review state (Include(e => e.Summary)) before saving entry #{entry.Id}: an edit after approval must not go unseen.");
-        if (summary.State != ReviewState.Approved || RevisionRecorder.DiffersOnlyInVisibility(before, RevisionRecorder.Snapshot(entry)))
+        if (summary.State != ReviewState.Approved || RevisionRecorder.DiffersOnlyIn(nameof(Entry.Visibility), before, RevisionRecorder.Snapshot(entry)))
         {
             return;
         }
@@ -277,7 +277,7 @@ public sealed class ReviewWorkflow(
     /// <summary>Publishing is a revision like any other (it makes the entry Public), recorded by the one recorder.</summary>
     private async Task<int> PublishRevisionAsync(WikiDbContext db, int entryId, WikiUser user, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var entry = await db.Entries.WithFields().SingleAsync(e => e.Id == entryId, cancellationToken);
+        var entry = await EntryGraph.WithFieldsAsync(db, entryId, cancellationToken) ?? throw new InvalidOperationException($"Entry #{entryId} is gone.");
         var before = RevisionRecorder.Snapshot(entry);
         entry.Visibility = Visibility.Public;
         recorder.RecordIfChanged(db, entry, before, new Author(user.Name, user.Id, user.ProgramId), now, PublishedEditNote, AuditActions.SummaryPublished);

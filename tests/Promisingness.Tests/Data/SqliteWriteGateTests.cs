@@ -1,0 +1,96 @@
+using System.Data.Common;
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Promisingness.Tests.Infrastructure;
+using Promisingness.Web.Data;
+
+namespace Promisingness.Tests.Data;
+
+/// <summary>
+/// Write transactions of one process take turns at the gate instead of meeting SQLite's lock, where busy_timeout
+/// would put them to sleep.
+/// </summary>
+public sealed class SqliteWriteGateTests : IDisposable
+{
+    private readonly WikiApp app = new(seed: false);
+
+    public SqliteWriteGateTests()
+    {
+        using var db = Context(gate: null);
+        db.Database.ExecuteSqlRaw("CREATE TABLE GateProbe (Writer INTEGER NOT NULL)");
+    }
+
+    public void Dispose() => app.Dispose();
+
+    /// <summary>
+    /// With busy_timeout at 0, a writer that meets SQLite's lock is put to sleep for 150 ms by Microsoft.Data.Sqlite
+    /// before it tries again: without the gate these 12 writers took about 6 s here, through it about 0.2 s.
+    /// </summary>
+    [Fact]
+    public async Task ManyWritersAtOnce_TakeTurnsWithoutMeetingTheLock()
+    {
+        var gate = new SqliteWriteGate();
+        var watch = Stopwatch.StartNew();
+
+        await Task.WhenAll(Enumerable.Range(0, 12).Select(writer => Task.Run(() => WriteSlowlyAsync(gate, writer))));
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"12 writers took {watch.Elapsed.TotalMilliseconds:F0} ms: some met the lock");
+        await using var db = Context(gate);
+        Assert.Equal(12, await db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS Value FROM GateProbe").SingleAsync());
+    }
+
+    [Fact]
+    public async Task ATransactionLeftWithoutCommitOrRollback_LetsTheNextOneIn()
+    {
+        var gate = new SqliteWriteGate();
+        await using (var db = Context(gate))
+        {
+            var abandoned = await db.Database.BeginTransactionAsync();
+            await db.Database.ExecuteSqlRawAsync("INSERT INTO GateProbe VALUES (1)");
+            // Neither committed nor rolled back: disposing the context closes its connection.
+            GC.KeepAlive(abandoned);
+        }
+        var next = WriteSlowlyAsync(gate, 2);
+
+        // A gate still held would keep the next writer waiting its full 5 s.
+        Assert.Same(next, await Task.WhenAny(next, Task.Delay(TimeSpan.FromSeconds(3))));
+        await next;
+    }
+
+    private async Task WriteSlowlyAsync(SqliteWriteGate? gate, int writer)
+    {
+        await using var db = Context(gate);
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await db.Database.ExecuteSqlRawAsync("INSERT INTO GateProbe VALUES ({0})", writer);
+        // Hold the write lock a while, as a save rendering Markdown and updating the search index does.
+        await Task.Delay(10);
+        await transaction.CommitAsync();
+    }
+
+    private SqliteWikiDbContext Context(SqliteWriteGate? gate)
+    {
+        var options = new DbContextOptionsBuilder<SqliteWikiDbContext>()
+            .UseSqlite($"DataSource={app.DatabasePath};Pooling=False")
+            .AddInterceptors(gate is null ? [new NoBusyWait()] : [new NoBusyWait(), gate]);
+        return new SqliteWikiDbContext(options.Options);
+    }
+
+    private sealed class NoBusyWait : DbConnectionInterceptor
+    {
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Set(connection);
+
+        public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            Set(connection);
+            return Task.CompletedTask;
+        }
+
+        private static void Set(DbConnection connection)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA busy_timeout = 0";
+            command.ExecuteNonQuery();
+        }
+    }
+}
