@@ -63,6 +63,7 @@ public sealed class MarkdownRenderer
         // through and its media links emit iframes.
         return new MarkdownPipelineBuilder()
             .UsePipeTables()
+            .Use<LinearPipeTablesExtension>()
             .UseEmphasisExtras()
             .UseAutoLinks()
             .UseTaskLists()
