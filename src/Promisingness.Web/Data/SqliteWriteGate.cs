@@ -24,23 +24,45 @@ internal sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbConnection
     // connection closes (a transaction disposed without either), and only once.
     private readonly ConcurrentDictionary<DbConnection, bool> holders = new();
 
+    // The gate begins the transaction itself, so that a BEGIN that fails (another process holds the database past
+    // busy_timeout) lets go of the gate at once: EF raises no event for it, and the connection may stay open.
     public InterceptionResult<DbTransaction> TransactionStarting(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
     {
-        if (gate.Wait(MostWait))
+        if (result.HasResult || !gate.Wait(MostWait))
         {
-            holders[connection] = true;
+            return result;
         }
-        return result;
+        try
+        {
+            var transaction = connection.BeginTransaction(eventData.IsolationLevel);
+            holders[connection] = true;
+            return InterceptionResult<DbTransaction>.SuppressWithResult(transaction);
+        }
+        catch
+        {
+            gate.Release();
+            throw;
+        }
     }
 
     public async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(DbConnection connection, TransactionStartingEventData eventData,
         InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
     {
-        if (await gate.WaitAsync(MostWait, cancellationToken))
+        if (result.HasResult || !await gate.WaitAsync(MostWait, cancellationToken))
         {
-            holders[connection] = true;
+            return result;
         }
-        return result;
+        try
+        {
+            var transaction = await connection.BeginTransactionAsync(eventData.IsolationLevel, cancellationToken);
+            holders[connection] = true;
+            return InterceptionResult<DbTransaction>.SuppressWithResult(transaction);
+        }
+        catch
+        {
+            gate.Release();
+            throw;
+        }
     }
 
     public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Release(eventData.Context);

@@ -128,14 +128,14 @@ internal sealed class LinearPipeTableParser(LineBreakInlineParser lineBreakParse
 
     private sealed class MovedRowEnds
     {
-        private readonly List<(LineBreakInline RowEnd, ContainerInline Deepest)> _rowEnds = [];
+        private readonly List<(LineBreakInline RowEnd, ContainerInline Deepest)> rowEnds = [];
 
         /// <summary>The open containers left out of the chain, which Markdig would have walked.</summary>
         public int HiddenDepth { get; private set; }
 
         public void Add(LineBreakInline rowEnd, ContainerInline deepest, int hidden)
         {
-            _rowEnds.Add((rowEnd, deepest));
+            rowEnds.Add((rowEnd, deepest));
             HiddenDepth += hidden;
         }
 
@@ -143,9 +143,9 @@ internal sealed class LinearPipeTableParser(LineBreakInlineParser lineBreakParse
         // rows after it have already gone back below its followers.
         public void PutBack()
         {
-            for (var i = _rowEnds.Count - 1; i >= 0; i--)
+            for (var i = rowEnds.Count - 1; i >= 0; i--)
             {
-                var (rowEnd, deepest) = _rowEnds[i];
+                var (rowEnd, deepest) = rowEnds[i];
                 for (Inline? inline = rowEnd, next; inline is not null; inline = next)
                 {
                     next = inline.NextSibling;

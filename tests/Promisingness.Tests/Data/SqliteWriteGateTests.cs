@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Diagnostics;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Promisingness.Tests.Infrastructure;
@@ -43,24 +44,53 @@ public sealed class SqliteWriteGateTests : IDisposable
     [Fact]
     public async Task ATransactionLeftWithoutCommitOrRollback_LetsTheNextOneIn()
     {
-        var gate = new SqliteWriteGate();
-        await using (var db = Context(gate))
+        // The app's own pooled contexts and gate.
+        await using (var db = app.CreateDbContext())
         {
             var abandoned = await db.Database.BeginTransactionAsync();
             await db.Database.ExecuteSqlRawAsync("INSERT INTO GateProbe VALUES (1)");
-            // Neither committed nor rolled back: disposing the context closes its connection.
+            // Neither committed nor rolled back: the context goes back to the pool.
             GC.KeepAlive(abandoned);
         }
-        var next = WriteSlowlyAsync(gate, 2);
 
-        // A gate still held would keep the next writer waiting its full 5 s.
+        await AssertTheNextWriterGetsInAsync(async () =>
+        {
+            await using var db = app.CreateDbContext();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await db.Database.ExecuteSqlRawAsync("INSERT INTO GateProbe VALUES (2)");
+            await transaction.CommitAsync();
+        });
+    }
+
+    [Fact]
+    public async Task ABeginThatFindsAnotherProcessHoldingTheDatabase_FailsAndLetsTheNextOneIn()
+    {
+        var gate = new SqliteWriteGate();
+        await using (var otherProcess = new SqliteConnection($"DataSource={app.DatabasePath};Pooling=False"))
+        {
+            await otherProcess.OpenAsync();
+            await using var begin = otherProcess.CreateCommand();
+            begin.CommandText = "BEGIN IMMEDIATE";
+            await begin.ExecuteNonQueryAsync();
+
+            // Microsoft.Data.Sqlite retries a busy BEGIN until the command timeout, here a second.
+            await Assert.ThrowsAsync<SqliteException>(() => WriteSlowlyAsync(gate, 1, ";Default Timeout=1"));
+        }
+
+        await AssertTheNextWriterGetsInAsync(() => WriteSlowlyAsync(gate, 2));
+    }
+
+    // A gate still held would keep the next writer waiting its full 5 s.
+    private static async Task AssertTheNextWriterGetsInAsync(Func<Task> write)
+    {
+        var next = write();
         Assert.Same(next, await Task.WhenAny(next, Task.Delay(TimeSpan.FromSeconds(3))));
         await next;
     }
 
-    private async Task WriteSlowlyAsync(SqliteWriteGate? gate, int writer)
+    private async Task WriteSlowlyAsync(SqliteWriteGate? gate, int writer, string connectionOptions = "")
     {
-        await using var db = Context(gate);
+        await using var db = Context(gate, connectionOptions);
         await using var transaction = await db.Database.BeginTransactionAsync();
         await db.Database.ExecuteSqlRawAsync("INSERT INTO GateProbe VALUES ({0})", writer);
         // Hold the write lock a while, as a save rendering Markdown and updating the search index does.
@@ -68,10 +98,10 @@ public sealed class SqliteWriteGateTests : IDisposable
         await transaction.CommitAsync();
     }
 
-    private SqliteWikiDbContext Context(SqliteWriteGate? gate)
+    private SqliteWikiDbContext Context(SqliteWriteGate? gate, string connectionOptions = "")
     {
         var options = new DbContextOptionsBuilder<SqliteWikiDbContext>()
-            .UseSqlite($"DataSource={app.DatabasePath};Pooling=False")
+            .UseSqlite($"DataSource={app.DatabasePath};Pooling=False{connectionOptions}")
             .AddInterceptors(gate is null ? [new NoBusyWait()] : [new NoBusyWait(), gate]);
         return new SqliteWikiDbContext(options.Options);
     }

@@ -80,4 +80,31 @@ public sealed class SiteExportTests : MentorAppTest, IDisposable
         var index = await File.ReadAllTextAsync(Path.Combine(folder, "search-index.json"));
         Assert.Contains("Weak to Strong Generalization", index);
     }
+
+    [Fact]
+    public async Task Site_KeepsEveryPageOfAPagedList_AsFilesTheirPagerLinksTo()
+    {
+        var editor = App.Get<EntryEditor>();
+        int questions;
+        using (var db = App.CreateDbContext())
+        {
+            questions = await db.Entries.CountAsync(e => e.Kind == EntryKind.Question && e.Visibility == Visibility.Public);
+        }
+        for (var i = questions; i <= Web.Features.Questions.QuestionQueries.PageSize; i++)
+        {
+            Assert.IsType<SaveResult.Saved>(await editor.CreateAsync(Mentor, EntryKind.Question, new EntryInput($"Paged question {i:D3}", "Asked to fill a second page.", Visibility.Public, null)));
+        }
+
+        await ExportAsync();
+
+        var second = Path.Combine(folder, "questions", "pages", "2", "index.html");
+        Assert.True(File.Exists(second), "the second page of questions is missing from the site");
+        var parser = new HtmlParser();
+        var first = parser.ParseDocument(await File.ReadAllTextAsync(Path.Combine(folder, "questions", "index.html")));
+        Assert.Contains(first.QuerySelectorAll("a[href]"), a => a.GetAttribute("href") == "questions/pages/2/index.html");
+        var page = parser.ParseDocument(await File.ReadAllTextAsync(second));
+        Assert.Equal("../../../", page.QuerySelector("base")!.GetAttribute("href"));
+        Assert.NotEmpty(page.QuerySelectorAll("main a[href^='questions/']"));
+        Assert.Contains(page.QuerySelectorAll("a[href]"), a => a.GetAttribute("href") == "questions/index.html");
+    }
 }

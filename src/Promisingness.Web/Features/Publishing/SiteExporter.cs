@@ -18,8 +18,12 @@ namespace Promisingness.Web.Features.Publishing;
 public sealed partial class SiteExporter(IDbContextFactory<WikiDbContext> dbFactory)
 {
     /// <summary>Pages worth publishing: lists and entries. Everything else a page links to is made plain text.</summary>
-    [GeneratedRegex(@"^(|topics|questions|team|tags|summaries|recent|(topics|questions|team|tags|pages|summaries|meetings)/[a-z0-9-]+)$")]
+    [GeneratedRegex(@"^(|topics|questions|team|tags|summaries|recent|(topics|questions|team|tags|pages|summaries|meetings)/[a-z0-9-]+|(topics|questions)\?page=[0-9]+)$")]
     private static partial Regex Publishable();
+
+    /// <summary>A later page of a paged list: "topics?page=2". A file cannot have a query, so it becomes topics/pages/2/.</summary>
+    [GeneratedRegex(@"^(?<list>topics|questions)\?page=(?<number>[0-9]+)$")]
+    private static partial Regex ListPage();
 
     public sealed record Progress(int Done, int Known, string Current);
 
@@ -93,7 +97,7 @@ public sealed partial class SiteExporter(IDbContextFactory<WikiDbContext> dbFact
     private static void Rewrite(IDocument document, string path, IEnumerable<string> published, HashSet<string> assets)
     {
         var pages = published.ToHashSet(StringComparer.Ordinal);
-        var depth = path.Length == 0 ? 0 : path.Count(c => c == '/') + 1;
+        var depth = PageFile(path).Count(c => c == '/');
         var prefix = depth == 0 ? "./" : string.Concat(Enumerable.Repeat("../", depth));
         document.QuerySelector("base")?.SetAttribute("href", prefix);
         foreach (var element in document.QuerySelectorAll("script, .site-account, .entry-actions, #blazor-error-ui, link[rel=modulepreload], link[rel=preload]").ToList())
@@ -171,7 +175,10 @@ public sealed partial class SiteExporter(IDbContextFactory<WikiDbContext> dbFact
         return written + await WriteAsync(folder, "search/index.html", "<!DOCTYPE html>\n" + search.DocumentElement.OuterHtml, cancellationToken);
     }
 
-    /// <summary>The path of a link inside the wiki, relative to its root and without query or fragment; null for other sites and for queries.</summary>
+    /// <summary>
+    /// The path of a link inside the wiki, relative to its root and without fragment; null for other sites and for
+    /// queries other than a list's page number (a filter, a search).
+    /// </summary>
     private static string? LocalPath(string href)
     {
         if (IsElsewhere(href))
@@ -179,12 +186,11 @@ public sealed partial class SiteExporter(IDbContextFactory<WikiDbContext> dbFact
             return null;
         }
         var end = href.IndexOfAny(['#']);
-        var path = end >= 0 ? href[..end] : href;
+        var path = (end >= 0 ? href[..end] : href).TrimStart('/');
         if (path.Contains('?', StringComparison.Ordinal))
         {
-            return null;
+            return ListPage().IsMatch(path) ? path : null;
         }
-        path = path.TrimStart('/');
         return path is "." or "./" ? "" : path.TrimEnd('/');
     }
 
@@ -192,7 +198,10 @@ public sealed partial class SiteExporter(IDbContextFactory<WikiDbContext> dbFact
     private static bool IsElsewhere(string href) =>
         href.StartsWith('#') || href.StartsWith("//", StringComparison.Ordinal) || (href.Contains(':', StringComparison.Ordinal) && !href.StartsWith("./", StringComparison.Ordinal));
 
-    private static string PageFile(string path) => path.Length == 0 ? "index.html" : path + "/index.html";
+    private static string PageFile(string path) =>
+        path.Length == 0 ? "index.html"
+        : ListPage().Match(path) is { Success: true } page ? $"{page.Groups["list"].Value}/pages/{page.Groups["number"].Value}/index.html"
+        : path + "/index.html";
 
     private static string Collapse(string text)
     {
