@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Promisingness.Web.Features.Entries;
 
 namespace Promisingness.Web.Data;
 
@@ -13,7 +14,7 @@ internal static class DatabaseSetup
         if (db.Database.IsPostgres())
         {
             // PostgreSQL's durability is the server's (fsync, synchronous_commit); there is no file to prepare.
-            await db.Database.MigrateAsync();
+            await MigrateAndMarkNewAsync(db);
             return;
         }
         CreateDataFolder(db.Database.GetConnectionString());
@@ -21,12 +22,24 @@ internal static class DatabaseSetup
         try
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;");
-            await db.Database.MigrateAsync();
+            await MigrateAndMarkNewAsync(db);
             await AssertDurableAsync(db);
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    // A new database gets all its text from this version of the wiki: its HTML never needs rendering again for it.
+    private static async Task MigrateAndMarkNewAsync(WikiDbContext db)
+    {
+        var isNew = !(await db.Database.GetAppliedMigrationsAsync()).Any();
+        await db.Database.MigrateAsync();
+        if (isNew)
+        {
+            StoredHtmlRefresh.MarkCurrent(db);
+            await db.SaveChangesAsync();
         }
     }
 

@@ -5,6 +5,9 @@ public sealed class WikiSetting
 {
     public const string ReadmeQuestionsHeading = "readme.questions-heading";
 
+    /// <summary>The MarkdownRenderer.OutputVersion that the stored HTML was made with.</summary>
+    public const string MarkdownOutputVersion = "markdown.output-version";
+
     public required string Key { get; set; }
     public required string Value { get; set; }
 }

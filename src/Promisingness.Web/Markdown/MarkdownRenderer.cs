@@ -17,6 +17,13 @@ public sealed class MarkdownRenderer
     /// <summary>The prefix of every id that comes from user text (see HtmlGate).</summary>
     public const string IdPrefix = "u-";
 
+    /// <summary>
+    /// Raise it with any change that alters the HTML made from existing text (the pipeline, HtmlGate, a fix to
+    /// either): the next start renders every stored text again (StoredHtmlRefresh), so a fix reaches what was
+    /// written before it. 1: HtmlGate in place of HtmlSanitizer. MarkdownOutputVersionTests notices a change.
+    /// </summary>
+    public const int OutputVersion = 1;
+
     [ThreadStatic]
     private static StringWriter? t_writer;
 

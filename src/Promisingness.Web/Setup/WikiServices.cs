@@ -145,6 +145,8 @@ internal static class WikiServices
         services.AddSingleton<PublicPageCache>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, AnonymousPageSelector>());
         services.AddHostedService<ContentChangeWatcher>();
+        services.AddSingleton<StoredHtmlRefresh>();
+        services.AddHostedService(provider => provider.GetRequiredService<StoredHtmlRefresh>());
         if (builder.Configuration.GetValue("Diagnostics:MemoryProbeSeconds", 0) > 0)
         {
             services.AddHostedService<MemoryProbe>();

@@ -236,7 +236,8 @@ public sealed partial class Discussions(
         CreatedAt = now,
     };
 
-    private async Task<string> RenderAsync(WikiDbContext db, string text, CancellationToken cancellationToken)
+    /// <summary>A comment's HTML: its @mentions linked to the people's pages, its [[links]] resolved.</summary>
+    internal async Task<string> RenderAsync(WikiDbContext db, string text, CancellationToken cancellationToken)
     {
         var slugs = Mentions.Parse(text).ToList();
         var names = await db.Members.Where(m => slugs.Contains(m.Slug)).ToDictionaryAsync(m => m.Slug, m => m.Name, cancellationToken);
