@@ -1,9 +1,9 @@
-using System.Text;
 using AngleSharp.Html.Parser;
 using Markdig;
 using Markdig.Helpers;
 using Markdig.Parsers;
 using Markdig.Syntax.Inlines;
+using MarkdownBench;
 using Promisingness.Web.Markdown;
 
 namespace Promisingness.Tests.Markdown;
@@ -19,7 +19,7 @@ public sealed class LinearPipeTablesTests
 
     public static TheoryData<string, string> Tables() => new()
     {
-        { "formatted cells", FormattedTable(rows: 300) },
+        { "formatted cells", SpecLikeText.Table(rows: 300) },
         { "escaped pipes", "| a \\| b | *c* |\n|---|---|\n| **d** \\| e | f \\|\\| ~~g~~ |\n| *h* | i |\n" },
         { "code spans with pipes", "| `a | b` | **c** |\n|---|---|\n| *d* `e|f` | `|` |\n| ~~g~~ | `h | i` |\n" },
         { "code span across rows", "| *a* | b |\n|---|---|\n| **c** `d | e |\n| f | g` *h* |\n| i | j |\n" },
@@ -33,10 +33,10 @@ public sealed class LinearPipeTablesTests
         { "emphasis in the separator row", "| *a | b |\n|---|--*\n| c | d* |\n| e | f |\n" },
         { "uneven rows", "| *a |\n|---|---|---|\n| b | **c | d | e |\n| f** |\n| g | h* |\n" },
         { "text before the table", "Some *text\n| a | b |\n|---|---|\n| *c* | d* |\n| e | f |\n" },
-        { "table followed by a paragraph", FormattedTable(rows: 20) + "\nAfter *the* table **x\n\nand ~~more~~\n" },
-        { "table in a list", "- item *one\n\n  " + FormattedTable(rows: 20).Replace("\n", "\n  ", StringComparison.Ordinal) + "\n- item two*\n" },
-        { "table in a quote", "> " + FormattedTable(rows: 20).Replace("\n", "\n> ", StringComparison.Ordinal) + "\n" },
-        { "windows line ends", FormattedTable(rows: 20).Replace("\n", "\r\n", StringComparison.Ordinal) },
+        { "table followed by a paragraph", SpecLikeText.Table(rows: 20) + "\nAfter *the* table **x\n\nand ~~more~~\n" },
+        { "table in a list", "- item *one\n\n  " + SpecLikeText.Table(rows: 20).Replace("\n", "\n  ", StringComparison.Ordinal) + "\n- item two*\n" },
+        { "table in a quote", "> " + SpecLikeText.Table(rows: 20).Replace("\n", "\n> ", StringComparison.Ordinal) + "\n" },
+        { "windows line ends", SpecLikeText.Table(rows: 20).Replace("\n", "\r\n", StringComparison.Ordinal) },
         { "hard line breaks", "| *a | b |  \n|---|---|  \n| c* | **d |  \n| e | f** |\n" },
     };
 
@@ -56,7 +56,7 @@ public sealed class LinearPipeTablesTests
         var probe = new OpenDepthProbe();
         var pipeline = Pipeline(linear: true, probe);
 
-        Markdig.Markdown.Parse(FormattedTable(rows: 300), pipeline);
+        Markdig.Markdown.Parse(SpecLikeText.Table(rows: 300), pipeline);
 
         // Markdig's own parser leaves six delimiters a row open here: 1,800 by the last row.
         Assert.InRange(probe.Deepest, 1, 20);
@@ -66,7 +66,7 @@ public sealed class LinearPipeTablesTests
     public void Parse_TableTooDeepForMarkdig_IsStillRefused()
     {
         // Six open delimiters a row: past about 1,700 rows Markdig's chain would pass its depth limit of 10,240.
-        var markdown = FormattedTable(rows: 2_100);
+        var markdown = SpecLikeText.Table(rows: 2_100);
 
         Assert.Throws<ArgumentException>(() => Markdig.Markdown.Parse(markdown, Linear));
     }
@@ -74,7 +74,7 @@ public sealed class LinearPipeTablesTests
     [Fact]
     public void ToSafeHtml_ThousandFormattedRows_KeepsEveryRowAndFormat()
     {
-        var document = new HtmlParser().ParseDocument(new MarkdownRenderer().ToSafeHtml(FormattedTable(rows: 1_000)));
+        var document = new HtmlParser().ParseDocument(new MarkdownRenderer().ToSafeHtml(SpecLikeText.Table(rows: 1_000)));
 
         Assert.Equal(1_000, document.QuerySelectorAll("tbody tr").Length);
         Assert.Equal(1_000, document.QuerySelectorAll("tbody strong").Length);
@@ -99,19 +99,6 @@ public sealed class LinearPipeTablesTests
         }
 
         return builder.Build();
-    }
-
-    // As bench/Markdown's SpecLikeText.Table: bold, code, a link, strike-through and an escaped pipe in every row.
-    private static string FormattedTable(int rows)
-    {
-        var text = new StringBuilder("| id | title | status | owner | notes |\n|---:|:---|:---:|---|---|\n");
-        for (var row = 1; row <= rows; row++)
-        {
-            text.Append("| ").Append(row).Append(" | Topic **").Append(row).Append("** | `open` | [owner](https://example.org/").Append(row)
-                .Append(") | *some* notes, ~~old~~ and an escape \\| pipe |\n");
-        }
-
-        return text.ToString();
     }
 
     /// <summary>Records, at each pipe, how many open containers a new inline would be appended below.</summary>

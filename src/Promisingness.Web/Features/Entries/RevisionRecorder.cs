@@ -56,10 +56,13 @@ public sealed class RevisionRecorder(MarkdownRenderer markdown)
         }
     }
 
+    /// <summary>Entries with the rows whose text <see cref="Render"/> renders: output summaries, a meeting's agenda and decisions.</summary>
+    public static IQueryable<Entry> Renderable(IQueryable<Entry> entries) => entries.Include(e => e.Outputs).Include(e => e.Meeting);
+
     /// <summary>Re-renders the entries that link to a slug which now exists (a new entry, a rename), so their links work.</summary>
     public void RenderLinksTo(WikiDbContext db, string slug)
     {
-        var linking = db.Entries.Include(e => e.Outputs).Include(e => e.Meeting).Where(e => db.EntryLinks.Any(l => l.ToSlug == slug && l.FromEntryId == e.Id)).ToList();
+        var linking = Renderable(db.Entries).Where(e => db.EntryLinks.Any(l => l.ToSlug == slug && l.FromEntryId == e.Id)).ToList();
         foreach (var entry in linking)
         {
             Render(db, entry);

@@ -105,7 +105,7 @@ public sealed class StoredHtmlRefresh(
 
     private async Task<(int, long)> RenderEntriesAsync(WikiDbContext db, long after, CancellationToken cancellationToken)
     {
-        var batch = await db.Entries.Include(e => e.Outputs).Include(e => e.Meeting)
+        var batch = await RevisionRecorder.Renderable(db.Entries)
             .Where(e => e.Id > after).OrderBy(e => e.Id).Take(BatchSize).ToListAsync(cancellationToken);
         foreach (var entry in batch)
         {

@@ -17,8 +17,8 @@ namespace Promisingness.Web.Features.Publishing;
 /// </summary>
 public sealed partial class SiteExporter(IDbContextFactory<WikiDbContext> dbFactory)
 {
-    /// <summary>Pages worth publishing: lists and entries. Everything else a page links to is made plain text.</summary>
-    [GeneratedRegex(@"^(|topics|questions|team|tags|summaries|recent|(topics|questions|team|tags|pages|summaries|meetings)/[a-z0-9-]+|(topics|questions)\?page=[0-9]+)$")]
+    /// <summary>Pages worth publishing: lists (and their later pages, <see cref="ListPage"/>) and entries. Everything else a page links to is made plain text.</summary>
+    [GeneratedRegex(@"^(|topics|questions|team|tags|summaries|recent|(topics|questions|team|tags|pages|summaries|meetings)/[a-z0-9-]+)$")]
     private static partial Regex Publishable();
 
     /// <summary>A later page of a paged list: "topics?page=2". A file cannot have a query, so it becomes topics/pages/2/.</summary>
@@ -52,7 +52,7 @@ public sealed partial class SiteExporter(IDbContextFactory<WikiDbContext> dbFact
             pages[path] = document;
             foreach (var link in document.QuerySelectorAll("a[href]").Select(a => LocalPath(a.GetAttribute("href")!)).OfType<string>())
             {
-                if (Publishable().IsMatch(link) && seen.Add(link))
+                if ((Publishable().IsMatch(link) || ListPage().IsMatch(link)) && seen.Add(link))
                 {
                     queue.Enqueue(link);
                 }
