@@ -8,19 +8,34 @@ public static class EntryAccess
     /// <summary>What the rules need to know about a stored entry: owner, visibility, authors, listed researchers (a summary's author among them).</summary>
     public static async Task<EntryAccessFacts?> FactsAsync(WikiDbContext db, int entryId, CancellationToken cancellationToken = default)
     {
-        var entry = await db.Entries.AsNoTracking()
-            .Where(e => e.Id == entryId)
-            .Select(e => new { e.Visibility, e.ProgramId })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (entry is null)
+        if (await EntryRowOf.For(db)(db, entryId, cancellationToken) is not { } entry)
         {
             return null;
         }
-        var authors = await db.Revisions.Where(r => r.EntryId == entryId && r.AuthorUserId != null).Select(r => r.AuthorUserId!).Distinct().ToListAsync(cancellationToken);
-        var researchers = await db.TopicResearchers.Where(r => r.EntryId == entryId).Select(r => r.MemberId)
-            // The person whose week a summary is counts as listed on it, even when the mentor wrote it.
-            .Concat(db.WeeklySummaries.Where(s => s.EntryId == entryId).Select(s => s.AuthorMemberId))
-            .ToListAsync(cancellationToken);
-        return new EntryAccessFacts(entry.Visibility, entry.ProgramId, authors.ToHashSet(), researchers.ToHashSet());
+        var authors = await AuthorsOf(db, entryId).ToHashSetAsync(cancellationToken: cancellationToken);
+        var researchers = await ResearchersOf.For(db)(db, entryId).ToHashSetAsync(cancellationToken: cancellationToken);
+        return new EntryAccessFacts(entry.Visibility, entry.ProgramId, authors, researchers);
     }
+
+    private sealed record EntryRow(Visibility Visibility, int? ProgramId);
+
+    // Compiled: every save and comment asks these.
+    private static readonly CompiledQuery<Func<WikiDbContext, int, CancellationToken, Task<EntryRow?>>> EntryRowOf = new(() => EF.CompileAsyncQuery(
+        (WikiDbContext db, int entryId, CancellationToken cancellationToken) =>
+            db.Entries.Where(e => e.Id == entryId).Select(e => new EntryRow(e.Visibility, e.ProgramId)).FirstOrDefault()));
+
+    private static readonly CompiledQuery<Func<WikiDbContext, int, IAsyncEnumerable<int>>> ResearchersOf = new(() => EF.CompileAsyncQuery(
+        (WikiDbContext db, int entryId) => db.TopicResearchers.Where(r => r.EntryId == entryId).Select(r => r.MemberId)
+            // The person whose week a summary is counts as listed on it, even when the mentor wrote it.
+            .Concat(db.WeeklySummaries.Where(s => s.EntryId == entryId).Select(s => s.AuthorMemberId))));
+
+    /// <summary>
+    /// The users who saved a revision of the entry. Asked member by member, one index probe each, rather than by
+    /// reading the entry's revisions: this runs on every save, and a much-edited entry has thousands of revisions
+    /// and a few authors (reading them all cost 0.1 ms per 2,500 revisions, twice a save).
+    /// </summary>
+    public static IAsyncEnumerable<string> AuthorsOf(WikiDbContext db, int entryId) => Authors.For(db)(db, entryId);
+
+    private static readonly CompiledQuery<Func<WikiDbContext, int, IAsyncEnumerable<string>>> Authors = new(() => EF.CompileAsyncQuery(
+        (WikiDbContext db, int entryId) => db.Users.Where(u => db.Revisions.Any(r => r.EntryId == entryId && r.AuthorUserId == u.Id)).Select(u => u.Id)));
 }

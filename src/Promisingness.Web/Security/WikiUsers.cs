@@ -16,21 +16,25 @@ public sealed class WikiUsers(IDbContextFactory<WikiDbContext> dbFactory, TimePr
     public async Task<WikiUser?> LoadAsync(string userId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var row = await db.Users
+        var row = await RowOf.For(db)(db, userId, cancellationToken);
+        return row is null
+            ? null
+            : new WikiUser(row.Id, row.DisplayName.Length > 0 ? row.DisplayName : row.Email ?? "", row.Role ?? "", row.ProgramId, row.MemberId, row.LockoutEnd > clock.GetUtcNow());
+    }
+
+    private sealed record UserRow(string Id, string DisplayName, string? Email, int? ProgramId, int? MemberId, DateTimeOffset? LockoutEnd, string? Role);
+
+    // Compiled: every signed-in request and every save asks this.
+    private static readonly CompiledQuery<Func<WikiDbContext, string, CancellationToken, Task<UserRow?>>> RowOf = new(() => EF.CompileAsyncQuery(
+        (WikiDbContext db, string userId, CancellationToken cancellationToken) => db.Users
             .Where(u => u.Id == userId)
-            .Select(u => new
-            {
+            .Select(u => new UserRow(
                 u.Id,
                 u.DisplayName,
                 u.Email,
                 u.ProgramId,
                 u.MemberId,
                 u.LockoutEnd,
-                Role = db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name).FirstOrDefault(),
-            })
-            .FirstOrDefaultAsync(cancellationToken);
-        return row is null
-            ? null
-            : new WikiUser(row.Id, row.DisplayName.Length > 0 ? row.DisplayName : row.Email ?? "", row.Role ?? "", row.ProgramId, row.MemberId, row.LockoutEnd > clock.GetUtcNow());
-    }
+                db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name).FirstOrDefault()))
+            .FirstOrDefault()));
 }

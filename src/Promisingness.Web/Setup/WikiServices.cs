@@ -69,7 +69,7 @@ internal static class WikiServices
         {
             services.AddPooledDbContextFactory<SqliteWikiDbContext>(options => options
                 .UseSqlite(connectionString)
-                .AddInterceptors(new SqlitePragmas(), new SqliteWriteGate()));
+                .AddInterceptors(new PlainSqliteConnections(), new SqlitePragmas(), new SqliteWriteGate()));
             services.AddWikiContext<SqliteWikiDbContext>();
         }
         services.AddDatabaseDeveloperPageExceptionFilter();

@@ -31,30 +31,36 @@ public sealed class RevisionRecorder(MarkdownRenderer markdown)
     /// </summary>
     public void Render(WikiDbContext db, Entry entry)
     {
-        var texts = entry.Outputs.Select(o => o.SummaryMarkdown).Prepend(entry.BodyMarkdown)
-            .Concat(entry.Meeting is { } m ? [m.AgendaMarkdown, m.DecisionsMarkdown] : [])
-            .ToList();
-        var targets = texts.SelectMany(markdown.WikiLinkTargets).Distinct().ToList();
-        var links = WikiLinkIndex.For(db, targets);
-        entry.BodyHtml = markdown.ToSafeHtml(entry.BodyMarkdown, links.Resolve);
-        foreach (var output in entry.Outputs)
+        // Each text is parsed once: its links are read, then it is rendered with them resolved.
+        var texts = new List<(MarkdownRenderer.ParsedText Text, Action<string> Store)>
         {
-            output.SummaryHtml = markdown.ToSafeHtml(output.SummaryMarkdown, links.Resolve);
-        }
+            (markdown.Parse(entry.BodyMarkdown), html => entry.BodyHtml = html),
+        };
+        texts.AddRange(entry.Outputs.Select(o => (markdown.Parse(o.SummaryMarkdown), (Action<string>)(html => o.SummaryHtml = html))));
         if (entry.Meeting is { } meeting)
         {
-            meeting.AgendaHtml = markdown.ToSafeHtml(meeting.AgendaMarkdown, links.Resolve);
-            meeting.DecisionsHtml = markdown.ToSafeHtml(meeting.DecisionsMarkdown, links.Resolve);
+            texts.Add((markdown.Parse(meeting.AgendaMarkdown), html => meeting.AgendaHtml = html));
+            texts.Add((markdown.Parse(meeting.DecisionsMarkdown), html => meeting.DecisionsHtml = html));
+        }
+        var targets = texts.SelectMany(t => t.Text.WikiLinkTargets).Distinct().ToList();
+        var links = WikiLinkIndex.For(db, targets);
+        foreach (var (text, store) in texts)
+        {
+            store(text.ToSafeHtml(links.Resolve));
         }
 
         var wanted = targets.Select(t => Slugs.From(t)).Distinct().ToHashSet();
-        var existing = entry.Id == 0 ? [] : db.EntryLinks.Where(l => l.FromEntryId == entry.Id).ToList();
+        var existing = entry.Id == 0 ? [] : LinksFrom.For(db)(db, entry.Id).ToList();
         db.EntryLinks.RemoveRange(existing.Where(l => !wanted.Contains(l.ToSlug)));
         foreach (var slug in wanted.Where(w => !existing.Any(l => l.ToSlug == w)))
         {
             db.EntryLinks.Add(new EntryLink { From = entry, ToSlug = slug });
         }
     }
+
+    // Compiled: every save asks it.
+    private static readonly CompiledQuery<Func<WikiDbContext, int, IEnumerable<EntryLink>>> LinksFrom = new(() => EF.CompileQuery(
+        (WikiDbContext db, int entryId) => db.EntryLinks.Where(l => l.FromEntryId == entryId)));
 
     /// <summary>Entries with the rows whose text <see cref="Render"/> renders: output summaries, a meeting's agenda and decisions.</summary>
     public static IQueryable<Entry> Renderable(IQueryable<Entry> entries) => entries.Include(e => e.Outputs).Include(e => e.Meeting);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Promisingness.Web.Data;
+using Promisingness.Web.Security;
 
 namespace Promisingness.Web.Features.Inbox;
 
@@ -11,17 +12,35 @@ public sealed class Watchers(IDbContextFactory<WikiDbContext> dbFactory)
 {
     public static async Task<IReadOnlySet<string>> OfAsync(WikiDbContext db, int entryId, CancellationToken cancellationToken = default)
     {
-        // One statement: this runs after every save.
-        var authors = db.Revisions.Where(r => r.EntryId == entryId && r.AuthorUserId != null).Select(r => r.AuthorUserId!);
-        var researchers = db.Users
+        // Three small compiled statements, as this runs after every save.
+        var watching = await EntryAccess.AuthorsOf(db, entryId).ToHashSetAsync(cancellationToken: cancellationToken);
+        watching.UnionWith(await ListedOf.For(db)(db, entryId).ToHashSetAsync(cancellationToken: cancellationToken));
+        var declined = new List<string>();
+        await foreach (var choice in ChoicesOf.For(db)(db, entryId).WithCancellation(cancellationToken))
+        {
+            if (choice.Watching)
+            {
+                watching.Add(choice.UserId);
+            }
+            else
+            {
+                declined.Add(choice.UserId);
+            }
+        }
+        watching.ExceptWith(declined);
+        return watching;
+    }
+
+    private sealed record Choice(string UserId, bool Watching);
+
+    private static readonly CompiledQuery<Func<WikiDbContext, int, IAsyncEnumerable<string>>> ListedOf = new(() => EF.CompileAsyncQuery(
+        (WikiDbContext db, int entryId) => db.Users
             .Where(u => db.TopicResearchers.Any(r => r.EntryId == entryId && r.MemberId == u.MemberId)
                 || db.WeeklySummaries.Any(s => s.EntryId == entryId && s.AuthorMemberId == u.MemberId))
-            .Select(u => u.Id);
-        var chose = db.Watches.Where(w => w.EntryId == entryId && w.Watching).Select(w => w.UserId);
-        var declined = db.Watches.Where(w => w.EntryId == entryId && !w.Watching).Select(w => w.UserId);
-        var watching = await authors.Union(researchers).Union(chose).Except(declined).ToListAsync(cancellationToken);
-        return watching.ToHashSet();
-    }
+            .Select(u => u.Id)));
+
+    private static readonly CompiledQuery<Func<WikiDbContext, int, IAsyncEnumerable<Choice>>> ChoicesOf = new(() => EF.CompileAsyncQuery(
+        (WikiDbContext db, int entryId) => db.Watches.Where(w => w.EntryId == entryId).Select(w => new Choice(w.UserId, w.Watching))));
 
     public async Task<bool> IsWatchingAsync(string userId, int entryId, CancellationToken cancellationToken = default)
     {
