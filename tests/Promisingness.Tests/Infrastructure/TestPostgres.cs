@@ -67,6 +67,20 @@ public static class TestPostgres
     public static void DropDatabase(string connectionString)
     {
         NpgsqlConnection.ClearAllPools();
-        Execute($"DROP DATABASE IF EXISTS \"{new NpgsqlConnectionStringBuilder(connectionString).Database}\" WITH (FORCE)");
+        var drop = $"DROP DATABASE IF EXISTS \"{new NpgsqlConnectionStringBuilder(connectionString).Database}\" WITH (FORCE)";
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                Execute(drop);
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 50)
+            {
+                // An autovacuum worker in the database, which a role without pg_signal_backend may not end
+                // (.ci/run grants it): it finishes in moments.
+                Thread.Sleep(100);
+            }
+        }
     }
 }
