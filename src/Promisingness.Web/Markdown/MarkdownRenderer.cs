@@ -39,12 +39,9 @@ public sealed class MarkdownRenderer
         return ToSafeHtml(markdown, ParseOrNull(markdown), resolveLink);
     }
 
-    /// <summary>The targets of the [[wiki links]] in a text, as written.</summary>
-    public IReadOnlyList<string> WikiLinkTargets(string markdown) => TargetsIn(ParseOrNull(markdown));
-
     /// <summary>
-    /// A text parsed once for a caller that needs its wiki links before it renders it: a save reads the entries
-    /// the links name, then renders. Parsing it twice was a tenth of a save (bench/, scenario 7).
+    /// A text parsed once for a caller that needs its wiki links before it renders it: a save or a comment reads
+    /// the entries the links name, then renders. Parsing it twice was a tenth of a save (bench/, scenario 7).
     /// </summary>
     public ParsedText Parse(string markdown)
     {

@@ -13,7 +13,7 @@ public static class EntryAccess
             return null;
         }
         var authors = await AuthorsOf(db, entryId).ToHashSetAsync(cancellationToken: cancellationToken);
-        var researchers = await ResearchersOf.For(db)(db, entryId).ToHashSetAsync(cancellationToken: cancellationToken);
+        var researchers = await ListedMembersOf(db, entryId).ToHashSetAsync(cancellationToken: cancellationToken);
         return new EntryAccessFacts(entry.Visibility, entry.ProgramId, authors, researchers);
     }
 
@@ -24,7 +24,10 @@ public static class EntryAccess
         (WikiDbContext db, int entryId, CancellationToken cancellationToken) =>
             db.Entries.Where(e => e.Id == entryId).Select(e => new EntryRow(e.Visibility, e.ProgramId)).FirstOrDefault()));
 
-    private static readonly CompiledQuery<Func<WikiDbContext, int, IAsyncEnumerable<int>>> ResearchersOf = new(() => EF.CompileAsyncQuery(
+    /// <summary>The members listed on the entry: a topic's researchers, and the person whose week a summary is.</summary>
+    public static IAsyncEnumerable<int> ListedMembersOf(WikiDbContext db, int entryId) => ListedMembers.For(db)(db, entryId);
+
+    private static readonly CompiledQuery<Func<WikiDbContext, int, IAsyncEnumerable<int>>> ListedMembers = new(() => EF.CompileAsyncQuery(
         (WikiDbContext db, int entryId) => db.TopicResearchers.Where(r => r.EntryId == entryId).Select(r => r.MemberId)
             // The person whose week a summary is counts as listed on it, even when the mentor wrote it.
             .Concat(db.WeeklySummaries.Where(s => s.EntryId == entryId).Select(s => s.AuthorMemberId))));

@@ -30,6 +30,37 @@ public sealed class InboxTests : MentorAppTest
     }
 
     [Fact]
+    public async Task SavingATopic_NotifiesItsListedResearchers_UnlessTheyDeclined()
+    {
+        int topicId, revision;
+        int[] listed;
+        using (var db = App.CreateDbContext())
+        {
+            var topic = await db.Entries.Include(e => e.Researchers)
+                .Where(e => e.Kind == EntryKind.Topic && e.Visibility == Visibility.Public && e.Researchers.Count >= 2).FirstAsync();
+            (topicId, revision, listed) = (topic.Id, topic.RevisionNumber, [.. topic.Researchers.OrderBy(r => r.Position).Take(2).Select(r => r.MemberId)]);
+        }
+        // Two researchers of the README's team get accounts; neither has written a revision of the topic.
+        var first = await Members.AddAsync(App, "listed-1@test.local", Roles.Researcher, Members.Aisc, listed[0]);
+        var second = await Members.AddAsync(App, "listed-2@test.local", Roles.Researcher, Members.Aisc, listed[1]);
+        await App.Get<Watchers>().SetAsync(second, topicId, false);
+        var topicNow = await EntryAsync(topicId);
+
+        Assert.IsType<SaveResult.Saved>(await App.Get<EntryEditor>().SaveAsync(Mentor, topicId, revision,
+            new EntryInput(topicNow.Title, topicNow.BodyMarkdown + "\n\nA mentor's note.", topicNow.Visibility, topicNow.ProgramId)));
+
+        var inbox = App.Get<InboxQueries>();
+        Assert.Equal(NotificationKind.WatchedChange, Assert.Single((await inbox.ListAsync(await UserAsync(first), false, 1)).Items).Kind);
+        Assert.Empty((await inbox.ListAsync(await UserAsync(second), false, 1)).Items);
+    }
+
+    private async Task<Entry> EntryAsync(int id)
+    {
+        using var db = App.CreateDbContext();
+        return await db.Entries.SingleAsync(e => e.Id == id);
+    }
+
+    [Fact]
     public async Task Notification_AboutAnEntryMadeUnreadable_LeavesTheInboxAndTheCount()
     {
         var alice = await Members.AddAsync(App, "alice@test.local", Roles.Researcher, Members.Aisc);

@@ -242,8 +242,8 @@ public sealed partial class Discussions(
         var slugs = Mentions.Parse(text).ToList();
         var names = await db.Members.Where(m => slugs.Contains(m.Slug)).ToDictionaryAsync(m => m.Slug, m => m.Name, cancellationToken);
         var linked = Mentions.Linkify(text, names);
-        var links = WikiLinkIndex.For(db, markdown.WikiLinkTargets(linked));
-        return markdown.ToSafeHtml(linked, links.Resolve);
+        var parsed = markdown.Parse(linked);
+        return parsed.ToSafeHtml(WikiLinkIndex.For(db, parsed.WikiLinkTargets).Resolve);
     }
 
     /// <summary>Mentioned people hear "mentioned you"; those in the thread "replied"; the entry's watchers "commented".</summary>

@@ -12,9 +12,13 @@ public sealed class Watchers(IDbContextFactory<WikiDbContext> dbFactory)
 {
     public static async Task<IReadOnlySet<string>> OfAsync(WikiDbContext db, int entryId, CancellationToken cancellationToken = default)
     {
-        // Three small compiled statements, as this runs after every save.
+        // Small compiled statements, as this runs after every save.
         var watching = await EntryAccess.AuthorsOf(db, entryId).ToHashSetAsync(cancellationToken: cancellationToken);
-        watching.UnionWith(await ListedOf.For(db)(db, entryId).ToHashSetAsync(cancellationToken: cancellationToken));
+        var listed = await EntryAccess.ListedMembersOf(db, entryId).ToListAsync(cancellationToken);
+        if (listed.Count > 0)
+        {
+            watching.UnionWith(await db.Users.Where(u => u.MemberId != null && listed.Contains(u.MemberId.Value)).Select(u => u.Id).ToListAsync(cancellationToken));
+        }
         var declined = new List<string>();
         await foreach (var choice in ChoicesOf.For(db)(db, entryId).WithCancellation(cancellationToken))
         {
@@ -32,12 +36,6 @@ public sealed class Watchers(IDbContextFactory<WikiDbContext> dbFactory)
     }
 
     private sealed record Choice(string UserId, bool Watching);
-
-    private static readonly CompiledQuery<Func<WikiDbContext, int, IAsyncEnumerable<string>>> ListedOf = new(() => EF.CompileAsyncQuery(
-        (WikiDbContext db, int entryId) => db.Users
-            .Where(u => db.TopicResearchers.Any(r => r.EntryId == entryId && r.MemberId == u.MemberId)
-                || db.WeeklySummaries.Any(s => s.EntryId == entryId && s.AuthorMemberId == u.MemberId))
-            .Select(u => u.Id)));
 
     private static readonly CompiledQuery<Func<WikiDbContext, int, IAsyncEnumerable<Choice>>> ChoicesOf = new(() => EF.CompileAsyncQuery(
         (WikiDbContext db, int entryId) => db.Watches.Where(w => w.EntryId == entryId).Select(w => new Choice(w.UserId, w.Watching))));
