@@ -159,6 +159,7 @@ internal static class WikiServices
         services.AddSingleton<TeamDirectory>();
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<RevisionRecorder>();
+        services.AddSingleton<SaveTurns>();
         services.AddSingleton<EntryEditor>();
         services.AddSingleton<EditingPresence>();
         services.AddSingleton<EntryHistory>();

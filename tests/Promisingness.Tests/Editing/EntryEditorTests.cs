@@ -114,6 +114,21 @@ public class EntryEditorTests : IAsyncLifetime
     }
 
     [DatabaseFact]
+    public async Task RefusedAndInvalidSaves_GiveTheirTurnBack()
+    {
+        var goal = await EntryAsync("goal");
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.IsType<SaveResult.Refused>(await Editor.SaveAsync("not-a-member", goal.Id, 1, Input(goal, body: "Signed out")));
+            Assert.IsType<SaveResult.Invalid>(await Editor.SaveAsync(aisc, goal.Id, 1, Input(goal, title: new string('x', 10_000))));
+        }
+
+        var saved = await Editor.SaveAsync(aisc, goal.Id, 1, Input(goal, body: "Saved after them.")).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.IsType<SaveResult.Saved>(saved);
+    }
+
+    [DatabaseFact]
     public async Task Restore_AppendsTheOldTextAsANewRevision()
     {
         var goal = await EntryAsync("goal");

@@ -25,13 +25,14 @@ public sealed class EntryEditor(
     InboxEvents inbox,
     SummaryFields summaryFields,
     WriteRateLimit rateLimit,
+    SaveTurns turns,
     ILogger<EntryEditor> logger,
     TimeProvider clock)
 {
     public static readonly IReadOnlyList<EntryKind> EditableKinds = [EntryKind.Page, EntryKind.Topic, EntryKind.Question, EntryKind.Meeting, EntryKind.WeeklySummary];
 
     public Task<SaveResult> CreateAsync(string userId, EntryKind kind, EntryInput input, CancellationToken cancellationToken = default) =>
-        GuardAsync($"Creating a {kind}", () => CreateUnguardedAsync(userId, kind, input, cancellationToken));
+        GuardAsync($"Creating a {kind}", () => CreateUnguardedAsync(userId, kind, input, cancellationToken), cancellationToken);
 
     private async Task<SaveResult> CreateUnguardedAsync(string userId, EntryKind kind, EntryInput input, CancellationToken cancellationToken)
     {
@@ -95,7 +96,7 @@ public sealed class EntryEditor(
     }
 
     public Task<SaveResult> SaveAsync(string userId, int entryId, int baseRevision, EntryInput input, CancellationToken cancellationToken = default) =>
-        GuardAsync($"Saving entry #{entryId}", () => SaveAsync(userId, entryId, baseRevision, input, action: null, cancellationToken));
+        GuardAsync($"Saving entry #{entryId}", () => SaveAsync(userId, entryId, baseRevision, input, action: null, cancellationToken), cancellationToken);
 
     // action: what the audit log calls this save when it is more than an edit (a restore).
     private async Task<SaveResult> SaveAsync(string userId, int entryId, int baseRevision, EntryInput input, string? action, CancellationToken cancellationToken)
@@ -188,7 +189,7 @@ public sealed class EntryEditor(
 
     /// <summary>Brings back an old revision's title and text as a new revision: history only grows.</summary>
     public Task<SaveResult> RestoreAsync(string userId, int entryId, int revisionNumber, CancellationToken cancellationToken = default) =>
-        GuardAsync($"Restoring revision {revisionNumber} of entry #{entryId}", () => RestoreUnguardedAsync(userId, entryId, revisionNumber, cancellationToken));
+        GuardAsync($"Restoring revision {revisionNumber} of entry #{entryId}", () => RestoreUnguardedAsync(userId, entryId, revisionNumber, cancellationToken), cancellationToken);
 
     private async Task<SaveResult> RestoreUnguardedAsync(string userId, int entryId, int revisionNumber, CancellationToken cancellationToken)
     {
@@ -271,8 +272,9 @@ public sealed class EntryEditor(
     /// A write the database refuses (busy past its timeout, disk full) becomes a message the editor shows beside
     /// the user's text, which stays where it is, and a reference that the log holds with the exception.
     /// </summary>
-    private async Task<SaveResult> GuardAsync(string what, Func<Task<SaveResult>> write)
+    private async Task<SaveResult> GuardAsync(string what, Func<Task<SaveResult>> write, CancellationToken cancellationToken)
     {
+        using var turn = await turns.WaitAsync(cancellationToken);
         try
         {
             return await write();

@@ -154,17 +154,21 @@ public sealed class SummaryFields(IDbContextFactory<WikiDbContext> dbFactory)
     /// </summary>
     public static async Task<bool> SaveIfReviewStateUnchangedAsync(WikiDbContext db, Entry entry, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (entry.Summary is { } summary && entry.Id != 0)
+        if (entry.Summary is not { } summary || entry.Id == 0)
         {
-            // A write first, so this transaction holds SQLite's write lock from here to the commit.
-            var seen = db.Entry(summary).Property(s => s.State).OriginalValue;
-            var unchanged = await db.WeeklySummaries.Where(s => s.EntryId == entry.Id && s.State == seen)
-                .ExecuteUpdateAsync(set => set.SetProperty(s => s.State, s => s.State), cancellationToken);
-            if (unchanged == 0)
-            {
-                return false;
-            }
+            // Nothing to check first: SaveChanges writes in a transaction of its own, begun after it has found the
+            // changes and built its commands, so the write lock (SqliteWriteGate) is held for less of the save.
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // A write first, so this transaction holds SQLite's write lock from here to the commit.
+        var seen = db.Entry(summary).Property(s => s.State).OriginalValue;
+        var unchanged = await db.WeeklySummaries.Where(s => s.EntryId == entry.Id && s.State == seen)
+            .ExecuteUpdateAsync(set => set.SetProperty(s => s.State, s => s.State), cancellationToken);
+        if (unchanged == 0)
+        {
+            return false;
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
