@@ -35,7 +35,7 @@ internal static class PostgresArm
             var arms = new (string Name, string Url)[] { ("SQLite", sqlite.BaseUrl + topic), ("PostgreSQL", postgres.BaseUrl + topic) };
             foreach (var (_, url) in arms)
             {
-                await Tools.WrkAsync(url, Connections, 1); // warm: JIT, connection pools
+                await Tools.WrkAsync(url, Connections, options.WarmUpSeconds); // warm: JIT, connection pools
             }
             var results = arms.ToDictionary(a => a.Name, _ => new List<LoadResult>());
             for (var round = 0; round < options.Rounds; round++)

@@ -34,7 +34,7 @@ internal static partial class PublicPages
 
             foreach (var (_, url) in arms)
             {
-                await Tools.WrkAsync(url, Connections, 1); // warm: JIT, connection pools, the cache entry
+                await Tools.WrkAsync(url, Connections, options.WarmUpSeconds); // warm: JIT, connection pools, the cache entry
             }
             var results = arms.ToDictionary(a => a.Name, _ => new List<LoadResult>());
             for (var round = 0; round < options.Rounds; round++)
@@ -65,7 +65,7 @@ internal static partial class PublicPages
             report.Target("2", "cache disabled p95", $"{Tools.F(missP95)} ms", $"static p95 {Tools.F(staticP95)} ms", "≤ 10 ms", missP95 <= 10);
             report.Section("Scenarios 1 and 2: anonymous topic page against the same bytes as a static file", $"""
                 `wrk -t2 -c{Connections} -d{options.Seconds}s` on `{topic}` ({bytes.Length:N0} bytes; the static copy served {served.Length:N0} bytes),
-                three arms interleaved in each round, {options.Rounds} round(s), after a 1 s warm-up of each. The static arm is
+                three arms interleaved in each round, {options.Rounds} round(s), after a {options.WarmUpSeconds} s warm-up of each. The static arm is
                 `bench/StaticServer` (Kestrel and `UseStaticFiles` only); the cache-disabled arm is a second wiki process on the
                 same database with `Caching:Disabled=true`. Ratios are the median of each round's ratio. Load average now {Tools.LoadAverage()}.
 
