@@ -52,13 +52,18 @@ public sealed class PublicPageCache
     /// this is never followed by the old page, whichever instance the reader reaches. An instance that does not
     /// answer in time is left to its <see cref="ContentChangeWatcher"/>, which evicts within about a second.
     /// </summary>
-    public ValueTask EvictAsync(CancellationToken cancellationToken = default) => EvictAsync([Tag], [], cancellationToken);
+    public ValueTask EvictAsync(CancellationToken cancellationToken = default) => EvictAsync([Tag], [], cancellationToken: cancellationToken);
 
-    /// <summary>The same, for the pages that carry one of <paramref name="tags"/>, after a write that recorded <paramref name="activities"/>.</summary>
-    public async ValueTask EvictAsync(string[] tags, long[] activities, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The same, for the pages that carry one of <paramref name="tags"/>, after a write that recorded <paramref name="activities"/>.
+    /// <paramref name="hereDone"/> runs once this instance's pages are evicted, before waiting for the others (a save
+    /// gives back its turn there: an instance that does not answer holds it up for seconds).
+    /// </summary>
+    public async ValueTask EvictAsync(string[] tags, long[] activities, Action? hereDone = null, CancellationToken cancellationToken = default)
     {
         var eviction = new Eviction(tags, activities);
         await EvictHereAsync(eviction, cancellationToken);
+        hereDone?.Invoke();
         await others.TellAndWaitAsync(EvictTopic, eviction, cancellationToken);
     }
 

@@ -32,9 +32,9 @@ public sealed class EntryEditor(
     public static readonly IReadOnlyList<EntryKind> EditableKinds = [EntryKind.Page, EntryKind.Topic, EntryKind.Question, EntryKind.Meeting, EntryKind.WeeklySummary];
 
     public Task<SaveResult> CreateAsync(string userId, EntryKind kind, EntryInput input, CancellationToken cancellationToken = default) =>
-        GuardAsync($"Creating a {kind}", () => CreateUnguardedAsync(userId, kind, input, cancellationToken), cancellationToken);
+        GuardAsync($"Creating a {kind}", turn => CreateUnguardedAsync(userId, kind, input, turn, cancellationToken), cancellationToken);
 
-    private async Task<SaveResult> CreateUnguardedAsync(string userId, EntryKind kind, EntryInput input, CancellationToken cancellationToken)
+    private async Task<SaveResult> CreateUnguardedAsync(string userId, EntryKind kind, EntryInput input, IDisposable turn, CancellationToken cancellationToken)
     {
         input = await summaryFields.CompleteAsync(input, cancellationToken);
         if (Invalid(input) is { } invalid)
@@ -91,15 +91,16 @@ public sealed class EntryEditor(
         recorder.RenderLinksTo(db, entry.Slug);
         await db.SaveChangesAsync(cancellationToken);
         await DiscardNewDraftAsync(userId, kind, cancellationToken);
-        await cache.EvictAsync(cancellationToken);
+        await cache.EvictAsync([PublicPageCache.Tag], [], hereDone: turn.Dispose, cancellationToken);
         return new SaveResult.Saved(entry.Id, entry.Slug, entry.RevisionNumber);
     }
 
     public Task<SaveResult> SaveAsync(string userId, int entryId, int baseRevision, EntryInput input, CancellationToken cancellationToken = default) =>
-        GuardAsync($"Saving entry #{entryId}", () => SaveAsync(userId, entryId, baseRevision, input, action: null, cancellationToken), cancellationToken);
+        GuardAsync($"Saving entry #{entryId}", turn => SaveAsync(userId, entryId, baseRevision, input, action: null, turn, cancellationToken), cancellationToken);
 
     // action: what the audit log calls this save when it is more than an edit (a restore).
-    private async Task<SaveResult> SaveAsync(string userId, int entryId, int baseRevision, EntryInput input, string? action, CancellationToken cancellationToken)
+    private async Task<SaveResult> SaveAsync(string userId, int entryId, int baseRevision, EntryInput input, string? action, IDisposable turn,
+        CancellationToken cancellationToken)
     {
         input = await summaryFields.CompleteAsync(input, cancellationToken);
         if (Invalid(input) is { } invalid)
@@ -172,7 +173,7 @@ public sealed class EntryEditor(
             if (!await SummaryFields.SaveIfReviewStateUnchangedAsync(db, entry, cancellationToken))
             {
                 // A reviewer decided between our read and our write: save again on the state as it is now.
-                return await SaveAsync(userId, entryId, baseRevision, input, action, cancellationToken);
+                return await SaveAsync(userId, entryId, baseRevision, input, action, turn, cancellationToken);
             }
         }
         catch (DbUpdateException e) when (LostRace.Is(e))
@@ -181,17 +182,17 @@ public sealed class EntryEditor(
             // revision number was just taken).
             return await ConflictAsync(user!, entryId, baseRevision, input, cancellationToken);
         }
-        await cache.EvictAsync(changedPages, [.. db.ChangeTracker.Entries<Activity>().Select(a => a.Entity.Id)], cancellationToken);
+        await NotifyWatchersAsync(user!, entry.Id, entry.RevisionNumber, cancellationToken);
+        await cache.EvictAsync(changedPages, [.. db.ChangeTracker.Entries<Activity>().Select(a => a.Entity.Id)], hereDone: turn.Dispose, cancellationToken);
         presence.NotifySaved(entry.Id, entry.RevisionNumber, user!.Name);
-        await NotifyWatchersAsync(user, entry.Id, entry.RevisionNumber, cancellationToken);
         return new SaveResult.Saved(entry.Id, entry.Slug, entry.RevisionNumber);
     }
 
     /// <summary>Brings back an old revision's title and text as a new revision: history only grows.</summary>
     public Task<SaveResult> RestoreAsync(string userId, int entryId, int revisionNumber, CancellationToken cancellationToken = default) =>
-        GuardAsync($"Restoring revision {revisionNumber} of entry #{entryId}", () => RestoreUnguardedAsync(userId, entryId, revisionNumber, cancellationToken), cancellationToken);
+        GuardAsync($"Restoring revision {revisionNumber} of entry #{entryId}", turn => RestoreUnguardedAsync(userId, entryId, revisionNumber, turn, cancellationToken), cancellationToken);
 
-    private async Task<SaveResult> RestoreUnguardedAsync(string userId, int entryId, int revisionNumber, CancellationToken cancellationToken)
+    private async Task<SaveResult> RestoreUnguardedAsync(string userId, int entryId, int revisionNumber, IDisposable turn, CancellationToken cancellationToken)
     {
         Revision? old;
         Entry? current;
@@ -215,7 +216,7 @@ public sealed class EntryEditor(
             current.Kind == EntryKind.Question ? EntryFields.FromJson(old.FieldsJson).LinkedTopicIds ?? [] : null,
             meeting,
             Summary: current.Kind == EntryKind.WeeklySummary ? await summaryFields.FromRevisionAsync(old, cancellationToken) : null);
-        return await SaveAsync(userId, entryId, current.RevisionNumber, input, ActivityActions.EntryRestored, cancellationToken);
+        return await SaveAsync(userId, entryId, current.RevisionNumber, input, ActivityActions.EntryRestored, turn, cancellationToken);
     }
 
     /// <summary>Opens an entry for editing, or says why this user may not.</summary>
@@ -272,12 +273,14 @@ public sealed class EntryEditor(
     /// A write the database refuses (busy past its timeout, disk full) becomes a message the editor shows beside
     /// the user's text, which stays where it is, and a reference that the log holds with the exception.
     /// </summary>
-    private async Task<SaveResult> GuardAsync(string what, Func<Task<SaveResult>> write, CancellationToken cancellationToken)
+    private async Task<SaveResult> GuardAsync(string what, Func<IDisposable, Task<SaveResult>> write, CancellationToken cancellationToken)
     {
+        // A write waits for a turn (SaveTurns) and gives it back when it ends or, earlier, once it has evicted this
+        // instance's cache (PublicPageCache.EvictAsync's hereDone): the other instances' answers may take seconds.
         using var turn = await turns.WaitAsync(cancellationToken);
         try
         {
-            return await write();
+            return await write(turn);
         }
         catch (Exception e) when (DatabaseFaults.Report(e, logger, what) is { } failure)
         {
