@@ -182,8 +182,15 @@ public sealed class EntryEditor(
             // revision number was just taken).
             return await ConflictAsync(user!, entryId, baseRevision, input, cancellationToken);
         }
-        await NotifyWatchersAsync(user!, entry.Id, entry.RevisionNumber, cancellationToken);
-        await cache.EvictAsync(changedPages, [.. db.ChangeTracker.Entries<Activity>().Select(a => a.Entity.Id)], hereDone: turn.Dispose, cancellationToken);
+        try
+        {
+            await NotifyWatchersAsync(user!, entry.Id, entry.RevisionNumber, cancellationToken);
+        }
+        finally
+        {
+            // The revision is committed: its pages are evicted even when telling the watchers failed.
+            await cache.EvictAsync(changedPages, [.. db.ChangeTracker.Entries<Activity>().Select(a => a.Entity.Id)], hereDone: turn.Dispose, cancellationToken);
+        }
         presence.NotifySaved(entry.Id, entry.RevisionNumber, user!.Name);
         return new SaveResult.Saved(entry.Id, entry.Slug, entry.RevisionNumber);
     }
