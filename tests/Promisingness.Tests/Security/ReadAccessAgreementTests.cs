@@ -8,12 +8,13 @@ namespace Promisingness.Tests.Security;
 
 /// <summary>
 /// Lists filter entries in SQL (ReadAccess) while single entries are checked by EntryPermissions through
-/// the authorization handler: the two must agree for every reader and every entry.
+/// the authorization handler: the two must agree for every reader and every entry, and so must the rule as the
+/// compiled queries of the entry pages inline it.
 /// </summary>
 public sealed class ReadAccessAgreementTests(WikiApp app) : IClassFixture<WikiApp>
 {
     [Fact]
-    public async Task ReadableBy_AgreesWithTheAuthorizationHandler_ForEveryReaderAndEntry()
+    public async Task ReadableByAndTheCompiledRule_AgreeWithTheAuthorizationHandler_ForEveryReaderAndEntry()
     {
         var severin = await MemberIdAsync("severin-field");
         var readers = new Dictionary<string, string?>
@@ -42,6 +43,11 @@ public sealed class ReadAccessAgreementTests(WikiApp app) : IClassFixture<WikiAp
         {
             var reader = userId is null ? null : await users.LoadAsync(userId);
             var listed = (await context.Entries.ReadableBy(reader).Select(e => e.Id).ToListAsync()).ToHashSet();
+            // The same rule inlined into a compiled query (ReaderQuery), as the entry pages' lists use it.
+            var compiled = EF.CompileAsyncQuery(ReadAccess.ForScope(ReadAccess.ScopeOf(reader),
+                (WikiDbContext db, string _, string? userId, int memberId) => db.Entries.Where(e => ReadAccess.MayRead(e, userId, memberId)).Select(e => e.Id)));
+            var (readerId, memberId) = ReadAccess.IdsOf(reader);
+            Assert.Equal(listed, await compiled(context, "", readerId, memberId).ToHashSetAsync());
             var principal = Principal(userId);
             foreach (var id in entries)
             {

@@ -122,13 +122,18 @@ public sealed class SummaryQueries(IDbContextFactory<WikiDbContext> dbFactory)
     public async Task<IReadOnlyList<(string Slug, string Title, IsoWeek Week, string Author)>> PublishedOnTopicAsync(string topicSlug, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var rows = await Summaries(db, reader: null)
-            .Where(e => e.Summary!.Topic!.Slug == topicSlug)
-            .OrderByDescending(e => e.Summary!.Week).ThenBy(e => e.Title)
-            .Select(e => new { e.Slug, e.Title, e.Summary!.Week, Author = e.Summary.AuthorMember!.Name })
-            .ToListAsync(cancellationToken);
+        var rows = await PublishedOn.For(db)(db, topicSlug, null, -1).ToListAsync(cancellationToken);
         return [.. rows.Select(r => (r.Slug, r.Title, WeekOf(r.Week), r.Author))];
     }
+
+    private sealed record PublishedRow(string Slug, string Title, string Week, string Author);
+
+    // Compiled, with the public rule (the list is the same for every reader): every uncached topic page asks it.
+    private static readonly CompiledQuery<Func<WikiDbContext, string, string?, int, IAsyncEnumerable<PublishedRow>>> PublishedOn = new(() => EF.CompileAsyncQuery(ReadAccess.ForScope(ReadScope.Public,
+        (WikiDbContext db, string topicSlug, string? userId, int memberId) => db.Entries
+            .Where(e => e.Kind == EntryKind.WeeklySummary && e.Summary != null && e.Summary.Topic!.Slug == topicSlug && ReadAccess.MayRead(e, userId, memberId))
+            .OrderByDescending(e => e.Summary!.Week).ThenBy(e => e.Title)
+            .Select(e => new PublishedRow(e.Slug, e.Title, e.Summary!.Week, e.Summary.AuthorMember!.Name)))));
 
     /// <summary>
     /// A week at a glance, per program: each researcher and where their summaries stand, including those

@@ -39,23 +39,47 @@ public sealed class TopicQueries(IDbContextFactory<WikiDbContext> dbFactory)
     public async Task<Lookup<TopicView>> GetAsync(string slug, WikiUser? reader, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var entry = await Topics(db, reader).FirstOrDefaultAsync(e => e.Slug == slug, cancellationToken);
-        if (entry is null)
+        var (userId, memberId) = ReadAccess.IdsOf(reader);
+        var topic = await TopicOf.For(db, reader)(db, slug, userId, memberId);
+        if (topic is null)
         {
             var movedTo = await RenamedEntries.CurrentSlugAsync(db, slug, EntryKind.Topic, reader, cancellationToken);
             return movedTo is null ? Lookup<TopicView>.NotFound : new Lookup<TopicView>(null, movedTo);
         }
+        var researchers = await ResearchersOf.For(db)(db, topic.Id).ToListAsync(cancellationToken);
+        var outputs = await OutputsOf.For(db)(db, topic.Id).ToListAsync(cancellationToken);
         return new Lookup<TopicView>(new TopicView(
-            entry.Slug,
-            entry.Title,
-            entry.BodyHtml,
-            Excerpts.FromHtml(entry.BodyHtml.Length > 0 ? entry.BodyHtml : string.Concat(entry.Outputs.Select(o => o.SummaryHtml))),
-            People(entry),
-            [.. entry.Outputs.Where(o => o.Status != OutputStatus.Removed).OrderBy(o => o.Position).Select(o => new OutputView(o.Title, o.Url, o.Status, o.SummaryHtml))],
-            entry.Status == EntryStatus.RemovedFromReadme,
-            entry.RevisionNumber,
-            entry.UpdatedAt));
+            topic.Slug,
+            topic.Title,
+            topic.BodyHtml,
+            Excerpts.FromHtml(topic.BodyHtml.Length > 0 ? topic.BodyHtml : string.Concat(outputs.Select(o => o.SummaryHtml))),
+            researchers,
+            outputs,
+            topic.Status == EntryStatus.RemovedFromReadme,
+            topic.RevisionNumber,
+            topic.UpdatedAt));
     }
+
+    private sealed record TopicRow(int Id, string Slug, string Title, string BodyHtml, EntryStatus Status, int RevisionNumber, DateTimeOffset UpdatedAt);
+
+    // Compiled, with the read rule of each scope: every uncached topic page asks these (bench/ scenario 2).
+    private static readonly ReaderQuery<Func<WikiDbContext, string, string?, int, Task<TopicRow?>>> TopicOf = new(scope => EF.CompileAsyncQuery(ReadAccess.ForScope(scope,
+        (WikiDbContext db, string slug, string? userId, int memberId) => db.Entries
+            .Where(e => e.Slug == slug && e.Kind == EntryKind.Topic && ReadAccess.MayRead(e, userId, memberId))
+            .Select(e => new TopicRow(e.Id, e.Slug, e.Title, e.BodyHtml, e.Status, e.RevisionNumber, e.UpdatedAt))
+            .FirstOrDefault())));
+
+    private static readonly CompiledQuery<Func<WikiDbContext, int, IAsyncEnumerable<PersonLink>>> ResearchersOf = new(() => EF.CompileAsyncQuery(
+        (WikiDbContext db, int entryId) => db.TopicResearchers
+            .Where(r => r.EntryId == entryId)
+            .OrderBy(r => r.Position)
+            .Select(r => new PersonLink(r.CreditedAs, r.Member!.Slug, r.Member.Program!.Code, r.Member.Role))));
+
+    private static readonly CompiledQuery<Func<WikiDbContext, int, IAsyncEnumerable<OutputView>>> OutputsOf = new(() => EF.CompileAsyncQuery(
+        (WikiDbContext db, int entryId) => db.TopicOutputs
+            .Where(o => o.EntryId == entryId && o.Status != OutputStatus.Removed)
+            .OrderBy(o => o.Position)
+            .Select(o => new OutputView(o.Title, o.Url, o.Status, o.SummaryHtml))));
 
     public sealed record TopicOption(int Id, string Title);
 
@@ -71,11 +95,18 @@ public sealed class TopicQueries(IDbContextFactory<WikiDbContext> dbFactory)
     public async Task<IReadOnlyList<(string Slug, string Title)>> QuestionsAboutAsync(string topicSlug, WikiUser? reader, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var rows = await db.Entries.ReadableBy(reader).AsNoTracking()
-            .Where(e => e.Kind == EntryKind.Question && e.LinkedTopics.Any(l => l.Topic!.Slug == topicSlug))
-            .OrderBy(e => e.Position).Select(e => new { e.Slug, e.Title }).ToListAsync(cancellationToken);
+        var (userId, memberId) = ReadAccess.IdsOf(reader);
+        var rows = await QuestionsOf.For(db, reader)(db, topicSlug, userId, memberId).ToListAsync(cancellationToken);
         return [.. rows.Select(r => (r.Slug, r.Title))];
     }
+
+    private sealed record QuestionRow(string Slug, string Title);
+
+    private static readonly ReaderQuery<Func<WikiDbContext, string, string?, int, IAsyncEnumerable<QuestionRow>>> QuestionsOf = new(scope => EF.CompileAsyncQuery(ReadAccess.ForScope(scope,
+        (WikiDbContext db, string topicSlug, string? userId, int memberId) => db.Entries
+            .Where(e => e.Kind == EntryKind.Question && e.LinkedTopics.Any(l => l.Topic!.Slug == topicSlug) && ReadAccess.MayRead(e, userId, memberId))
+            .OrderBy(e => e.Position)
+            .Select(e => new QuestionRow(e.Slug, e.Title)))));
 
     internal static IQueryable<Entry> Topics(WikiDbContext db, WikiUser? reader) => db.Entries
         .ReadableBy(reader)
