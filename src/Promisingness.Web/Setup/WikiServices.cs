@@ -62,7 +62,7 @@ internal static class WikiServices
         // Each provider's own context type carries its migrations; everything else asks for WikiDbContext.
         if (provider == DatabaseProvider.Postgres)
         {
-            services.AddPooledDbContextFactory<PostgresWikiDbContext>(options => options.UseNpgsql(PostgresConnections.WithPreparedStatements(connectionString)));
+            services.AddPooledDbContextFactory<PostgresWikiDbContext>(options => options.UseNpgsql(PostgresConnections.WithWikiDefaults(connectionString)));
             services.AddWikiContext<PostgresWikiDbContext>();
         }
         else

@@ -3,24 +3,34 @@ using Promisingness.Web.Data;
 
 namespace Promisingness.Tests.Data;
 
-/// <summary>On PostgreSQL the wiki asks Npgsql to prepare repeated statements, unless the connection string says otherwise (a pooler may need 0).</summary>
+/// <summary>
+/// On PostgreSQL the wiki asks Npgsql to prepare repeated statements and not to reset pooled connections, unless the
+/// connection string says otherwise (a pooler may need Max Auto Prepare=0).
+/// </summary>
 public sealed class PostgresConnectionsTests
 {
     [Fact]
-    public void Unsaid_PreparesRepeatedStatements_AndKeepsTheRest()
+    public void Unsaid_PreparesRepeatedStatements_SkipsTheReset_AndKeepsTheRest()
     {
-        var prepared = new NpgsqlConnectionStringBuilder(PostgresConnections.WithPreparedStatements("Host=db;Username=wiki;Password=secret;Database=wiki"));
-        Assert.Equal(64, prepared.MaxAutoPrepare);
-        Assert.Equal(("db", "wiki", "secret", "wiki"), (prepared.Host, prepared.Username, prepared.Password, prepared.Database));
+        var tuned = new NpgsqlConnectionStringBuilder(PostgresConnections.WithWikiDefaults("Host=db;Username=wiki;Password=secret;Database=wiki"));
+        Assert.Equal(64, tuned.MaxAutoPrepare);
+        Assert.True(tuned.NoResetOnClose);
+        Assert.Equal(("db", "wiki", "secret", "wiki"), (tuned.Host, tuned.Username, tuned.Password, tuned.Database));
     }
 
     [Theory]
     [InlineData("Host=db;Max Auto Prepare=0", 0)]
     [InlineData("Host=db;MaxAutoPrepare=10", 10)]
     [InlineData("Host=db;max auto prepare=5", 5)]
-    public void Said_IsKept(string connectionString, int expected)
+    public void SaidMaxAutoPrepare_IsKept(string connectionString, int expected)
     {
-        var kept = PostgresConnections.WithPreparedStatements(connectionString);
+        var kept = PostgresConnections.WithWikiDefaults(connectionString);
         Assert.Equal(expected, new NpgsqlConnectionStringBuilder(kept).MaxAutoPrepare);
     }
+
+    [Theory]
+    [InlineData("Host=db;No Reset On Close=false")]
+    [InlineData("Host=db;noresetonclose=False")]
+    public void SaidNoResetOnClose_IsKept(string connectionString) =>
+        Assert.False(new NpgsqlConnectionStringBuilder(PostgresConnections.WithWikiDefaults(connectionString)).NoResetOnClose);
 }
