@@ -10,7 +10,8 @@ namespace Promisingness.Tests.Http;
 
 /// <summary>
 /// A save tells the entry's watchers before it evicts the cache (both inside its turn, SaveTurns). Telling them can
-/// fail after the revision is committed; anonymous readers must still get the new page at once.
+/// fail after the revision is committed; the writer must still be told it saved, and anonymous readers get the new
+/// page at once.
 /// </summary>
 public sealed class SaveEvictionTests
 {
@@ -27,7 +28,7 @@ public sealed class SaveEvictionTests
     }
 
     [Fact]
-    public async Task Save_WhoseWatchersCannotBeTold_StillEvictsItsPage()
+    public async Task Save_WhoseWatchersCannotBeTold_IsSavedAndEvictsItsPage()
     {
         var refused = new NotificationsRefused();
         using var app = new WikiApp(services: services =>
@@ -51,10 +52,13 @@ public sealed class SaveEvictionTests
         }
 
         refused.On = true;
-        // How the failure reaches the writer is not this test's subject; that the committed text reaches readers is.
-        await Record.ExceptionAsync(() => editor.SaveAsync(writer, created.EntryId, watched.RevisionNumber,
-            new EntryInput("Eviction topic", "The newest text.", Visibility.Public, null, "")));
+        var saved = await editor.SaveAsync(writer, created.EntryId, watched.RevisionNumber,
+            new EntryInput("Eviction topic", "The newest text.", Visibility.Public, null, ""));
 
+        // The revision is committed, so the writer is told it saved (and the log says who was not told) ...
+        Assert.Equal(watched.RevisionNumber + 1, Assert.IsType<SaveResult.Saved>(saved).RevisionNumber);
+        Assert.Contains(app.Logs.Lines, line => line.StartsWith("Error", StringComparison.Ordinal) && line.Contains("could not be told", StringComparison.Ordinal));
+        // ... and readers get its text at once.
         Assert.Contains("The newest text.", await client.GetStringAsync(url));
     }
 }

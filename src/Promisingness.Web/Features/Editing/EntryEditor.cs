@@ -186,6 +186,11 @@ public sealed class EntryEditor(
         {
             await NotifyWatchersAsync(user!, entry.Id, entry.RevisionNumber, cancellationToken);
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The revision is committed: telling the writer the save failed would have them save it again.
+            logger.LogError(e, "Revision {Revision} of entry #{EntryId} is saved, but its watchers could not be told", entry.RevisionNumber, entry.Id);
+        }
         finally
         {
             // The revision is committed: its pages are evicted even when telling the watchers failed.
