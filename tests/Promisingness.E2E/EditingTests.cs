@@ -32,8 +32,7 @@ public sealed class EditingTests(LiveWiki wiki) : IClassFixture<LiveWiki>
         await PageActions.TypeBodyAsync(page, "Our goal, rewritten in the browser with **bold** words.", "rewritten in the browser");
         await page.GetByLabel("What did you change?").FillAsync("Rewrote the goal");
         await PageActions.ScreenshotAsync(page, "editor");
-        await page.GetByTestId("save").ClickAsync();
-        await page.WaitForURLAsync("**/pages/goal");
+        await PageActions.SaveAndWaitForAsync(page, "**/pages/goal", wiki);
         await Assertions.Expect(page.Locator("main strong")).ToHaveTextAsync("bold");
 
         await PageActions.FollowAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "History" }), "**/entries/goal/history");
@@ -150,16 +149,14 @@ public sealed class EditingTests(LiveWiki wiki) : IClassFixture<LiveWiki>
         await outputs.Nth(1).GetByLabel("Title").FillAsync("Second post, still to come");
         await PageActions.SelectAsync(page, "Status", "Coming soon");
         await PageActions.ScreenshotAsync(page, "new-topic");
-        await page.GetByTestId("save").ClickAsync();
-        await page.WaitForURLAsync("**/topics/scalable-oversight-experiments");
+        await PageActions.SaveAndWaitForAsync(page, "**/topics/scalable-oversight-experiments", wiki);
         await Assertions.Expect(page.Locator("ul.outputs > li")).ToHaveCountAsync(2);
         await Assertions.Expect(page.Locator("ul.people")).ToContainTextAsync("Severin Field");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Edit" }).ClickAsync();
         await PageActions.TypeBodyAsync(page, "What we learned about **oversight**.", "What we learned");
         await page.GetByTestId("output").Nth(0).GetByLabel("Title").FillAsync("First findings, revised");
-        await page.GetByTestId("save").ClickAsync();
-        await page.WaitForURLAsync("**/topics/scalable-oversight-experiments");
+        await PageActions.SaveAndWaitForAsync(page, "**/topics/scalable-oversight-experiments", wiki);
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "First findings, revised" })).ToBeVisibleAsync();
 
         await page.GotoAsync("entries/scalable-oversight-experiments/diff?from=1&to=2");

@@ -17,11 +17,16 @@ internal static class DatabaseSetup
             await MigrateAndMarkNewAsync(db);
             return;
         }
-        CreateDataFolder(db.Database.GetConnectionString());
+        var path = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+        CreateDataFolder(path);
+        using var migrating = await MigrationLock.AcquireAsync(path);
         await db.Database.OpenConnectionAsync();
         try
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;");
+            // Holding MigrationLock, any row in EF's own lock table was left by a migrator that died: EF would wait
+            // for it forever. EF creates the table again when it takes its lock.
+            await db.Database.ExecuteSqlRawAsync("DROP TABLE IF EXISTS \"__EFMigrationsLock\";");
             await MigrateAndMarkNewAsync(db);
             await AssertDurableAsync(db);
         }
@@ -43,9 +48,8 @@ internal static class DatabaseSetup
         }
     }
 
-    private static void CreateDataFolder(string? connectionString)
+    private static void CreateDataFolder(string path)
     {
-        var path = new SqliteConnectionStringBuilder(connectionString).DataSource;
         var folder = Path.GetDirectoryName(Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(folder))
         {

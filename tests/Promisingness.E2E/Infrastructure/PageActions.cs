@@ -100,6 +100,26 @@ public static class PageActions
         return form;
     }
 
+    /// <summary>
+    /// Clicks Save and waits for the page the save leads to. When it never comes, the failure says why: where the page
+    /// is, what it shows (a conflict, a refusal, a failure) and what the server logged as a warning or an error.
+    /// </summary>
+    public static async Task SaveAndWaitForAsync(IPage page, string url, LiveWiki wiki, ILocator? save = null)
+    {
+        await (save ?? page.GetByTestId("save")).ClickAsync();
+        try
+        {
+            await page.WaitForURLAsync(url);
+        }
+        catch (TimeoutException e)
+        {
+            var shown = await page.Locator(".mud-alert, .mud-snackbar, [role=alert], #blazor-error-ui").AllInnerTextsAsync();
+            await ScreenshotAsync(page, "save-did-not-navigate");
+            throw new TimeoutException(
+                $"The save did not lead to {url}. The page is at {page.Url} and shows: [{string.Join(" | ", shown)}]. The server's last warnings and errors: [{string.Join(" | ", wiki.LogLines.TakeLast(10))}]", e);
+        }
+    }
+
     public static async Task ScreenshotAsync(IPage page, string name)
     {
         var folder = Environment.GetEnvironmentVariable("SCREENSHOT_DIR");
