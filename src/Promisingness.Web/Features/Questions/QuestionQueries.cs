@@ -28,17 +28,30 @@ public sealed class QuestionQueries(IDbContextFactory<WikiDbContext> dbFactory)
     public async Task<Lookup<QuestionView>> GetAsync(string slug, WikiUser? reader, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var entry = await Questions(db, reader).FirstOrDefaultAsync(e => e.Slug == slug, cancellationToken);
-        if (entry is not null)
+        var (userId, memberId) = ReadAccess.IdsOf(reader);
+        if (await QuestionOf.For(db, reader)(db, slug, userId, memberId) is { } question)
         {
-            var topics = await db.QuestionTopics.Where(l => l.QuestionId == entry.Id)
-                .Join(db.Entries.ReadableBy(reader), l => l.TopicId, e => e.Id, (l, e) => new { e.Slug, e.Title })
-                .OrderBy(t => t.Title).ToListAsync(cancellationToken);
-            return new Lookup<QuestionView>(ToView(entry) with { Topics = [.. topics.Select(t => (t.Slug, t.Title))] });
+            var topics = await TopicsOf.For(db, reader)(db, slug, userId, memberId).ToListAsync(cancellationToken);
+            return new Lookup<QuestionView>(question with { Topics = [.. topics.Select(t => (t.Slug, t.Title))] });
         }
         var movedTo = await RenamedEntries.CurrentSlugAsync(db, slug, EntryKind.Question, reader, cancellationToken);
         return movedTo is null ? Lookup<QuestionView>.NotFound : new Lookup<QuestionView>(null, movedTo);
     }
+
+    private sealed record TopicRow(string Slug, string Title);
+
+    // Compiled, with the read rule of each scope: every uncached question page asks these (like the topic page's).
+    private static readonly ReaderQuery<Func<WikiDbContext, string, string?, int, Task<QuestionView?>>> QuestionOf = new(scope => EF.CompileAsyncQuery(ReadAccess.ForScope(scope,
+        (WikiDbContext db, string slug, string? userId, int memberId) => db.Entries
+            .Where(e => e.Slug == slug && e.Kind == EntryKind.Question && ReadAccess.MayRead(e, userId, memberId))
+            .Select(e => new QuestionView(e.Id, e.Slug, e.Title, e.BodyHtml, e.Status == EntryStatus.RemovedFromReadme, e.RevisionNumber, e.UpdatedAt))
+            .FirstOrDefault())));
+
+    private static readonly ReaderQuery<Func<WikiDbContext, string, string?, int, IAsyncEnumerable<TopicRow>>> TopicsOf = new(scope => EF.CompileAsyncQuery(ReadAccess.ForScope(scope,
+        (WikiDbContext db, string questionSlug, string? userId, int memberId) => db.Entries
+            .Where(e => db.QuestionTopics.Any(l => l.TopicId == e.Id && l.Question!.Slug == questionSlug) && ReadAccess.MayRead(e, userId, memberId))
+            .OrderBy(e => e.Title)
+            .Select(e => new TopicRow(e.Slug, e.Title)))));
 
     private static IQueryable<Entry> Questions(WikiDbContext db, WikiUser? reader) =>
         db.Entries.ReadableBy(reader).Where(e => e.Kind == EntryKind.Question).AsNoTracking();
