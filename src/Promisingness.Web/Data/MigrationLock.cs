@@ -13,17 +13,11 @@ internal static class MigrationLock
     /// <summary>Waits for the lock: another process (a command run beside the server) may be migrating the same file.</summary>
     public static async Task<IDisposable> AcquireAsync(string databasePath, CancellationToken cancellationToken = default)
     {
-        while (true)
+        FileStream? file;
+        while ((file = ExclusiveFile.TryOpen(PathFor(databasePath))) is null)
         {
-            try
-            {
-                // FileShare.None is an exclusive advisory lock (flock) on Linux, and a sharing lock on Windows.
-                return new FileStream(PathFor(databasePath), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            }
-            catch (IOException)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
-            }
+            await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
         }
+        return file;
     }
 }

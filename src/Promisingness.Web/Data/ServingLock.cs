@@ -13,18 +13,8 @@ internal sealed class ServingLock : IDisposable
     public static string PathFor(string databasePath) => databasePath + ".serving";
 
     /// <summary>The lock, or null when another process (or another server in this one) holds it.</summary>
-    public static ServingLock? TryAcquire(string databasePath)
-    {
-        try
-        {
-            // FileShare.None is an exclusive advisory lock (flock) on Linux, and a sharing lock on Windows.
-            return new ServingLock(new FileStream(PathFor(databasePath), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-    }
+    public static ServingLock? TryAcquire(string databasePath) =>
+        ExclusiveFile.TryOpen(PathFor(databasePath)) is { } file ? new ServingLock(file) : null;
 
     public void Dispose() => file.Dispose();
 }

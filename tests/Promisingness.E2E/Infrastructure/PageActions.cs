@@ -104,9 +104,9 @@ public static class PageActions
     /// Clicks Save and waits for the page the save leads to. When it never comes, the failure says why: where the page
     /// is, what it shows (a conflict, a refusal, a failure) and what the server logged as a warning or an error.
     /// </summary>
-    public static async Task SaveAndWaitForAsync(IPage page, string url, LiveWiki wiki, ILocator? save = null)
+    public static async Task SaveAndWaitForAsync(IPage page, string url, LiveWiki wiki)
     {
-        await (save ?? page.GetByTestId("save")).ClickAsync();
+        await page.GetByTestId("save").ClickAsync();
         try
         {
             await page.WaitForURLAsync(url);
