@@ -153,7 +153,7 @@ public sealed class EditingTests(LiveWiki wiki) : IClassFixture<LiveWiki>
         await Assertions.Expect(page.Locator("ul.outputs > li")).ToHaveCountAsync(2);
         await Assertions.Expect(page.Locator("ul.people")).ToContainTextAsync("Severin Field");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Edit" }).ClickAsync();
+        await PageActions.FollowAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "Edit" }), "**/edit");
         await PageActions.TypeBodyAsync(page, "What we learned about **oversight**.", "What we learned");
         await page.GetByTestId("output").Nth(0).GetByLabel("Title").FillAsync("First findings, revised");
         await PageActions.SaveAndWaitForAsync(page, "**/topics/scalable-oversight-experiments", wiki);

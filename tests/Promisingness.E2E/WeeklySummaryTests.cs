@@ -37,7 +37,7 @@ public sealed class WeeklySummaryTests(LiveWiki wiki) : IClassFixture<LiveWiki>
         await mentor.GotoAsync("review");
         await Assertions.Expect(mentor.GetByTestId("review-queue")).ToContainTextAsync("Severin Field");
         await PageActions.ScreenshotAsync(mentor, "review-queue");
-        await mentor.GetByTestId("review-queue").GetByRole(AriaRole.Link).First.ClickAsync();
+        await PageActions.FollowAsync(mentor, mentor.GetByTestId("review-queue").GetByRole(AriaRole.Link).First, "**/review/week-*");
         await Assertions.Expect(mentor.GetByTestId("review-diff")).ToContainTextAsync("First submission");
         await FillNoteAsync(mentor, "Please name the two papers.");
         await ClickUntilAsync(mentor, "review-requestchanges", mentor.Locator(".review-step").Last, "Changes requested");
@@ -54,7 +54,7 @@ public sealed class WeeklySummaryTests(LiveWiki wiki) : IClassFixture<LiveWiki>
 
         // The mentor sees what changed since the previous submission, approves that revision and publishes it.
         await mentor.GotoAsync("review");
-        await mentor.GetByTestId("review-queue").GetByRole(AriaRole.Link).First.ClickAsync();
+        await PageActions.FollowAsync(mentor, mentor.GetByTestId("review-queue").GetByRole(AriaRole.Link).First, "**/review/week-*");
         await Assertions.Expect(mentor.GetByTestId("review-diff")).ToContainTextAsync("the previous submission");
         await Assertions.Expect(mentor.GetByTestId("review-diff").Locator("ins").First).ToBeVisibleAsync();
         await PageActions.ScreenshotAsync(mentor, "review-item");
