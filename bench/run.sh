@@ -27,7 +27,7 @@ if [[ " $* " == *" --no-build "* ]]; then
 else
   echo "== build ($configuration)"
   dotnet publish src/Promisingness.Web -c "$configuration" -o "$out/web" -nologo -clp:ErrorsOnly >/dev/null
-  for project in bench/Bench bench/StaticServer bench/Markdown bench/search; do
+  for project in bench/Bench bench/StaticServer bench/BareBlazor bench/Markdown bench/search; do
     dotnet build "$project" -c "$configuration" -nologo -clp:ErrorsOnly >/dev/null
   done
 fi

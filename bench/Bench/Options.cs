@@ -17,6 +17,7 @@ internal sealed record Options(bool Quick, string Root, string Output, string Wo
     /// <summary>The smoke run uses the Debug build CI has just made; timings are judged only in Release.</summary>
     public string Configuration => Quick ? "Debug" : "Release";
     public string StaticServerDll => Path.Combine(Root, "bench", "StaticServer", "bin", Configuration, "net10.0", "StaticServer.dll");
+    public string BareBlazorDll => Path.Combine(Root, "bench", "BareBlazor", "bin", Configuration, "net10.0", "BareBlazor.dll");
     public string MarkdownBenchDll => Path.Combine(Root, "bench", "Markdown", "bin", Configuration, "net10.0", "MarkdownBench.dll");
     public string SearchBenchDll => Path.Combine(Root, "bench", "search", "bin", Configuration, "net10.0", "SearchBench.dll");
     public string SearchDatabase => Path.Combine(WorkFolder, $"search-{SearchEntries}.db");

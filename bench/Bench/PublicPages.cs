@@ -5,11 +5,14 @@ namespace Bench;
 
 /// <summary>
 /// Scenarios 1–3: the anonymous topic page from the output cache and rendered afresh, each against Kestrel
-/// serving the same bytes as a static file; then no cookie and no circuit over 10,000 anonymous requests.
+/// serving the same bytes as a static file (with two reference arms: the wiki's layout alone and a bare Blazor
+/// page); then no cookie and no circuit over 10,000 anonymous requests.
 /// </summary>
 internal static partial class PublicPages
 {
     private const int Connections = 32;
+    private const string LayoutOnly = "wiki, layout only (not-found page, cache disabled)";
+    private const string BarePage = "bare Blazor page (bench/BareBlazor)";
 
     public static async Task RunAsync(Options options, Report report, string database)
     {
@@ -23,33 +26,51 @@ internal static partial class PublicPages
 
         var staticPort = Tools.FreePort();
         using var staticServer = Process.Start(new ProcessStartInfo("dotnet", [options.StaticServerDll, staticFolder, "--urls", $"http://127.0.0.1:{staticPort}"]) { UseShellExecute = false })!;
+        var barePort = Tools.FreePort();
+        using var bareServer = Process.Start(new ProcessStartInfo("dotnet", [options.BareBlazorDll, "--urls", $"http://127.0.0.1:{barePort}"]) { UseShellExecute = false })!;
         await using var uncached = await WikiServer.StartAsync(options, database, new Dictionary<string, string> { ["Caching:Disabled"] = "true" });
         try
         {
             var staticUrl = $"http://127.0.0.1:{staticPort}/topic.html";
+            var bareUrl = $"http://127.0.0.1:{barePort}/";
             await WaitForAsync(client, staticUrl);
+            await WaitForAsync(client, bareUrl);
             var served = await client.GetByteArrayAsync(staticUrl);
             var headers = await HeadersAsync(client, cached.BaseUrl + topic);
-            var arms = new (string Name, string Url)[] { ("static file", staticUrl), ("wiki, cache hit", cached.BaseUrl + topic), ("wiki, cache disabled", uncached.BaseUrl + topic) };
+            // The last two arms are not judged; with the CPU column they show where a page's time goes. The wiki's
+            // not-found page is its layout with no reads and no content (a 404 by design), what any of its pages costs
+            // before its own work; the bare Blazor page is what the framework costs before the wiki's.
+            var arms = new (string Name, string Url, int Pid)[]
+            {
+                ("static file", staticUrl, staticServer.Id),
+                ("wiki, cache hit", cached.BaseUrl + topic, cached.Pid),
+                ("wiki, cache disabled", uncached.BaseUrl + topic, uncached.Pid),
+                (LayoutOnly, uncached.BaseUrl + "/not-found", uncached.Pid),
+                (BarePage, bareUrl, bareServer.Id),
+            };
 
-            foreach (var (_, url) in arms)
+            foreach (var (_, url, _) in arms)
             {
                 await Tools.WrkAsync(url, Connections, options.WarmUpSeconds); // warm: JIT, connection pools, the cache entry
             }
             var results = arms.ToDictionary(a => a.Name, _ => new List<LoadResult>());
+            var cpu = arms.ToDictionary(a => a.Name, _ => new List<double>());
             for (var round = 0; round < options.Rounds; round++)
             {
-                foreach (var (name, url) in arms)
+                foreach (var (name, url, pid) in arms)
                 {
-                    results[name].Add(await Tools.WrkAsync(url, Connections, options.Seconds));
+                    var cpuBefore = Tools.CpuSeconds(pid);
+                    var result = await Tools.WrkAsync(url, Connections, options.Seconds);
+                    results[name].Add(result);
+                    cpu[name].Add((Tools.CpuSeconds(pid) - cpuBefore) * 1e6 / Math.Max(1, result.Requests));
                 }
             }
 
-            var table = new List<string> { "| round | arm | requests/s | p50 ms | p95 ms | p99 ms | errors or non-2xx |", "|---|---|---:|---:|---:|---:|---:|" };
+            var table = new List<string> { "| round | arm | requests/s | p50 ms | p95 ms | p99 ms | server CPU per request, µs | errors or non-2xx |", "|---|---|---:|---:|---:|---:|---:|---:|" };
             for (var round = 0; round < options.Rounds; round++)
             {
-                table.AddRange(arms.Select(a => results[a.Name][round]).Zip(arms, (r, a) =>
-                    $"| {round + 1} | {a.Name} | {Tools.F(r.RequestsPerSecond, 0)} | {Tools.F(r.P50)} | {Tools.F(r.P95)} | {Tools.F(r.P99)} | {r.Failures} |"));
+                table.AddRange(arms.Select(a => (a.Name, R: results[a.Name][round], Cpu: cpu[a.Name][round])).Select(x =>
+                    $"| {round + 1} | {x.Name} | {Tools.F(x.R.RequestsPerSecond, 0)} | {Tools.F(x.R.P50)} | {Tools.F(x.R.P95)} | {Tools.F(x.R.P99)} | {Tools.F(x.Cpu, 0)} | {(x.Name == LayoutOnly ? "404 by design" : x.R.Failures)} |"));
             }
             var hitRatio = Tools.Median(Enumerable.Range(0, options.Rounds).Select(i => results["wiki, cache hit"][i].RequestsPerSecond / results["static file"][i].RequestsPerSecond));
             var missRatio = Tools.Median(Enumerable.Range(0, options.Rounds).Select(i => results["wiki, cache disabled"][i].RequestsPerSecond / results["static file"][i].RequestsPerSecond));
@@ -57,7 +78,9 @@ internal static partial class PublicPages
             var staticP95 = Tools.Median(results["static file"].Select(r => r.P95));
             var hitP99 = Tools.Median(results["wiki, cache hit"].Select(r => r.P99));
             var missP95 = Tools.Median(results["wiki, cache disabled"].Select(r => r.P95));
-            var failures = results.Values.SelectMany(r => r).Sum(r => r.Failures);
+            var failures = results.Where(r => r.Key != LayoutOnly).SelectMany(r => r.Value).Sum(r => r.Failures);
+            var layoutRatio = Tools.Median(Enumerable.Range(0, options.Rounds).Select(i => results[LayoutOnly][i].RequestsPerSecond / results["static file"][i].RequestsPerSecond));
+            var bareRatio = Tools.Median(Enumerable.Range(0, options.Rounds).Select(i => results[BarePage][i].RequestsPerSecond / results["static file"][i].RequestsPerSecond));
 
             report.Target("1", "cache hit ÷ static file, requests/s", Tools.F(hitRatio), "static file (same bytes, Kestrel)", "≥ 1.0", hitRatio >= 1.0 && failures == 0);
             report.Target("1", "cache hit p99", $"{Tools.F(hitP99)} ms", $"static p99 {Tools.F(staticP99)} ms", "≤ static p99", hitP99 <= staticP99);
@@ -65,9 +88,14 @@ internal static partial class PublicPages
             report.Target("2", "cache disabled p95", $"{Tools.F(missP95)} ms", $"static p95 {Tools.F(staticP95)} ms", "≤ 10 ms", missP95 <= 10);
             report.Section("Scenarios 1 and 2: anonymous topic page against the same bytes as a static file", $"""
                 `wrk -t2 -c{Connections} -d{options.Seconds}s` on `{topic}` ({bytes.Length:N0} bytes; the static copy served {served.Length:N0} bytes),
-                three arms interleaved in each round, {options.Rounds} round(s), after a {options.WarmUpSeconds} s warm-up of each. The static arm is
+                the arms interleaved in each round, {options.Rounds} round(s), after a {options.WarmUpSeconds} s warm-up of each. The static arm is
                 `bench/StaticServer` (Kestrel and `UseStaticFiles` only); the cache-disabled arm is a second wiki process on the
                 same database with `Caching:Disabled=true`. Ratios are the median of each round's ratio. Load average now {Tools.LoadAverage()}.
+                Server CPU per request is the serving process's user and system time (`/proc/PID/stat`) over the arm's run,
+                divided by its requests. The last two arms are not judged. The cache-disabled wiki's not-found page is the
+                layout with no reads and no content, what every page costs before its own work: {Tools.F(layoutRatio)}× the static
+                file's requests/s. `bench/BareBlazor` is the framework alone, a router, a layout and a hello-world page rendered
+                statically with nothing else in its pipeline: {Tools.F(bareRatio)}×. The topic page's: {Tools.F(missRatio)}×.
 
                 Response headers of the cached page: {headers}
 
@@ -77,7 +105,9 @@ internal static partial class PublicPages
         finally
         {
             staticServer.Kill();
+            bareServer.Kill();
             await staticServer.WaitForExitAsync();
+            await bareServer.WaitForExitAsync();
         }
 
         await NoCookieNoCircuitAsync(options, report, cached.BaseUrl);

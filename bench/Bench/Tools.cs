@@ -62,6 +62,15 @@ internal static partial class Tools
 
     public static string F(double value, int decimals = 2) => double.IsNaN(value) ? "–" : value.ToString("N" + decimals, CultureInfo.InvariantCulture);
 
+    /// <summary>A process's user and system CPU time so far, from /proc (clock ticks are 1/100 s on Linux).</summary>
+    public static double CpuSeconds(int pid)
+    {
+        // The command name, in parentheses, may hold spaces: the fields counted are those after it.
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+    }
+
     public static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     /// <summary>A process's resident set from /proc (kB as the kernel reports it, returned in bytes).</summary>
