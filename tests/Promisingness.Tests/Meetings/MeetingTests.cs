@@ -194,4 +194,39 @@ public sealed class MeetingTests : MentorAppTest
         Assert.True(page.QuerySelector("[data-testid=action-items] input")!.HasAttribute("disabled"));
         Assert.Contains("Public decision", page.QuerySelector("#decisions-heading")!.ParentElement!.TextContent);
     }
+
+    [Fact]
+    public async Task MeetingPage_ShowsEveryField_AttendeesByName_ActionItemsInTheirOrder_ToTheReadersTheRuleGives()
+    {
+        var (alice, bob) = await TwoMembersAsync();
+        await Members.AddAsync(App, "meeting-reader@test.local", Roles.Researcher, Members.Mars);
+        string[] names;
+        using (var db = App.CreateDbContext())
+        {
+            names = [.. (await db.Members.Where(m => m.Id == alice || m.Id == bob).Select(m => m.Name).ToListAsync()).Order()];
+        }
+        var saved = await CreateMeetingAsync(new MeetingInput(Thursday, [bob, alice], "1. Review [[Goal]]", "Publish the *SAE* post.",
+            [new ActionItemInput("Draft the post", alice, Thursday.AddDays(7), false), new ActionItemInput("Book a room", null, null, true)]), Visibility.Team, "Team weekly");
+
+        using var anonymous = await App.CreateClient().GetAsync($"/meetings/{saved.Slug}");
+        Assert.Equal(HttpStatusCode.NotFound, anonymous.StatusCode);
+        Assert.DoesNotContain("Draft the post", await anonymous.Content.ReadAsStringAsync());
+
+        using var member = await Members.SignInAsync(App, "meeting-reader@test.local");
+        var page = new HtmlParser().ParseDocument(await member.GetStringAsync($"/meetings/{saved.Slug}"));
+        var main = page.QuerySelector("main")!;
+        Assert.Equal("Team weekly", main.QuerySelector("h1")!.TextContent);
+        Assert.Contains("Thursday 26 November 2026", main.TextContent);
+        Assert.Equal(names, main.QuerySelectorAll("ul.people > li > a").Select(a => a.TextContent));
+        Assert.NotNull(page.QuerySelector("#agenda-heading")!.ParentElement!.QuerySelector("a[href='pages/goal']"));
+        Assert.Contains("SAEs", page.QuerySelector("#notes-heading")!.ParentElement!.TextContent);
+        Assert.Contains("SAE post", page.QuerySelector("#decisions-heading")!.ParentElement!.TextContent);
+        var items = page.QuerySelectorAll("[data-testid=action-items] > li").ToList();
+        Assert.Equal(["Draft the post", "Book a room"], items.Select(li => li.QuerySelector("label span")!.TextContent));
+        Assert.Contains("due 3 Dec 2026", items[0].TextContent);
+        Assert.NotNull(items[0].QuerySelector("a[href^='team/']"));
+        Assert.Contains("no owner", items[1].TextContent);
+        Assert.Contains("action-item--done", items[1].ClassName);
+        Assert.Contains("Revision 1", main.TextContent);
+    }
 }

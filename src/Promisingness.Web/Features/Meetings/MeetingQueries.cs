@@ -32,31 +32,51 @@ public sealed class MeetingQueries(IDbContextFactory<WikiDbContext> dbFactory)
     public async Task<Lookup<MeetingView>> GetAsync(string slug, WikiUser? reader, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var entry = await Meetings(db, reader)
-            .Include(e => e.Meeting)
-            .Include(e => e.Attendees).ThenInclude(a => a.Member).ThenInclude(m => m!.Program)
-            .Include(e => e.ActionItems).ThenInclude(a => a.Owner)
-            .AsSplitQuery()
-            .FirstOrDefaultAsync(e => e.Slug == slug, cancellationToken);
-        if (entry is null)
+        var (userId, memberId) = ReadAccess.IdsOf(reader);
+        var meeting = await MeetingOf.For(db, reader)(db, slug, userId, memberId);
+        if (meeting is null)
         {
             var movedTo = await RenamedEntries.CurrentSlugAsync(db, slug, EntryKind.Meeting, reader, cancellationToken);
             return movedTo is null ? Lookup<MeetingView>.NotFound : new Lookup<MeetingView>(null, movedTo);
         }
+        var attendees = await AttendeesOf.For(db)(db, meeting.Id).ToListAsync(cancellationToken);
+        var actionItems = await ActionItemsOf.For(db)(db, meeting.Id).ToListAsync(cancellationToken);
         return new Lookup<MeetingView>(new MeetingView(
-            entry.Id,
-            entry.Slug,
-            entry.Title,
-            entry.Meeting?.Date ?? DateOnly.MinValue,
-            entry.Visibility,
-            [.. entry.Attendees.Select(a => a.Member!).OrderBy(m => m.Name).Select(m => new PersonLink(m.Name, m.Slug, m.Program?.Code, m.Role))],
-            entry.Meeting?.AgendaHtml ?? "",
-            entry.BodyHtml,
-            entry.Meeting?.DecisionsHtml ?? "",
-            [.. entry.ActionItems.OrderBy(a => a.Position).Select(a => new ActionItemView(a.Id, a.Text, a.Owner?.Name, a.Owner?.Slug, a.DueDate, a.Done))],
-            entry.RevisionNumber,
-            entry.UpdatedAt));
+            meeting.Id,
+            meeting.Slug,
+            meeting.Title,
+            meeting.Date ?? DateOnly.MinValue,
+            meeting.Visibility,
+            [.. attendees.OrderBy(a => a.Name)],
+            meeting.AgendaHtml ?? "",
+            meeting.BodyHtml,
+            meeting.DecisionsHtml ?? "",
+            actionItems,
+            meeting.RevisionNumber,
+            meeting.UpdatedAt));
     }
+
+    private sealed record MeetingRow(int Id, string Slug, string Title, DateOnly? Date, Visibility Visibility, string? AgendaHtml, string BodyHtml,
+        string? DecisionsHtml, int RevisionNumber, DateTimeOffset UpdatedAt);
+
+    // Compiled, with the read rule of each scope: members see every meeting page uncached (bench/ scenario 2).
+    private static readonly ReaderQuery<Func<WikiDbContext, string, string?, int, Task<MeetingRow?>>> MeetingOf = new(scope => EF.CompileAsyncQuery(ReadAccess.ForScope(scope,
+        (WikiDbContext db, string slug, string? userId, int memberId) => db.Entries
+            .Where(e => e.Slug == slug && e.Kind == EntryKind.Meeting && ReadAccess.MayRead(e, userId, memberId))
+            .Select(e => new MeetingRow(e.Id, e.Slug, e.Title, (DateOnly?)e.Meeting!.Date, e.Visibility, e.Meeting.AgendaHtml, e.BodyHtml,
+                e.Meeting.DecisionsHtml, e.RevisionNumber, e.UpdatedAt))
+            .FirstOrDefault())));
+
+    private static readonly CompiledQuery<Func<WikiDbContext, int, IAsyncEnumerable<PersonLink>>> AttendeesOf = new(() => EF.CompileAsyncQuery(
+        (WikiDbContext db, int entryId) => db.MeetingAttendees
+            .Where(a => a.EntryId == entryId)
+            .Select(a => new PersonLink(a.Member!.Name, a.Member.Slug, a.Member.Program!.Code, a.Member.Role))));
+
+    private static readonly CompiledQuery<Func<WikiDbContext, int, IAsyncEnumerable<ActionItemView>>> ActionItemsOf = new(() => EF.CompileAsyncQuery(
+        (WikiDbContext db, int entryId) => db.ActionItems
+            .Where(a => a.EntryId == entryId)
+            .OrderBy(a => a.Position)
+            .Select(a => new ActionItemView(a.Id, a.Text, a.Owner!.Name, a.Owner.Slug, a.DueDate, a.Done))));
 
     /// <summary>Open action items: everyone's, or one member's (their own list).</summary>
     public async Task<IReadOnlyList<MeetingAgenda.OpenItem>> OpenItemsAsync(WikiUser? reader, int? ownerMemberId = null, CancellationToken cancellationToken = default)
