@@ -29,7 +29,8 @@ internal sealed class ActionItemConfiguration : IEntityTypeConfiguration<ActionI
     {
         builder.Property(a => a.Text).HasMaxLength(Meeting.ActionTextMaxLength);
         builder.HasOne(a => a.Entry).WithMany(e => e.ActionItems).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne(a => a.Owner).WithMany().OnDelete(DeleteBehavior.Restrict);
+        // Named: by convention EF gave Owner a second, shadow key column (OwnerId) beside OwnerMemberId.
+        builder.HasOne(a => a.Owner).WithMany().HasForeignKey(a => a.OwnerMemberId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => new { a.EntryId, a.Position });
         builder.HasIndex(a => new { a.Done, a.OwnerMemberId });
     }

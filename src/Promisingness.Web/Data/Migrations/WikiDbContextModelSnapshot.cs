@@ -201,9 +201,6 @@ namespace Promisingness.Web.Data.Migrations
                     b.Property<int>("EntryId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int?>("OwnerId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<int?>("OwnerMemberId")
                         .HasColumnType("INTEGER");
 
@@ -217,7 +214,7 @@ namespace Promisingness.Web.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OwnerId");
+                    b.HasIndex("OwnerMemberId");
 
                     b.HasIndex("Done", "OwnerMemberId");
 
@@ -1285,7 +1282,7 @@ namespace Promisingness.Web.Data.Migrations
 
                     b.HasOne("Promisingness.Web.Data.Member", "Owner")
                         .WithMany()
-                        .HasForeignKey("OwnerId")
+                        .HasForeignKey("OwnerMemberId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Entry");

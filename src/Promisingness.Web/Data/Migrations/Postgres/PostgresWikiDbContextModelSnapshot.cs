@@ -214,9 +214,6 @@ namespace Promisingness.Web.Data.Migrations.Postgres
                     b.Property<int>("EntryId")
                         .HasColumnType("integer");
 
-                    b.Property<int?>("OwnerId")
-                        .HasColumnType("integer");
-
                     b.Property<int?>("OwnerMemberId")
                         .HasColumnType("integer");
 
@@ -230,7 +227,7 @@ namespace Promisingness.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OwnerId");
+                    b.HasIndex("OwnerMemberId");
 
                     b.HasIndex("Done", "OwnerMemberId");
 
@@ -1324,7 +1321,7 @@ namespace Promisingness.Web.Data.Migrations.Postgres
 
                     b.HasOne("Promisingness.Web.Data.Member", "Owner")
                         .WithMany()
-                        .HasForeignKey("OwnerId")
+                        .HasForeignKey("OwnerMemberId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Entry");
