@@ -20,6 +20,8 @@ public sealed class SummaryPagesTests(SummaryPagesTests.Fixture fixture) : IClas
         public string InReview { get; private set; } = "";
         public string InReviewTitle { get; private set; } = "";
         public string EditedAfterPublishing { get; private set; } = "";
+        public string OnTeamTopic { get; private set; } = "";
+        public string TeamTopic { get; private set; } = "";
         public Dictionary<string, HttpClient> Clients { get; } = [];
 
         public override async Task InitializeAsync()
@@ -46,6 +48,15 @@ public sealed class SummaryPagesTests(SummaryPagesTests.Fixture fixture) : IClas
             await DoneAsync("mentor", edited.EntryId, ReviewCommand.Publish);
             await EditAsync(edited, "author", "UNREVIEWED-CHANGE", Web.Data.Visibility.Public);
             EditedAfterPublishing = edited.Slug;
+
+            var teamTopic = Assert.IsType<Web.Features.Editing.SaveResult.Saved>(await Editor.CreateAsync(Users["mentor"], Web.Data.EntryKind.Topic,
+                new Web.Features.Editing.EntryInput("An internal topic", "Team only.", Web.Data.Visibility.Team, null)));
+            var onTeamTopic = Assert.IsType<Web.Features.Editing.SaveResult.Saved>(await Editor.CreateAsync(Users["author"], Web.Data.EntryKind.WeeklySummary,
+                SummaryInput(SeverinMemberId, teamTopic.EntryId, body: "About a topic the public does not see.", title: "A summary of the week", week: "2026-W45")));
+            await DoneAsync("author", onTeamTopic.EntryId, ReviewCommand.Submit);
+            await DoneAsync("mentor", onTeamTopic.EntryId, ReviewCommand.Approve);
+            await DoneAsync("mentor", onTeamTopic.EntryId, ReviewCommand.Publish);
+            (OnTeamTopic, TeamTopic) = (onTeamTopic.Slug, teamTopic.Slug);
 
             Clients["anonymous"] = Members.Client(App);
             Clients["author"] = await Members.SignInAsync(App, "severin@test.local");
@@ -135,6 +146,20 @@ public sealed class SummaryPagesTests(SummaryPagesTests.Fixture fixture) : IClas
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
             Assert.Contains("Account/Login", response.Headers.Location!.ToString());
         }
+    }
+
+    [Fact]
+    public async Task PublishedSummary_LinksItsTopic_OnlyForReadersWhoMayReadTheTopic()
+    {
+        Assert.Equal(["topics/theoretical-chain-of-thought"], await TopicLinksAsync("anonymous", fixture.Published));
+        Assert.Empty(await TopicLinksAsync("anonymous", fixture.OnTeamTopic));
+        Assert.Equal([$"topics/{fixture.TeamTopic}"], await TopicLinksAsync("mars", fixture.OnTeamTopic));
+    }
+
+    private async Task<List<string?>> TopicLinksAsync(string client, string summarySlug)
+    {
+        var page = new HtmlParser().ParseDocument(await GetAsync(client, $"/summaries/{summarySlug}"));
+        return [.. page.QuerySelectorAll(".summary-meta a[href^='topics/']").Select(a => a.GetAttribute("href"))];
     }
 
     [Fact]

@@ -62,34 +62,56 @@ public sealed class SummaryQueries(IDbContextFactory<WikiDbContext> dbFactory)
     public async Task<Lookup<SummaryView>> GetAsync(string slug, WikiUser? reader, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var entry = await Summaries(db, reader)
-            .Include(e => e.Summary!).ThenInclude(s => s.AuthorMember!).ThenInclude(m => m.Program)
-            .FirstOrDefaultAsync(e => e.Slug == slug, cancellationToken);
-        if (entry is null)
+        var (userId, memberId) = ReadAccess.IdsOf(reader);
+        var summary = await SummaryOf.For(db, reader)(db, slug, userId, memberId);
+        if (summary is null)
         {
             var movedTo = await RenamedEntries.CurrentSlugAsync(db, slug, EntryKind.WeeklySummary, reader, cancellationToken);
             return movedTo is null ? Lookup<SummaryView>.NotFound : new Lookup<SummaryView>(null, movedTo);
         }
-        var summary = entry.Summary!;
-        var author = summary.AuthorMember!;
-        var topics = await TopicsAsync(db, reader, cancellationToken);
-        var steps = reader is { Locked: false } ? await StepsAsync(db, entry.Id, cancellationToken) : null;
+        var steps = reader is { Locked: false } ? await StepsAsync(db, summary.Id, cancellationToken) : null;
         return new Lookup<SummaryView>(new SummaryView(
-            entry.Id,
-            entry.Slug,
-            entry.Title,
+            summary.Id,
+            summary.Slug,
+            summary.Title,
             WeekOf(summary.Week),
-            summary.TopicId is { } id ? topics.GetValueOrDefault(id) : null,
-            new PersonLink(author.Name, author.Slug, author.Program?.Code, author.Role),
-            entry.BodyHtml,
+            summary.Topic,
+            summary.Author,
+            summary.BodyHtml,
             summary.State,
             summary.StateSince,
             summary.ApprovedRevisionNumber,
-            entry.RevisionNumber,
-            entry.Visibility,
-            entry.UpdatedAt,
+            summary.RevisionNumber,
+            summary.Visibility,
+            summary.UpdatedAt,
             steps));
     }
+
+    private sealed record SummaryRow(int Id, string Slug, string Title, string Week, TopicLink? Topic, PersonLink Author, string BodyHtml,
+        ReviewState State, DateTimeOffset StateSince, int? ApprovedRevisionNumber, int RevisionNumber, Visibility Visibility, DateTimeOffset UpdatedAt);
+
+    // Compiled, with the read rule of each scope, for the summary and for its topic: the topic is linked only for a
+    // reader who may read it. Members see every summary page uncached (bench/ scenario 2).
+    private static readonly ReaderQuery<Func<WikiDbContext, string, string?, int, Task<SummaryRow?>>> SummaryOf = new(scope => EF.CompileAsyncQuery(ReadAccess.ForScope(scope,
+        (WikiDbContext db, string slug, string? userId, int memberId) => db.Entries
+            .Where(e => e.Slug == slug && e.Kind == EntryKind.WeeklySummary && e.Summary != null && ReadAccess.MayRead(e, userId, memberId))
+            .Select(e => new SummaryRow(
+                e.Id,
+                e.Slug,
+                e.Title,
+                e.Summary!.Week,
+                e.Summary.Topic != null && e.Summary.Topic.Kind == EntryKind.Topic && ReadAccess.MayRead(e.Summary.Topic, userId, memberId)
+                    ? new TopicLink(e.Summary.Topic.Slug, e.Summary.Topic.Title)
+                    : null,
+                new PersonLink(e.Summary.AuthorMember!.Name, e.Summary.AuthorMember.Slug, e.Summary.AuthorMember.Program!.Code, e.Summary.AuthorMember.Role),
+                e.BodyHtml,
+                e.Summary.State,
+                e.Summary.StateSince,
+                e.Summary.ApprovedRevisionNumber,
+                e.RevisionNumber,
+                e.Visibility,
+                e.UpdatedAt))
+            .FirstOrDefault())));
 
     /// <summary>
     /// A summary's review steps for its history, or none: review notes are team-internal, like comments,
