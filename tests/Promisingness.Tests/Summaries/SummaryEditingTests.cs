@@ -27,6 +27,21 @@ public sealed class SummaryEditingTests : SummaryTestBed
     }
 
     [Fact]
+    public async Task Create_WithoutATitle_OnATopicOnlyTheTeamReads_LeavesTheTopicOutOfTheTitleAndAddress()
+    {
+        using (var db = App.CreateDbContext())
+        {
+            await db.Entries.Where(e => e.Id == TopicId).ExecuteUpdateAsync(set => set.SetProperty(e => e.Visibility, Visibility.Team));
+        }
+
+        var saved = Assert.IsType<SaveResult.Saved>(await Editor.CreateAsync(Users["author"], EntryKind.WeeklySummary, SummaryInput(SeverinMemberId, TopicId)));
+
+        var entry = await EntryAsync(saved.EntryId);
+        Assert.Equal(("Week 48, 2026 — Severin Field", "week-48-2026-severin-field"), (entry.Title, entry.Slug));
+        Assert.Equal((int?)TopicId, entry.Summary!.TopicId);
+    }
+
+    [Fact]
     public async Task Create_ASecondSummaryOfTheSameWeekAndTopic_IsRefusedWithALinkToTheFirst()
     {
         var first = await CreateAsync();

@@ -21,7 +21,7 @@ public sealed class SummaryFields(IDbContextFactory<WikiDbContext> dbFactory)
 
     private const string NotLinked = "Your account is not linked to a person on the team list, so it has no week to summarise. Ask an admin to link it.";
 
-    /// <summary>A summary's program is its author's; an empty title becomes "Week 48, 2026 — Topic — Name".</summary>
+    /// <summary>A summary's program is its author's; an empty title becomes "Week 48, 2026 — Topic — Name", the topic only when it is public.</summary>
     public async Task<EntryInput> CompleteAsync(EntryInput input, CancellationToken cancellationToken = default)
     {
         if (input.Summary is not { } summary)
@@ -38,8 +38,10 @@ public sealed class SummaryFields(IDbContextFactory<WikiDbContext> dbFactory)
         var title = input.Title;
         if (string.IsNullOrWhiteSpace(title) && IsoWeek.TryParse(summary.Week, out var week))
         {
+            // Only a public topic is named: the title (and the address made from it) goes public with the summary
+            // when the mentor publishes it, and a team-only topic's name must not.
             var topic = summary.TopicId is { } topicId
-                ? await db.Entries.AsNoTracking().Where(e => e.Id == topicId && e.Kind == EntryKind.Topic).Select(e => e.Title).FirstOrDefaultAsync(cancellationToken)
+                ? await db.Entries.ReadableBy(reader: null).AsNoTracking().Where(e => e.Id == topicId && e.Kind == EntryKind.Topic).Select(e => e.Title).FirstOrDefaultAsync(cancellationToken)
                 : null;
             title = DefaultTitle(week.Value, topic, author.Name);
         }
