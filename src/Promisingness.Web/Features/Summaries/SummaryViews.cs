@@ -3,9 +3,6 @@ using Promisingness.Web.Features.Topics;
 
 namespace Promisingness.Web.Features.Summaries;
 
-/// <summary>A topic as a summary names it: only when the reader may see the topic.</summary>
-public sealed record TopicLink(string Slug, string Title);
-
 public sealed record SummaryCard(
     string Slug,
     string Title,

@@ -5,8 +5,6 @@ using Promisingness.Web.Security;
 
 namespace Promisingness.Web.Features.Team;
 
-public sealed record TopicLink(string Slug, string Title);
-
 public sealed record MemberCard(string Name, string Slug, string? ProgramCode, string? ProgramName, MemberRole Role, IReadOnlyList<TopicLink> Topics);
 
 public sealed record ProgramGroup(string Code, string Name, IReadOnlyList<MemberCard> Members);
