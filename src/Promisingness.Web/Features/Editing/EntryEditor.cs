@@ -163,7 +163,7 @@ public sealed class EntryEditor(
             recorder.RenderLinksTo(db, entry.Slug);
         }
         // The writer's autosaved draft goes in the same transaction as the save it became.
-        if (await DraftOf(db, userId, entryId).FirstOrDefaultAsync(cancellationToken) is { } draft)
+        if (await TrackedDraftOf.For(db)(db, userId, entryId, cancellationToken) is { } draft)
         {
             db.EditDrafts.Remove(draft);
         }
@@ -322,7 +322,7 @@ public sealed class EntryEditor(
     private async Task SaveDraftUnguardedAsync(string userId, int entryId, int baseRevision, string title, string body, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var draft = await DraftOf(db, userId, entryId).FirstOrDefaultAsync(cancellationToken);
+        var draft = await TrackedDraftOf.For(db)(db, userId, entryId, cancellationToken);
         if (draft is null)
         {
             draft = new EditDraft { UserId = userId, EntryId = entryId, Title = title };
@@ -549,6 +549,11 @@ public sealed class EntryEditor(
     /// <summary>A member's autosaved draft of an entry: one per member and entry.</summary>
     private static IQueryable<EditDraft> DraftOf(WikiDbContext db, string userId, int entryId) =>
         db.EditDrafts.Where(d => d.UserId == userId && d.EntryId == entryId);
+
+    // The same, tracked, for every save (which removes it) and every autosave (which writes it): compiled, as EF's
+    // building and matching of the LINQ cost more than its statement (~8% of a save's CPU, bench/ scenario 7).
+    private static readonly CompiledQuery<Func<WikiDbContext, string, int, CancellationToken, Task<EditDraft?>>> TrackedDraftOf = new(() => EF.CompileAsyncQuery(
+        (WikiDbContext db, string userId, int entryId, CancellationToken cancellationToken) => db.EditDrafts.FirstOrDefault(d => d.UserId == userId && d.EntryId == entryId)));
 
     private static Author AuthorOf(WikiUser user) => new(user.Name, user.Id, user.ProgramId);
 
