@@ -2,7 +2,7 @@
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /source
 COPY Directory.Build.props Directory.Packages.props .editorconfig ./
-COPY src/Promisingness.Web/Promisingness.Web.csproj src/Promisingness.Web/
+COPY src/Promisingness.Web/Promisingness.Web.csproj src/Promisingness.Web/WikiRuntime.props src/Promisingness.Web/
 RUN dotnet restore src/Promisingness.Web/Promisingness.Web.csproj
 COPY src/ src/
 RUN dotnet publish src/Promisingness.Web/Promisingness.Web.csproj -c Release -o /app --no-restore
