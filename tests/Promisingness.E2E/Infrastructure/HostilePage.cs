@@ -54,9 +54,11 @@ public sealed class HostilePage
         await Assertions.Expect(Page.Locator("h1").First).ToBeVisibleAsync();
         if (interactive)
         {
-            // Blazor re-inserts the stored HTML once the circuit renders: the moment a payload would run.
-            await Page.WaitForFunctionAsync("() => window.Blazor !== undefined");
-            await Page.WaitForTimeoutAsync(1500);
+            // Blazor re-inserts the stored HTML once the circuit renders: the moment a payload would run. The app
+            // bar's search box turns into a combobox in that same render; the page's own data may follow it by a
+            // query, hence the pause.
+            await Page.Locator("#site-search[role=combobox]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+            await Page.WaitForTimeoutAsync(400);
         }
         if (await Page.EvaluateAsync<bool>("() => !!(window.__xss || window.__pwned)"))
         {

@@ -118,8 +118,14 @@ public sealed class InvitationsTests : IDisposable
     [Fact]
     public async Task Accept_StoresAPasswordHashOfAtLeast210000Iterations()
     {
-        var (_, token) = await app.Get<Invitations>().CreateAsync(await AdminIdAsync(), Roles.Mentor, null, null, null);
-        var user = await app.Get<Invitations>().AcceptAsync(token, "hash@example.org", "Hash", "a long enough passphrase");
+        using var wiki = new WikiApp(fullPasswordHashing: true);
+        string adminId;
+        using (var db = wiki.CreateDbContext())
+        {
+            adminId = (await db.Users.SingleAsync(u => u.Email == WikiApp.AdminEmail)).Id;
+        }
+        var (_, token) = await wiki.Get<Invitations>().CreateAsync(adminId, Roles.Mentor, null, null, null);
+        var user = await wiki.Get<Invitations>().AcceptAsync(token, "hash@example.org", "Hash", "a long enough passphrase");
 
         // Identity's v3 format: 0x01, PRF (4 bytes), iteration count (4 bytes, big-endian), salt length, salt, subkey.
         var hash = Convert.FromBase64String(user.PasswordHash!);

@@ -56,19 +56,20 @@ public sealed class SignInTests : IDisposable
     [Fact]
     public async Task SignIn_WithAnOldWeakerHash_UpgradesItTo210000Iterations()
     {
-        await Members.AddAsync(app, "old@test.local", Roles.Researcher, Members.Aisc);
+        using var wiki = new WikiApp(fullPasswordHashing: true);
+        await Members.AddAsync(wiki, "old@test.local", Roles.Researcher, Members.Aisc);
         var weak = new Microsoft.AspNetCore.Identity.PasswordHasher<Promisingness.Web.Data.ApplicationUser>(
             Microsoft.Extensions.Options.Options.Create(new Microsoft.AspNetCore.Identity.PasswordHasherOptions { IterationCount = 10_000 }));
-        using (var db = app.CreateDbContext())
+        using (var db = wiki.CreateDbContext())
         {
             var user = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Users, u => u.Email == "old@test.local");
             user.PasswordHash = weak.HashPassword(user, Members.Password);
             await db.SaveChangesAsync();
         }
 
-        await Members.SignInAsync(app, "old@test.local");
+        await Members.SignInAsync(wiki, "old@test.local");
 
-        using var after = app.CreateDbContext();
+        using var after = wiki.CreateDbContext();
         var hash = Convert.FromBase64String(after.Users.Single(u => u.Email == "old@test.local").PasswordHash!);
         Assert.Equal(210_000, (hash[5] << 24) | (hash[6] << 16) | (hash[7] << 8) | hash[8]);
     }

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -23,10 +24,18 @@ public sealed class WikiApp : WebApplicationFactory<Program>
 
     private readonly bool dropsDatabase;
     private readonly Action<IServiceCollection>? services;
+    private readonly bool fullPasswordHashing;
+
+    /// <summary>The PBKDF2 iterations of passwords hashed in tests, unless a test asks for the wiki's own count.</summary>
+    public const int TestIterationCount = 1_000;
 
     // services: added to the app's services, for faults injected below our code (a full disk).
+    // firstRun: on SQLite, the app migrates a new file and creates the admin itself, instead of starting on a copy
+    // of the test run's template (what a test of the first start needs; a databasePath given is never replaced).
+    // fullPasswordHashing: passwords are hashed with the wiki's PBKDF2 iteration count, not TestIterationCount.
     internal WikiApp(bool seed = true, string? databasePath = null, IReadOnlyDictionary<string, string>? settings = null,
-        DatabaseProvider provider = DatabaseProvider.Sqlite, string? postgresDatabase = null, Action<IServiceCollection>? services = null)
+        DatabaseProvider provider = DatabaseProvider.Sqlite, string? postgresDatabase = null, Action<IServiceCollection>? services = null,
+        bool firstRun = false, bool fullPasswordHashing = false)
     {
         Directory.CreateDirectory(folder);
         Seed = seed;
@@ -35,8 +44,13 @@ public sealed class WikiApp : WebApplicationFactory<Program>
         // On PostgreSQL: a database of its own (dropped at the end), or the one given (a template being made).
         dropsDatabase = provider == DatabaseProvider.Postgres && postgresDatabase is null;
         ConnectionString = provider != DatabaseProvider.Postgres ? $"DataSource={DatabasePath}" : postgresDatabase ?? TestPostgres.CreateDatabase(seed);
+        if (provider == DatabaseProvider.Sqlite && databasePath is null && !firstRun)
+        {
+            TestSqlite.CopyTemplate(seed, DatabasePath);
+        }
         this.settings = settings ?? new Dictionary<string, string>();
         this.services = services;
+        this.fullPasswordHashing = fullPasswordHashing;
     }
 
     /// <summary>A fresh app on <paramref name="provider"/> (PostgreSQL: a new database on the TEST_POSTGRES server).</summary>
@@ -91,6 +105,12 @@ public sealed class WikiApp : WebApplicationFactory<Program>
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
+        }
+        if (!fullPasswordHashing)
+        {
+            // The wiki's 210,000 PBKDF2 iterations cost ~0.1 s a hash, and the tests add and sign in ~1,500 accounts:
+            // half the run. The tests of the hashing itself ask for the wiki's count.
+            builder.ConfigureServices(s => s.Configure<PasswordHasherOptions>(options => options.IterationCount = TestIterationCount));
         }
         if (services is not null)
         {
