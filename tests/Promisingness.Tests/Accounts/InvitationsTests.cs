@@ -12,12 +12,6 @@ public sealed class InvitationsTests : IDisposable
 
     public void Dispose() => app.Dispose();
 
-    private async Task<string> AdminIdAsync()
-    {
-        using var db = app.CreateDbContext();
-        return (await db.Users.SingleAsync(u => u.Email == WikiApp.AdminEmail)).Id;
-    }
-
     private async Task<int> MemberIdAsync(string slug)
     {
         using var db = app.CreateDbContext();
@@ -28,7 +22,7 @@ public sealed class InvitationsTests : IDisposable
     public async Task Accept_ValidInvitation_CreatesTheAccountWithItsRoleProgramAndMember()
     {
         var severin = await MemberIdAsync("severin-field");
-        var (_, token) = await app.Get<Invitations>().CreateAsync(await AdminIdAsync(), Roles.Researcher, Aisc, severin, null);
+        var (_, token) = await app.Get<Invitations>().CreateAsync(await app.AdminIdAsync(), Roles.Researcher, Aisc, severin, null);
 
         var user = await app.Get<Invitations>().AcceptAsync(token, "severin@example.org", "Severin Field", "a long enough passphrase");
 
@@ -43,7 +37,7 @@ public sealed class InvitationsTests : IDisposable
     [Fact]
     public async Task Accept_UsedTwice_IsRefusedTheSecondTime()
     {
-        var (_, token) = await app.Get<Invitations>().CreateAsync(await AdminIdAsync(), Roles.Mentor, null, null, null);
+        var (_, token) = await app.Get<Invitations>().CreateAsync(await app.AdminIdAsync(), Roles.Mentor, null, null, null);
         await app.Get<Invitations>().AcceptAsync(token, "first@example.org", "First", "a long enough passphrase");
 
         var refused = await Assert.ThrowsAsync<AccountException>(() => app.Get<Invitations>().AcceptAsync(token, "second@example.org", "Second", "a long enough passphrase"));
@@ -57,7 +51,7 @@ public sealed class InvitationsTests : IDisposable
     [Fact]
     public async Task Check_ExpiredInvitation_SaysItExpired()
     {
-        var (invitation, token) = await app.Get<Invitations>().CreateAsync(await AdminIdAsync(), Roles.Researcher, Aisc, null, null);
+        var (invitation, token) = await app.Get<Invitations>().CreateAsync(await app.AdminIdAsync(), Roles.Researcher, Aisc, null, null);
         using (var db = app.CreateDbContext())
         {
             await db.Invitations.Where(i => i.Id == invitation.Id).ExecuteUpdateAsync(s => s.SetProperty(i => i.ExpiresAt, DateTimeOffset.UtcNow.AddMinutes(-1)));
@@ -80,7 +74,7 @@ public sealed class InvitationsTests : IDisposable
     [Fact]
     public async Task Resend_MakesANewLinkAndRetiresTheOldOne()
     {
-        var admin = await AdminIdAsync();
+        var admin = await app.AdminIdAsync();
         var (invitation, oldToken) = await app.Get<Invitations>().CreateAsync(admin, Roles.Researcher, Aisc, null, null);
 
         var (_, newToken) = await app.Get<Invitations>().ResendAsync(admin, invitation.Id);
@@ -94,12 +88,12 @@ public sealed class InvitationsTests : IDisposable
     [InlineData(Roles.Mentor, Aisc)]
     [InlineData("Overlord", null)]
     public async Task Create_AccountOfTheWrongShape_IsRefused(string role, int? programId) =>
-        await Assert.ThrowsAsync<AccountException>(async () => await app.Get<Invitations>().CreateAsync(await AdminIdAsync(), role, programId, null, null));
+        await Assert.ThrowsAsync<AccountException>(async () => await app.Get<Invitations>().CreateAsync(await app.AdminIdAsync(), role, programId, null, null));
 
     [Fact]
     public async Task Create_ByANonAdmin_IsRefused()
     {
-        var (_, token) = await app.Get<Invitations>().CreateAsync(await AdminIdAsync(), Roles.Mentor, null, null, null);
+        var (_, token) = await app.Get<Invitations>().CreateAsync(await app.AdminIdAsync(), Roles.Mentor, null, null, null);
         var mentor = await app.Get<Invitations>().AcceptAsync(token, "mentor@example.org", "Mentor", "a long enough passphrase");
 
         await Assert.ThrowsAsync<AccountException>(() => app.Get<Invitations>().CreateAsync(mentor.Id, Roles.Admin, null, null, null));
@@ -108,7 +102,7 @@ public sealed class InvitationsTests : IDisposable
     [Fact]
     public async Task Accept_ShortPassword_IsRefusedAndTheInvitationStaysUsable()
     {
-        var (_, token) = await app.Get<Invitations>().CreateAsync(await AdminIdAsync(), Roles.Mentor, null, null, null);
+        var (_, token) = await app.Get<Invitations>().CreateAsync(await app.AdminIdAsync(), Roles.Mentor, null, null, null);
 
         await Assert.ThrowsAsync<AccountException>(() => app.Get<Invitations>().AcceptAsync(token, "m@example.org", "M", "short"));
 
@@ -119,12 +113,7 @@ public sealed class InvitationsTests : IDisposable
     public async Task Accept_StoresAPasswordHashOfAtLeast210000Iterations()
     {
         using var wiki = new WikiApp(fullPasswordHashing: true);
-        string adminId;
-        using (var db = wiki.CreateDbContext())
-        {
-            adminId = (await db.Users.SingleAsync(u => u.Email == WikiApp.AdminEmail)).Id;
-        }
-        var (_, token) = await wiki.Get<Invitations>().CreateAsync(adminId, Roles.Mentor, null, null, null);
+        var (_, token) = await wiki.Get<Invitations>().CreateAsync(await wiki.AdminIdAsync(), Roles.Mentor, null, null, null);
         var user = await wiki.Get<Invitations>().AcceptAsync(token, "hash@example.org", "Hash", "a long enough passphrase");
 
         // Identity's v3 format: 0x01, PRF (4 bytes), iteration count (4 bytes, big-endian), salt length, salt, subkey.

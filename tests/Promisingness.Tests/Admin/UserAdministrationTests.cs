@@ -15,8 +15,7 @@ public sealed class UserAdministrationTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        using var db = app.CreateDbContext();
-        admin = (await db.Users.SingleAsync(u => u.Email == WikiApp.AdminEmail)).Id;
+        admin = await app.AdminIdAsync();
         researcher = await Members.AddAsync(app, "account@test.local", Roles.Researcher, Members.Aisc);
     }
 

@@ -200,12 +200,7 @@ public sealed class BackupTests(ITestOutputHelper output) : MentorAppTest
         await File.WriteAllBytesAsync(file, await response.Content.ReadAsByteArrayAsync());
         Assert.Equal("ok", DatabaseBackup.IntegrityCheck(file));
         Assert.Equal(await RevisionsIn(App.DatabasePath), await RevisionsIn(file));
-        string adminId;
-        using (var db = App.CreateDbContext())
-        {
-            adminId = await db.Users.Where(u => u.Email == WikiApp.AdminEmail).Select(u => u.Id).SingleAsync();
-        }
-        Assert.Contains((await App.Get<Audit>().PageAsync(adminId))!.Rows, row => row.Action == AuditActions.BackupTaken && row.ActorName == "Administrator");
+        Assert.Contains((await App.Get<Audit>().PageAsync(await App.AdminIdAsync()))!.Rows, row => row.Action == AuditActions.BackupTaken && row.ActorName == "Administrator");
     }
 
     [Theory]

@@ -27,7 +27,7 @@ public sealed class WikiApp : WebApplicationFactory<Program>
     private readonly bool fullPasswordHashing;
 
     /// <summary>The PBKDF2 iterations of passwords hashed in tests, unless a test asks for the wiki's own count.</summary>
-    public const int TestIterationCount = 1_000;
+    private const int TestIterationCount = 1_000;
 
     // services: added to the app's services, for faults injected below our code (a full disk).
     // firstRun: on SQLite, the app migrates a new file and creates the admin itself, instead of starting on a copy
@@ -73,6 +73,13 @@ public sealed class WikiApp : WebApplicationFactory<Program>
     public WikiDbContext CreateDbContext() => Services.GetRequiredService<IDbContextFactory<WikiDbContext>>().CreateDbContext();
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    /// <summary>The id of the admin account the app creates from its configuration (AdminEmail).</summary>
+    public async Task<string> AdminIdAsync()
+    {
+        await using var db = CreateDbContext();
+        return await db.Users.Where(u => u.Email == AdminEmail).Select(u => u.Id).SingleAsync();
+    }
 
     /// <summary>Everything the app logged, for the test that no secret reaches the logs.</summary>
     public LogCapture Logs { get; } = new();
