@@ -163,7 +163,7 @@ internal static class WikiServices
         services.AddSingleton<EntryEditor>();
         services.AddSingleton<EditingPresence>();
         services.AddSingleton<EntryHistory>();
-        services.AddSingleton<Backlinks>();
+        services.AddSingleton<SideListQueries>();
         services.AddSingleton<Tagging>();
         services.AddSingleton<ReadmeImporter>();
         services.AddSingleton<ReadmeExporter>();

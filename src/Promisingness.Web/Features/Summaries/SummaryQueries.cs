@@ -124,23 +124,6 @@ public sealed class SummaryQueries(IDbContextFactory<WikiDbContext> dbFactory)
         return row is null ? null : (row.State, row.Visibility);
     }
 
-    /// <summary>The published summaries of a topic, newest week first.</summary>
-    public async Task<IReadOnlyList<(string Slug, string Title, IsoWeek Week, string Author)>> PublishedOnTopicAsync(string topicSlug, CancellationToken cancellationToken = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var rows = await PublishedOn.For(db)(db, topicSlug, null, -1).ToListAsync(cancellationToken);
-        return [.. rows.Select(r => (r.Slug, r.Title, WeekOf(r.Week), r.Author))];
-    }
-
-    private sealed record PublishedRow(string Slug, string Title, string Week, string Author);
-
-    // Compiled, with the public rule (the list is the same for every reader): every uncached topic page asks it.
-    private static readonly CompiledQuery<Func<WikiDbContext, string, string?, int, IAsyncEnumerable<PublishedRow>>> PublishedOn = new(() => EF.CompileAsyncQuery(ReadAccess.ForScope(ReadScope.Public,
-        (WikiDbContext db, string topicSlug, string? userId, int memberId) => db.Entries
-            .Where(e => e.Kind == EntryKind.WeeklySummary && e.Summary != null && e.Summary.Topic!.Slug == topicSlug && ReadAccess.MayRead(e, userId, memberId))
-            .OrderByDescending(e => e.Summary!.Week).ThenBy(e => e.Title)
-            .Select(e => new PublishedRow(e.Slug, e.Title, e.Summary!.Week, e.Summary.AuthorMember!.Name)))));
-
     /// <summary>
     /// A week at a glance, per program: each researcher and where their summaries stand, including those
     /// who have not written one. A summary the reader may not open is shown by its state only.
@@ -188,5 +171,5 @@ public sealed class SummaryQueries(IDbContextFactory<WikiDbContext> dbFactory)
         await db.Entries.ReadableBy(reader).AsNoTracking().Where(e => e.Kind == EntryKind.Topic)
             .ToDictionaryAsync(e => e.Id, e => new TopicLink(e.Slug, e.Title), cancellationToken);
 
-    private static IsoWeek WeekOf(string week) => IsoWeek.TryParse(week, out var parsed) ? parsed.Value : default;
+    internal static IsoWeek WeekOf(string week) => IsoWeek.TryParse(week, out var parsed) ? parsed.Value : default;
 }

@@ -52,14 +52,4 @@ public sealed class Tagging(IDbContextFactory<WikiDbContext> dbFactory)
             .ToListAsync(cancellationToken);
         return [.. rows.Select(r => new TaggedEntry(r.Title, EntryUrls.For(r.Kind, r.Slug), r.Kind))];
     }
-
-    public async Task<IReadOnlyList<string>> OfAsync(string slug, CancellationToken cancellationToken = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await NamesOf.For(db)(db, slug).ToListAsync(cancellationToken);
-    }
-
-    // Compiled: every uncached page of an entry asks this (bench/ scenario 2).
-    private static readonly CompiledQuery<Func<WikiDbContext, string, IAsyncEnumerable<string>>> NamesOf = new(() => EF.CompileAsyncQuery(
-        (WikiDbContext db, string slug) => db.EntryTags.Where(t => t.Entry!.Slug == slug).OrderBy(t => t.Name).Select(t => t.Name)));
 }

@@ -91,23 +91,6 @@ public sealed class TopicQueries(IDbContextFactory<WikiDbContext> dbFactory)
             .OrderBy(e => e.Title).Select(e => new TopicOption(e.Id, e.Title)).ToListAsync(cancellationToken);
     }
 
-    /// <summary>The questions linked to a topic that the reader may see.</summary>
-    public async Task<IReadOnlyList<(string Slug, string Title)>> QuestionsAboutAsync(string topicSlug, WikiUser? reader, CancellationToken cancellationToken = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var (userId, memberId) = ReadAccess.IdsOf(reader);
-        var rows = await QuestionsOf.For(db, reader)(db, topicSlug, userId, memberId).ToListAsync(cancellationToken);
-        return [.. rows.Select(r => (r.Slug, r.Title))];
-    }
-
-    private sealed record QuestionRow(string Slug, string Title);
-
-    private static readonly ReaderQuery<Func<WikiDbContext, string, string?, int, IAsyncEnumerable<QuestionRow>>> QuestionsOf = new(scope => EF.CompileAsyncQuery(ReadAccess.ForScope(scope,
-        (WikiDbContext db, string topicSlug, string? userId, int memberId) => db.Entries
-            .Where(e => e.Kind == EntryKind.Question && e.LinkedTopics.Any(l => l.Topic!.Slug == topicSlug) && ReadAccess.MayRead(e, userId, memberId))
-            .OrderBy(e => e.Position)
-            .Select(e => new QuestionRow(e.Slug, e.Title)))));
-
     internal static IQueryable<Entry> Topics(WikiDbContext db, WikiUser? reader) => db.Entries
         .ReadableBy(reader)
         .Where(e => e.Kind == EntryKind.Topic)
