@@ -157,6 +157,38 @@ public class EntryEditorTests : IAsyncLifetime
         Assert.EndsWith("/pages/our-goal", response.Headers.Location!.ToString());
     }
 
+    [DatabaseFact]
+    public async Task Save_RenamedBack_TakesItsOldSlugAgain()
+    {
+        var goal = await EntryAsync("goal");
+        Assert.IsType<SaveResult.Saved>(await Editor.SaveAsync(aisc, goal.Id, 1, Input(goal, title: "Our goal")));
+
+        var back = Assert.IsType<SaveResult.Saved>(await Editor.SaveAsync(aisc, goal.Id, 2, Input(goal, title: "Goal")));
+
+        Assert.Equal("goal", back.Slug);
+        using var db = app.CreateDbContext();
+        Assert.Equal(["our-goal"], await db.SlugRedirects.Where(r => r.EntryId == goal.Id).Select(r => r.Slug).ToListAsync());
+    }
+
+    [DatabaseFact]
+    public async Task Create_TitleWhoseSlugIsARedirect_TakesTheFirstFreeNumberedSlug_PastManyTaken()
+    {
+        var goal = await EntryAsync("goal");
+        Assert.IsType<SaveResult.Saved>(await Editor.SaveAsync(aisc, goal.Id, 1, Input(goal, title: "Our goal")));
+        // More numbered slugs taken than the editor reads at once (20): it reads on until one is free.
+        for (var n = 2; n <= 21; n++)
+        {
+            Assert.IsType<SaveResult.Saved>(await Editor.CreateAsync(aisc, EntryKind.Page, new EntryInput($"Goal {n}", "Taken.", Visibility.Team, null)));
+        }
+
+        var created = Assert.IsType<SaveResult.Saved>(await Editor.CreateAsync(aisc, EntryKind.Page, new EntryInput("Goal", "A new one.", Visibility.Team, null)));
+
+        Assert.Equal("goal-22", created.Slug);
+        using var client = app.CreateClient(new() { AllowAutoRedirect = false });
+        using var response = await client.GetAsync("/pages/goal");
+        Assert.Equal(System.Net.HttpStatusCode.MovedPermanently, response.StatusCode); // The old address still leads to the renamed entry.
+    }
+
     [DatabaseTheory]
     [InlineData("", "Title")]
     [InlineData("    ", "Title")]

@@ -26,8 +26,13 @@ public static class TestSqlite
                 }
                 Templates[seed] = template;
                 var created = template;
+                // Held open for the run: closing the last connection to a WAL database checkpoints it and deletes the
+                // WAL under an exclusive lock, which a copy starting at that moment met as "database is locked".
+                var keeper = new SqliteConnection($"DataSource={created};Pooling=False");
+                keeper.Open();
                 AppDomain.CurrentDomain.ProcessExit += (_, _) =>
                 {
+                    keeper.Dispose();
                     foreach (var file in new[] { created, created + "-wal", created + "-shm" })
                     {
                         File.Delete(file);

@@ -523,14 +523,29 @@ public sealed class EntryEditor(
     private static async Task<(SaveResult.Invalid? Duplicate, HashSet<string> Taken, List<SlugRedirect> Redirects)> SlugsLikeAsync(WikiDbContext db, string title, int? entryId, CancellationToken cancellationToken)
     {
         var wanted = Slugs.From(title);
-        var entries = await db.Entries.Where(e => e.Slug.StartsWith(wanted)).Select(e => new { e.Id, e.Slug, e.Title }).ToListAsync(cancellationToken);
-        if (entries.FirstOrDefault(e => e.Slug == wanted && e.Id != entryId) is { } other)
+        var taken = new HashSet<string>();
+        var redirects = new List<SlugRedirect>();
+        // The slugs Slugs.Unique tries, a batch at a time until one is free, read by their keys: a search by prefix
+        // (LIKE 'wanted%') read every entry's slug on each save that names an entry (QueryPlanTests).
+        for (var first = 1; ; first += SlugBatch)
         {
-            return (new SaveResult.Invalid(new Dictionary<string, string> { [nameof(EntryInput.Title)] = $"There is already an entry called “{other.Title}” at this address. Choose another title." }), [], []);
+            var candidates = Enumerable.Range(first, SlugBatch).Select(n => n == 1 ? wanted : $"{wanted}-{n}").ToList();
+            var entries = await db.Entries.Where(e => candidates.Contains(e.Slug)).Select(e => new { e.Id, e.Slug, e.Title }).ToListAsync(cancellationToken);
+            if (entries.FirstOrDefault(e => e.Slug == wanted && e.Id != entryId) is { } other)
+            {
+                return (new SaveResult.Invalid(new Dictionary<string, string> { [nameof(EntryInput.Title)] = $"There is already an entry called “{other.Title}” at this address. Choose another title." }), [], []);
+            }
+            var found = await db.SlugRedirects.Where(r => candidates.Contains(r.Slug)).ToListAsync(cancellationToken);
+            redirects.AddRange(found);
+            taken.UnionWith([.. entries.Select(e => e.Slug), .. found.Select(r => r.Slug)]);
+            if (!candidates.All(taken.Contains))
+            {
+                return (null, taken, redirects);
+            }
         }
-        var redirects = await db.SlugRedirects.Where(r => r.Slug.StartsWith(wanted) || r.EntryId == entryId).ToListAsync(cancellationToken);
-        return (null, [.. entries.Select(e => e.Slug), .. redirects.Select(r => r.Slug)], redirects);
     }
+
+    private const int SlugBatch = 20;
 
     /// <summary>After the save: the watchers hear of it (each only if they may read the entry as it is now).</summary>
     private async Task NotifyWatchersAsync(WikiUser user, int entryId, int revisionNumber, CancellationToken cancellationToken)

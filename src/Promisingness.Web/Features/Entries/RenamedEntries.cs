@@ -8,8 +8,8 @@ public static class RenamedEntries
 {
     /// <summary>The current slug of a renamed entry the reader may see, or null: a redirect must not reveal an entry the reader may not read.</summary>
     public static Task<string?> CurrentSlugAsync(WikiDbContext db, string slug, EntryKind? kind, WikiUser? reader, CancellationToken cancellationToken) =>
-        db.Entries.ReadableBy(reader)
-            .Where(e => (kind == null || e.Kind == kind) && db.SlugRedirects.Any(r => r.Slug == slug && r.EntryId == e.Id))
-            .Select(e => e.Slug)
+        // From the redirect by its key to its entry, not a walk over the entries of the kind: every page not found asks this.
+        db.SlugRedirects.Where(r => r.Slug == slug)
+            .Join(db.Entries.ReadableBy(reader).Where(e => kind == null || e.Kind == kind), r => r.EntryId, e => e.Id, (r, e) => e.Slug)
             .FirstOrDefaultAsync(cancellationToken);
 }

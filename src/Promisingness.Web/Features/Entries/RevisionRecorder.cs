@@ -68,7 +68,8 @@ public sealed class RevisionRecorder(MarkdownRenderer markdown)
     /// <summary>Re-renders the entries that link to a slug which now exists (a new entry, a rename), so their links work.</summary>
     public void RenderLinksTo(WikiDbContext db, string slug)
     {
-        var linking = Renderable(db.Entries).Where(e => db.EntryLinks.Any(l => l.ToSlug == slug && l.FromEntryId == e.Id)).ToList();
+        // From the links by their target, not a walk over every entry.
+        var linking = Renderable(db.Entries).Where(e => db.EntryLinks.Where(l => l.ToSlug == slug).Select(l => l.FromEntryId).Contains(e.Id)).ToList();
         foreach (var entry in linking)
         {
             Render(db, entry);

@@ -7,8 +7,8 @@ internal static class SlugMoves
     /// <summary>
     /// Gives an entry a new title. A new title moves the slug and leaves the old one as a redirect, so
     /// links made before the rename keep working; renamed back, the entry takes its old slug again.
-    /// takenSlugs holds every slug in use (entries and redirects) and is kept up to date here;
-    /// redirects holds the known redirects that point to this entry or use slugs like the new one.
+    /// takenSlugs holds every slug in use (entries and redirects) that the new title could take, and is kept up to
+    /// date here; redirects holds at least the redirects of those slugs.
     /// </summary>
     public static void Retitle(WikiDbContext db, Entry entry, string title, ISet<string> takenSlugs, List<SlugRedirect> redirects)
     {

@@ -49,7 +49,8 @@ public sealed class QuestionQueries(IDbContextFactory<WikiDbContext> dbFactory)
 
     private static readonly ReaderQuery<Func<WikiDbContext, string, string?, int, IAsyncEnumerable<TopicRow>>> TopicsOf = new(scope => EF.CompileAsyncQuery(ReadAccess.ForScope(scope,
         (WikiDbContext db, string questionSlug, string? userId, int memberId) => db.Entries
-            .Where(e => db.QuestionTopics.Any(l => l.TopicId == e.Id && l.Question!.Slug == questionSlug) && ReadAccess.MayRead(e, userId, memberId))
+            // From the question's links to its topics, not a walk over every entry (see SideListQueries).
+            .Where(e => db.QuestionTopics.Where(l => l.Question!.Slug == questionSlug).Select(l => l.TopicId).Contains(e.Id) && ReadAccess.MayRead(e, userId, memberId))
             .OrderBy(e => e.Title)
             .Select(e => new TopicRow(e.Slug, e.Title)))));
 

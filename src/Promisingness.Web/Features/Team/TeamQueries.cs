@@ -39,8 +39,9 @@ public sealed class TeamQueries(IDbContextFactory<WikiDbContext> dbFactory)
         {
             return null;
         }
-        var topics = await TopicQueries.Topics(db, reader)
-            .Where(e => e.Researchers.Any(r => r.MemberId == member.Id))
+        // From the member's credits, which only topics have: asked for topics, SQLite read every topic.
+        var topics = await TopicQueries.AsCards(db.Entries.ReadableBy(reader)
+                .Where(e => db.TopicResearchers.Where(r => r.MemberId == member.Id).Select(r => r.EntryId).Contains(e.Id)))
             .OrderBy(e => e.Status).ThenBy(e => e.Position)
             .ToListAsync(cancellationToken);
         var cards = topics.Select(TopicQueries.ToCard).ToList();

@@ -91,9 +91,10 @@ public sealed class TopicQueries(IDbContextFactory<WikiDbContext> dbFactory)
             .OrderBy(e => e.Title).Select(e => new TopicOption(e.Id, e.Title)).ToListAsync(cancellationToken);
     }
 
-    internal static IQueryable<Entry> Topics(WikiDbContext db, WikiUser? reader) => db.Entries
-        .ReadableBy(reader)
-        .Where(e => e.Kind == EntryKind.Topic)
+    internal static IQueryable<Entry> Topics(WikiDbContext db, WikiUser? reader) => AsCards(db.Entries.ReadableBy(reader).Where(e => e.Kind == EntryKind.Topic));
+
+    /// <summary>Topics with what their cards show (researchers, outputs).</summary>
+    internal static IQueryable<Entry> AsCards(IQueryable<Entry> topics) => topics
         .Include(e => e.Researchers).ThenInclude(r => r.Member).ThenInclude(m => m!.Program)
         .Include(e => e.Outputs)
         .AsSplitQuery()
