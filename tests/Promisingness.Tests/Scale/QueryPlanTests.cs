@@ -104,7 +104,7 @@ public sealed partial class QueryPlanTests : IDisposable
 
         // The slugs a title could take, and the entries waiting for a new one, were looked up.
         Assert.Contains(recorder.Statements, s => s.Contains("\"SlugRedirects\""));
-        Assert.Contains(recorder.Statements, s => s.Contains("\"EntryLinks\" AS \"e0\"") || s.Contains("FROM \"EntryLinks\""));
+        Assert.Contains(recorder.Statements, s => s.Contains("\"ToSlug\" = @slug"));
         AssertWalkNoGrowingTable();
     }
 

@@ -65,7 +65,7 @@ public sealed class EntryEditor(
             return summaryProblem;
         }
         var title = input.Title.Trim();
-        var (duplicate, taken, redirects) = await SlugsLikeAsync(db, title, entryId: null, cancellationToken);
+        var (duplicate, taken, redirects) = await TakenSlugsAsync(db, title, entryId: null, cancellationToken);
         if (duplicate is not null)
         {
             return duplicate;
@@ -135,7 +135,7 @@ public sealed class EntryEditor(
         // The same title keeps its address, so the slugs around it need not be read.
         if (title != entry.Title)
         {
-            var (duplicate, taken, redirects) = await SlugsLikeAsync(db, title, entryId, cancellationToken);
+            var (duplicate, taken, redirects) = await TakenSlugsAsync(db, title, entryId, cancellationToken);
             if (duplicate is not null)
             {
                 return duplicate;
@@ -520,7 +520,7 @@ public sealed class EntryEditor(
     /// The slugs and redirects a new title could collide with, so that a rename picks a free slug; and the
     /// refusal when the title's own slug belongs to another entry, since two entries may not share an address.
     /// </summary>
-    private static async Task<(SaveResult.Invalid? Duplicate, HashSet<string> Taken, List<SlugRedirect> Redirects)> SlugsLikeAsync(WikiDbContext db, string title, int? entryId, CancellationToken cancellationToken)
+    private static async Task<(SaveResult.Invalid? Duplicate, HashSet<string> Taken, List<SlugRedirect> Redirects)> TakenSlugsAsync(WikiDbContext db, string title, int? entryId, CancellationToken cancellationToken)
     {
         var wanted = Slugs.From(title);
         var taken = new HashSet<string>();
