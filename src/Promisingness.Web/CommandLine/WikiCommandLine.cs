@@ -11,7 +11,8 @@ namespace Promisingness.Web.CommandLine;
 /// <summary>The verbs the same executable takes besides serving: import, export, backup, restore and users.</summary>
 internal static class WikiCommandLine
 {
-    private static readonly string[] Verbs = ["import", "export", "backup", "restore", "users", "help", "--help"];
+    private static readonly string[] Verbs = ["import", "export", "backup", "restore", "users", "help"];
+    private static readonly string[] HelpWords = ["help", "--help", "-h", "-?", "/?"];
 
     public const string Usage = """
         Usage:
@@ -27,12 +28,26 @@ internal static class WikiCommandLine
           Promisingness.Web users add --email E --name N --program P --role R [--password X]
           Promisingness.Web users list
           Promisingness.Web users lock --email E
+          Promisingness.Web help                             show this
         """;
 
-    /// <summary>The verbs that read pages over HTTP from the wiki itself.</summary>
-    public static bool NeedsServer(string[] args) => args.Length > 1 && args[0].Equals("export", StringComparison.OrdinalIgnoreCase) && args.Contains("--site");
+    /// <summary>
+    /// What a command line asks for. A first argument that is neither a verb nor a host option (--urls, --environment,
+    /// key=value) is a mistake: starting a server instead would leave a script that called a verb hanging for ever.
+    /// </summary>
+    public static CommandLineKind Classify(string[] args) =>
+        args.Length == 0 ? CommandLineKind.Serve
+        : HelpWords.Contains(args[0], StringComparer.OrdinalIgnoreCase) ? CommandLineKind.Help
+        : Verbs.Contains(args[0], StringComparer.OrdinalIgnoreCase) ? CommandLineKind.Verb
+        : args[0].StartsWith('-') || args[0].Contains('=') ? CommandLineKind.Serve
+        : CommandLineKind.UnknownVerb;
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.OrdinalIgnoreCase);
+    public static string UnknownVerb(string word) =>
+        $"'{word}' is not a verb of this wiki. The verbs are {string.Join(", ", Verbs)}; run 'Promisingness.Web help' for their arguments.";
+
+    /// <summary>The verbs that read pages over HTTP from the wiki itself.</summary>
+    public static bool NeedsServer(string[] args) =>
+        args.Length == 3 && args[0].Equals("export", StringComparison.OrdinalIgnoreCase) && args[1].Equals("--site", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Restore replaces a database that may be damaged: migrating it first could fail, so restore migrates afterwards.</summary>
     public static bool NeedsMigratedDatabase(string[] args) => !(args.Length > 0 && args[0].Equals("restore", StringComparison.OrdinalIgnoreCase));
@@ -54,8 +69,7 @@ internal static class WikiCommandLine
         }
         catch (UsageException e)
         {
-            await error.WriteLineAsync(e.Message);
-            await error.WriteLineAsync(Usage);
+            await error.WriteLineAsync($"{e.Message} Run 'Promisingness.Web help' for the usage.");
             return 2;
         }
     }
@@ -100,7 +114,7 @@ internal static class WikiCommandLine
         }
         catch (ReadmeFormatException e)
         {
-            await error.WriteLineAsync($"{path}:{e.Line}: {e.Message}");
+            await error.WriteLineAsync($"{path}:{e.Line}: {e.Problem}");
             await error.WriteLineAsync("Nothing was imported; fix the line above and run the import again.");
             return 1;
         }
@@ -229,4 +243,12 @@ internal static class WikiCommandLine
         output.WriteLine(Usage);
         return 0;
     }
+}
+
+internal enum CommandLineKind
+{
+    Serve,
+    Verb,
+    Help,
+    UnknownVerb,
 }

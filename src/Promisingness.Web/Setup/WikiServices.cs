@@ -75,6 +75,9 @@ internal static class WikiServices
         services.AddDatabaseDeveloperPageExceptionFilter();
         // Keys in the database: cookies and antiforgery tokens survive a restart and work on every instance.
         services.AddDataProtection().SetApplicationName("Promisingness.Wiki").PersistKeysToDbContext<WikiDbContext>();
+        // It warns at every first start that the keys are stored unencrypted: they are the database's, which a backup
+        // carries whole, and encrypting them would need a secret kept somewhere else.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<RedisHealthCheck>("redis");
 
         services.AddCascadingAuthenticationState();

@@ -63,7 +63,38 @@ public sealed class CommandLineTests : IDisposable
         var (exit, _, error) = await RunAsync(args);
 
         Assert.Equal(2, exit);
-        Assert.Contains("Usage:", error);
+        Assert.Contains("Run 'Promisingness.Web help' for the usage.", error);
+        Assert.Single(error.TrimEnd().Split('\n'));
+    }
+
+    [Theory]
+    [InlineData("import")]
+    [InlineData("import", "missing.md")]
+    [InlineData("import", "a.md", "b.md")]
+    [InlineData("import", "a.md", "--date", "last tuesday")]
+    [InlineData("import", "--json")]
+    [InlineData("import", "--json", "missing.json")]
+    [InlineData("export")]
+    [InlineData("export", "--readme")]
+    [InlineData("export", "--pdf", "out.pdf")]
+    [InlineData("export", "--site")]
+    [InlineData("backup")]
+    [InlineData("restore")]
+    [InlineData("restore", "missing.db")]
+    [InlineData("users")]
+    [InlineData("users", "frobnicate")]
+    [InlineData("users", "add", "--email", "x@example.org")]
+    [InlineData("users", "add", "--email", "x@example.org", "--name", "X", "--role", "Wizard")]
+    [InlineData("users", "add", "--email", "x@example.org", "--name", "X", "--program", "NASA")]
+    [InlineData("users", "add", "--email", "x@example.org", "--name", "X", "--program", "MARS", "--password", "short")]
+    [InlineData("users", "lock")]
+    [InlineData("users", "lock", "--email", "nobody@example.org")]
+    public async Task Verb_WithWrongArguments_SaysWhatIsWrongInOneLine_AndExitsNonZero(params string[] args)
+    {
+        var (exit, _, error) = await RunAsync(args);
+
+        Assert.NotEqual(0, exit);
+        Assert.Single(error.TrimEnd().Split('\n'), line => line.Trim().Length > 0);
     }
 
     [Fact]

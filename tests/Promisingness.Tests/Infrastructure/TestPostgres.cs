@@ -3,22 +3,22 @@ using Npgsql;
 namespace Promisingness.Tests.Infrastructure;
 
 /// <summary>
-/// The PostgreSQL server the tests run against: TEST_POSTGRES holds a connection string to it (a role that
-/// may create databases). Each WikiApp on PostgreSQL gets a database of its own, dropped when it is done.
-/// Without the variable the PostgreSQL tests are skipped with a reason that says so, except under CI
-/// (CI=true), where they run and fail: CI must never pass without them.
+/// The PostgreSQL server the tests run against: the one TEST_POSTGRES names (a role that may create databases), or
+/// else one the run starts itself where PostgreSQL is installed (PrivatePostgres). Each WikiApp on PostgreSQL gets a
+/// database of its own, dropped when it is done. With neither, the PostgreSQL tests are skipped with a reason that
+/// says so, except under CI (CI=true), where they run and fail: CI must never pass without them.
 /// </summary>
 public static class TestPostgres
 {
     public const string Variable = "TEST_POSTGRES";
 
-    public static string? ServerConnectionString => Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value ? value : null;
+    public static string? ServerConnectionString => Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value ? value : PrivatePostgres.ConnectionString;
 
     private static bool UnderCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Why the PostgreSQL tests do not run here, or null when they run.</summary>
-    public static string? SkipReason => ServerConnectionString is null && !UnderCi
-        ? $"NOT RUN ON POSTGRESQL: {Variable} is not set (e.g. {Variable}=\"Host=127.0.0.1;Username=wiki;Password=wiki;Database=postgres\"; .ci/run sets it)."
+    public static string? SkipReason => Environment.GetEnvironmentVariable(Variable) is not { Length: > 0 } && PrivatePostgres.Binaries is null && !UnderCi
+        ? $"NOT RUN ON POSTGRESQL: PostgreSQL is not installed ({PrivatePostgres.InstallHint}) and {Variable} is not set (e.g. {Variable}=\"Host=127.0.0.1;Username=wiki;Password=wiki;Database=postgres\")."
         : null;
 
     private static readonly Lock Creating = new();
