@@ -90,7 +90,8 @@ internal static class WikiCommandLine
         var importer = services.GetRequiredService<ReadmeImporter>();
         try
         {
-            var result = await importer.ImportAsync(await File.ReadAllTextAsync(path), options.GetValueOrDefault("--author"), date, options.GetValueOrDefault("--message"));
+            var readme = ReadmeText.Decode(await File.ReadAllBytesAsync(path));
+            var result = await importer.ImportAsync(readme, options.GetValueOrDefault("--author"), date, options.GetValueOrDefault("--message"));
             foreach (var change in result.Changes)
             {
                 await output.WriteLineAsync("  " + change);
@@ -100,7 +101,7 @@ internal static class WikiCommandLine
         }
         catch (ReadmeFormatException e)
         {
-            await error.WriteLineAsync($"{path}:{e.Line}: {e.Message}");
+            await error.WriteLineAsync($"{path}:{e.Line}: {e.Problem}");
             await error.WriteLineAsync("Nothing was imported; fix the line above and run the import again.");
             return 1;
         }
