@@ -55,6 +55,11 @@ public sealed class ReadmeCorpusTests(ITestOutputHelper output)
                 await app.Get<ReadmeImporter>().ImportAsync(versions[v].Text, "Corpus", new DateTimeOffset(2024, 5, 1 + v, 0, 0, 0, TimeSpan.Zero));
                 Check(s, versions, v, await app.Get<ReadmeExporter>().ExportAsync());
             }
+            var again = await app.Get<ReadmeImporter>().ImportAsync(versions[^1].Text, "Corpus", new DateTimeOffset(2024, 6, 1, 0, 0, 0, TimeSpan.Zero));
+            if (again.ChangedAnything)
+            {
+                Assert.Fail(Describe(s, versions, versions.Count - 1, "", "importing the last version again changed: " + string.Join("; ", again.Changes)));
+            }
         }
         output.WriteLine($"{WikiSequences} sequences in {clock.ElapsedMilliseconds} ms");
     }
