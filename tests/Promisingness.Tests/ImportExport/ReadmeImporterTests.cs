@@ -291,6 +291,17 @@ public sealed class ReadmeImporterTests : IDisposable
     }
 
     [Fact]
+    public async Task Export_TeamListedInAnotherOrderThanTheWikisPrograms_KeepsTheReadmesOrder()
+    {
+        var reordered = "# T\n\n## Team Members\n```\nSPAR: Joyee Chen; \\\nMARS: Tim Chan; \\\nMentor: Bogdan Ionut Cirstea.\n```\n";
+        await ImportAsync(reordered);
+
+        var exported = await app.Get<ReadmeExporter>().ExportAsync();
+
+        Assert.Equal(reordered, exported);
+    }
+
+    [Fact]
     public async Task Export_LineUnderResearchedBy_StaysInItsParagraph()
     {
         var edited = seed.Replace("Researched by Marcel Mir\n", "Researched by Marcel Mir\n(Lesswrong post coming soon)\n");

@@ -25,7 +25,8 @@ internal static class ReadmeLayout
     {
         var settings = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
-            [TeamSectionKey] = Fits(document.TeamSection),
+            // Kept even in the seed's own form: the export lists programs in the wiki's order, which may not be the README's.
+            [TeamSectionKey] = Fits(document.TeamSection ?? (document.Team.Count > 0 ? ReadmeWriter.TeamSection(document.Team) : null)),
             [TeamAtKey] = document.TeamAt > 0 ? document.TeamAt.ToString(CultureInfo.InvariantCulture) : null,
             [QuestionsAtKey] = document.QuestionsAt > 0 ? document.QuestionsAt.ToString(CultureInfo.InvariantCulture) : null,
         };
@@ -45,7 +46,7 @@ internal static class ReadmeLayout
     public static ReadmeDocument Apply(ReadmeDocument document, IReadOnlyDictionary<string, string> settings, IReadOnlyList<string> topicSlugs)
     {
         var teamSection = settings.GetValueOrDefault(TeamSectionKey);
-        if (teamSection is not null && !SameNames(ReadmeParser.Parse(teamSection).Team.SelectMany(l => l.Names), document.TeamMembers))
+        if (teamSection is not null && !SameNames(ReadmeParser.Parse(teamSection).TeamMembers.Order(StringComparer.Ordinal), document.TeamMembers.Order(StringComparer.Ordinal)))
         {
             teamSection = null;
         }
