@@ -104,7 +104,8 @@ internal static class WikiCommandLine
         var importer = services.GetRequiredService<ReadmeImporter>();
         try
         {
-            var result = await importer.ImportAsync(await File.ReadAllTextAsync(path), options.GetValueOrDefault("--author"), date, options.GetValueOrDefault("--message"));
+            var readme = ReadmeText.Decode(await File.ReadAllBytesAsync(path));
+            var result = await importer.ImportAsync(readme, options.GetValueOrDefault("--author"), date, options.GetValueOrDefault("--message"));
             foreach (var change in result.Changes)
             {
                 await output.WriteLineAsync("  " + change);

@@ -38,18 +38,46 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
-    public async Task Import_MalformedFile_NamesTheLineAndChangesNothing()
+    public async Task Import_UnsafeLink_NamesTheLineInOneLineAndChangesNothing()
     {
         var path = Path.Combine(folder, "broken.md");
-        await File.WriteAllTextAsync(path, "# Title\nDescription\n\n## Team Members\n```\nMentor: A \\\n");
+        await File.WriteAllTextAsync(path, "# Title\nDescription\n\n## Notes\n[x](javascript:alert(1))\n");
 
         var (exit, _, error) = await RunAsync("import", path);
 
         Assert.Equal(1, exit);
-        Assert.Contains("broken.md:5:", error);
-        Assert.Contains("Nothing was imported", error);
+        var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.Equal(path + ":5: the link \"javascript:alert(1)\" uses the scheme \"javascript:\"; only http, https and mailto links are allowed.", lines[0].TrimEnd());
+        Assert.StartsWith("Nothing was imported", lines[1], StringComparison.Ordinal);
         using var db = app.CreateDbContext();
         Assert.Equal(0, await db.Entries.CountAsync());
+    }
+
+    [Fact]
+    public async Task Import_NotUtf8_NamesTheLine()
+    {
+        var path = Path.Combine(folder, "binary.md");
+        await File.WriteAllBytesAsync(path, [.. "# T\n\n"u8, 0xFF, 0xFE, 0x00]);
+
+        var (exit, _, error) = await RunAsync("import", path);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("binary.md:3: the file is not UTF-8 text", error);
+    }
+
+    [Fact]
+    public async Task Import_TitleAndOneLine_ImportsAndExports()
+    {
+        var path = Path.Combine(folder, "first.md");
+        await File.WriteAllTextAsync(path, "# Title\nOne line.\n");
+
+        var (exit, _, _) = await RunAsync("import", path);
+        var exported = Path.Combine(folder, "out.md");
+        var (exportExit, _, _) = await RunAsync("export", "--readme", exported);
+
+        Assert.Equal((0, 0), (exit, exportExit));
+        Assert.Equal("# Title\nOne line.\n", await File.ReadAllTextAsync(exported));
     }
 
     [Theory]

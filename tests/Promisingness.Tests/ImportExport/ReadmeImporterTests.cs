@@ -245,23 +245,75 @@ public sealed class ReadmeImporterTests : IDisposable
     }
 
     [Fact]
-    public async Task Import_MalformedReadme_IsRefusedWholeAndChangesNothing()
+    public async Task Import_ReadmeWithAnUnsafeLink_IsRefusedWholeAndChangesNothing()
     {
         await ImportAsync(seed);
         var before = await CountsAsync();
-        var broken = seed.Replace("## Theoretical Chain of Thought", "## Theoretical Chain of Thought\n```\nunclosed fence");
+        var broken = seed.Replace("## Theoretical Chain of Thought", "## Theoretical Chain of Thought\n[x](javascript:alert(1))");
 
-        await Assert.ThrowsAsync<ReadmeFormatException>(() => ImportAsync(broken.Replace("## Team Members\n```", "## Team Members\n")));
+        await Assert.ThrowsAsync<ReadmeFormatException>(() => ImportAsync(broken));
 
         Assert.Equal(before, await CountsAsync());
     }
 
     [Fact]
-    public async Task Import_EmptyDatabase_MalformedReadme_LeavesItEmpty()
+    public async Task Import_EmptyDatabase_BinaryFile_LeavesItEmpty()
     {
-        await Assert.ThrowsAsync<ReadmeFormatException>(() => ImportAsync("no title here\n"));
+        await Assert.ThrowsAsync<ReadmeFormatException>(() => ImportAsync("PK\u0003\u0004\0\0"));
 
         Assert.Equal((0, 0, 0, 0), await CountsAsync());
+    }
+
+    [Fact]
+    public async Task Import_TitleAndOneLine_IsTheHomePageWithNoPeople()
+    {
+        await ImportAsync("# Automating alignment\nA first line.\n");
+
+        using var db = app.CreateDbContext();
+        var home = await db.Entries.SingleAsync();
+        Assert.Equal(Entry.HomeSlug, home.Slug);
+        Assert.Equal("Automating alignment", home.Title);
+        Assert.Equal("A first line.", home.BodyMarkdown);
+        Assert.Equal(0, await db.Members.CountAsync());
+        Assert.Equal("# Automating alignment\nA first line.\n", await app.Get<ReadmeExporter>().ExportAsync());
+    }
+
+    [Fact]
+    public async Task Import_FenceLeftOpenAtTheEnd_ExportsClosed()
+    {
+        var open = seed + "\n```\nleft open\n## not a heading\n";
+
+        await ImportAsync(open);
+
+        var exported = await app.Get<ReadmeExporter>().ExportAsync();
+        Assert.EndsWith("```\nleft open\n## not a heading\n```\n", exported);
+        Assert.Equal(ReadmeHtml.Normalize(ReadmeHtml.Render(open)), ReadmeHtml.Normalize(ReadmeHtml.Render(exported)));
+    }
+
+    [Fact]
+    public async Task Export_TeamListedInAnotherOrderThanTheWikisPrograms_KeepsTheReadmesOrder()
+    {
+        var reordered = "# T\n\n## Team Members\n```\nSPAR: Joyee Chen; \\\nMARS: Tim Chan; \\\nMentor: Bogdan Ionut Cirstea.\n```\n";
+        await ImportAsync(reordered);
+
+        var exported = await app.Get<ReadmeExporter>().ExportAsync();
+
+        Assert.Equal(reordered, exported);
+    }
+
+    [Fact]
+    public async Task Export_LineUnderResearchedBy_StaysInItsParagraph()
+    {
+        var edited = seed.Replace("Researched by Marcel Mir\n", "Researched by Marcel Mir\n(Lesswrong post coming soon)\n");
+        await ImportAsync(seed);
+        await ImportAsync(edited, at: SeedDate.AddDays(1));
+
+        var exported = await app.Get<ReadmeExporter>().ExportAsync();
+
+        Assert.Contains("Researched by Marcel Mir\n(Lesswrong post coming soon)\n", exported);
+        Assert.Equal(ReadmeHtml.Normalize(ReadmeHtml.Render(edited)), ReadmeHtml.Normalize(ReadmeHtml.Render(exported)));
+        var again = await ImportAsync(exported, at: SeedDate.AddDays(2));
+        Assert.False(again.ChangedAnything);
     }
 
     private async Task<(int Entries, int Revisions, int Members, int Activities)> CountsAsync()

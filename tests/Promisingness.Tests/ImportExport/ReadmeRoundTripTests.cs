@@ -64,9 +64,9 @@ public class ReadmeRoundTripTests
                 new ReadmeTopic("Loose notes", [], "Some text.", [
                     new ReadmeOutput(null, "https://example.org/a", " (draft)", null, ""),
                     new ReadmeOutput("B", "https://example.org/b", "", null, "A plain tail."),
-                ]),
-                new ReadmeTopic("Three people", ["A", "B", "C"], "", []),
-            ]);
+                ]) { At = 2 },
+                new ReadmeTopic("Three people", ["A", "B", "C"], "", []) { At = 3 },
+            ]) { TeamAt = 1 };
 
         var written = ReadmeWriter.Write(document);
 

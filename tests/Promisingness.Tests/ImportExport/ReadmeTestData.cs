@@ -1,9 +1,9 @@
-using System.Text.RegularExpressions;
+using Promisingness.Web.Features.ImportExport.Readme;
 using Promisingness.Web.Markdown;
 
 namespace Promisingness.Tests.ImportExport;
 
-internal static partial class ReadmeTestData
+internal static class ReadmeTestData
 {
     public static string Seed => Read("seed-README.md");
 
@@ -18,16 +18,5 @@ internal static partial class ReadmeTestData
     /// <summary>The wiki's own pipeline, as the round trip promises: the same HTML through the same renderer.</summary>
     public static string NormalizedHtml(string markdown) => NormalizeHtml(Renderer.ToSafeHtml(markdown));
 
-    public static string NormalizeHtml(string html)
-    {
-        html = Whitespace().Replace(html, " ");
-        html = BetweenTags().Replace(html, "><");
-        return html.Trim();
-    }
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Whitespace();
-
-    [GeneratedRegex(@">\s+<")]
-    private static partial Regex BetweenTags();
+    public static string NormalizeHtml(string html) => ReadmeHtml.Normalize(html);
 }

@@ -24,6 +24,7 @@ internal sealed class ImportRun(WikiDbContext db, RevisionRecorder recorder, Aut
     private List<SlugRedirect> redirects = [];
     private readonly HashSet<string> takenSlugs = new(StringComparer.Ordinal);
     private readonly HashSet<string> takenMemberSlugs = new(StringComparer.Ordinal);
+    private readonly List<string> topicSlugs = [];
 
     public ImportResult Result { get; } = new();
 
@@ -81,12 +82,23 @@ internal sealed class ImportRun(WikiDbContext db, RevisionRecorder recorder, Aut
         }
     }
 
+    /// <summary>The home page: the README's title (none when it has none) and the text before its first section.</summary>
     public void ImportHome(string title, string description)
     {
         var home = entries.FirstOrDefault(e => e.Slug == Entry.HomeSlug);
         var before = home is null ? null : RevisionRecorder.Snapshot(home);
         home ??= NewEntry(EntryKind.Page, Entry.HomeSlug);
-        home.Title = title;
+        if (title.Length > 0)
+        {
+            home.Title = PlainText(title);
+            home.ReadmeHeading = home.Title == title ? null : title;
+        }
+        else
+        {
+            // An empty heading records that the README has no title line; the page keeps a title of its own.
+            home.Title = home.Title.Length > 0 ? home.Title : "Home";
+            home.ReadmeHeading = "";
+        }
         home.BodyMarkdown = description;
         Keep(home, position: 0, before);
     }
@@ -109,26 +121,14 @@ internal sealed class ImportRun(WikiDbContext db, RevisionRecorder recorder, Aut
             SetTitle(entry, title);
             entry.ReadmeHeading = pages[i].Heading == title ? null : pages[i].Heading;
             entry.BodyMarkdown = pages[i].Body;
-            Keep(entry, position: i + 1, before);
+            Keep(entry, position: PlaceOf(pages[i].At, i), before);
         }
         RemoveUnlisted(existing, matches);
     }
 
     public void ImportQuestions(string heading, IReadOnlyList<string> questions)
     {
-        var setting = db.Settings.Find(WikiSetting.ReadmeQuestionsHeading);
-        if (setting?.Value != heading)
-        {
-            if (setting is null)
-            {
-                db.Settings.Add(new WikiSetting { Key = WikiSetting.ReadmeQuestionsHeading, Value = heading });
-            }
-            else
-            {
-                setting.Value = heading;
-            }
-            Result.SettingsChanged++;
-        }
+        SetSetting(WikiSetting.ReadmeQuestionsHeading, heading);
 
         var existing = entries.Where(e => e.Kind == EntryKind.Question).ToList();
         var matches = EntryMatcher.Match(
@@ -160,7 +160,7 @@ internal sealed class ImportRun(WikiDbContext db, RevisionRecorder recorder, Aut
         var matches = EntryMatcher.Match(
             incoming,
             existing,
-            (item, entry) => SameTitle(item.Topic.Heading, entry.Title),
+            (item, entry) => SameTitle(PlainText(item.Topic.Heading), entry.Title),
             (item, entry) =>
                 0.4 * TextSimilarity.Jaccard(item.Researchers.Select(c => c.Member.Id).ToHashSet(), entry.Researchers.Select(r => r.MemberId).ToHashSet())
                 + 0.6 * TextSimilarity.Of(TopicText(item.Topic), EntryText(entry)),
@@ -172,13 +172,30 @@ internal sealed class ImportRun(WikiDbContext db, RevisionRecorder recorder, Aut
             var entry = matches[i];
             var before = entry is null ? null : RevisionRecorder.Snapshot(entry);
             entry ??= NewEntry(EntryKind.Topic, null);
-            SetTitle(entry, topic.Heading);
+            var title = PlainText(topic.Heading);
+            SetTitle(entry, title);
+            entry.ReadmeHeading = topic.Heading == title ? null : topic.Heading;
             entry.BodyMarkdown = topic.Body;
             SetResearchers(entry, researchers[i]);
             SetOutputs(entry, topic.Outputs);
-            Keep(entry, position: i + 1, before);
+            Keep(entry, position: PlaceOf(topic.At, i), before);
+            topicSlugs.Add(entry.Slug);
         }
         RemoveUnlisted(existing, matches);
+    }
+
+    /// <summary>Records what the entries do not say of the README's layout (see ReadmeLayout); call after ImportTopics.</summary>
+    public void ImportLayout(ReadmeDocument document)
+    {
+        var wanted = ReadmeLayout.Of(document, topicSlugs);
+        foreach (var stale in db.Settings.Where(s => s.Key.StartsWith(ReadmeLayout.BylinePrefix)).AsEnumerable().Where(s => !wanted.ContainsKey(s.Key)).ToList())
+        {
+            wanted[stale.Key] = null;
+        }
+        foreach (var (key, value) in wanted)
+        {
+            SetSetting(key, value);
+        }
     }
 
     private static void SetResearchers(Entry entry, IReadOnlyList<Credit> credits)
@@ -254,6 +271,32 @@ internal sealed class ImportRun(WikiDbContext db, RevisionRecorder recorder, Aut
             }
         }
     }
+
+    /// <summary>Sets a setting, or removes it when <paramref name="value"/> is null; counted when it changes.</summary>
+    private void SetSetting(string key, string? value)
+    {
+        var setting = db.Settings.Find(key);
+        if (setting?.Value == value)
+        {
+            return;
+        }
+        if (value is null)
+        {
+            db.Settings.Remove(setting!);
+        }
+        else if (setting is null)
+        {
+            db.Settings.Add(new WikiSetting { Key = key, Value = value });
+        }
+        else
+        {
+            setting.Value = value;
+        }
+        Result.SettingsChanged++;
+    }
+
+    /// <summary>An entry's position is its section's place in the README, so that pages and topics interleave as they did.</summary>
+    private static int PlaceOf(int at, int index) => at > 0 ? at : index + 1;
 
     private (MemberRole Role, ResearchProgram? Program) Classify(string label)
     {
@@ -370,7 +413,14 @@ internal sealed class ImportRun(WikiDbContext db, RevisionRecorder recorder, Aut
         }
     }
 
-    private static string PageTitle(string heading) => heading.Trim().TrimEnd(':').Trim();
+    private static string PageTitle(string heading) => PlainText(heading).TrimEnd(':').Trim();
+
+    /// <summary>A heading's text without its Markdown (emphasis, code, links), as a title shows it.</summary>
+    private static string PlainText(string heading)
+    {
+        var plain = NormalizeSpace(Markdig.Markdown.ToPlainText("# " + heading));
+        return plain.Length > 0 ? plain : heading.Trim();
+    }
 
     private static bool SameTitle(string a, string b) => Slugs.From(a) == Slugs.From(b);
 

@@ -22,7 +22,8 @@ public sealed class ReadmeExporter(IDbContextFactory<WikiDbContext> dbFactory)
             .ToListAsync(cancellationToken);
         var members = await db.Members.Where(m => m.InReadme).Include(m => m.Program).OrderBy(m => m.Position).ToListAsync(cancellationToken);
         var programs = await db.Programs.OrderBy(p => p.Id).ToListAsync(cancellationToken);
-        var questionsHeading = (await db.Settings.FindAsync([WikiSetting.ReadmeQuestionsHeading], cancellationToken))?.Value ?? DefaultQuestionsHeading;
+        var settings = await db.Settings.Where(s => s.Key.StartsWith("readme.")).ToDictionaryAsync(s => s.Key, s => s.Value, cancellationToken);
+        var questionsHeading = settings.GetValueOrDefault(WikiSetting.ReadmeQuestionsHeading) ?? DefaultQuestionsHeading;
 
         var home = published.FirstOrDefault(e => e.Slug == Entry.HomeSlug);
         var team = new List<ReadmeTeamLine>();
@@ -40,18 +41,20 @@ public sealed class ReadmeExporter(IDbContextFactory<WikiDbContext> dbFactory)
             }
         }
 
-        var document = new ReadmeDocument(
-            home?.Title ?? "Promisingness of Automating Alignment",
-            home?.BodyMarkdown ?? "",
-            team,
-            [.. published.Where(e => e.Kind == EntryKind.Page && e.Slug != Entry.HomeSlug).Select(e => new ReadmePage(e.ReadmeHeading ?? e.Title, e.BodyMarkdown))],
-            questionsHeading,
-            [.. published.Where(e => e.Kind == EntryKind.Question).Select(e => e.BodyMarkdown)],
-            [.. published.Where(e => e.Kind == EntryKind.Topic).Select(e => new ReadmeTopic(
+        var topicEntries = published.Where(e => e.Kind == EntryKind.Topic).ToList();
+        var topics = topicEntries.Select(e => new ReadmeTopic(
                 e.ReadmeHeading ?? e.Title,
                 [.. e.Researchers.Select(r => r.CreditedAs)],
                 e.BodyMarkdown,
-                [.. e.Outputs.Select(o => new ReadmeOutput(o.Title, o.Url, o.LinkNote, o.SummaryHeading, o.SummaryMarkdown))]))]);
-        return ReadmeWriter.Write(document);
+                [.. e.Outputs.Select(o => new ReadmeOutput(o.Title, o.Url, o.LinkNote, o.SummaryHeading, o.SummaryMarkdown))]) { At = e.Position });
+        var document = new ReadmeDocument(
+            home is null ? "Promisingness of Automating Alignment" : home.ReadmeHeading ?? home.Title,
+            home?.BodyMarkdown ?? "",
+            team,
+            [.. published.Where(e => e.Kind == EntryKind.Page && e.Slug != Entry.HomeSlug).Select(e => new ReadmePage(e.ReadmeHeading ?? e.Title, e.BodyMarkdown) { At = e.Position })],
+            questionsHeading,
+            [.. published.Where(e => e.Kind == EntryKind.Question).Select(e => e.BodyMarkdown)],
+            [.. topics]);
+        return ReadmeWriter.Write(ReadmeLayout.Apply(document, settings, [.. topicEntries.Select(e => e.Slug)]));
     }
 }

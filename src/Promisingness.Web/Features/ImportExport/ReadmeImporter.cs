@@ -17,7 +17,7 @@ public sealed class ReadmeImporter(
 
     /// <summary>
     /// Brings the wiki to what the README says. The whole file is parsed before anything is written
-    /// (a malformed file throws <see cref="ReadmeFormatException"/> and changes nothing), and the
+    /// (a file that is not a README throws <see cref="ReadmeFormatException"/> and changes nothing), and the
     /// changes are saved in one transaction.
     /// </summary>
     public async Task<ImportResult> ImportAsync(string readme, string? author = null, DateTimeOffset? at = null, string? message = null, CancellationToken cancellationToken = default)
@@ -36,6 +36,7 @@ public sealed class ReadmeImporter(
         run.ImportPages(document.Pages);
         run.ImportQuestions(document.QuestionsHeading, document.Questions);
         run.ImportTopics(document.Topics);
+        run.ImportLayout(document);
 
         if (!run.Result.ChangedAnything)
         {
