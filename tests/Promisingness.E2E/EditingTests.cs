@@ -58,6 +58,24 @@ public sealed class EditingTests(LiveWiki wiki) : IClassFixture<LiveWiki>
     }
 
     [BrowserFact]
+    public async Task Researcher_TypesTooManyTags_SeesTheLimitUnderTheTagsField_AndNothingIsSaved()
+    {
+        var page = await SignedInAsync("tagger@example.org");
+        await page.GotoAsync("entries/how-safe-can-human-level-automated-alignment-researchers-be-made/edit");
+        await PageActions.TypeBodyAsync(page, "Twenty-one tags are one too many.", "one too many");
+        await page.GetByLabel("Tags (separated by commas)").FillAsync(string.Join(", ", Enumerable.Range(1, 21).Select(i => $"tag {i}")));
+        await page.GetByTestId("save").ClickAsync();
+
+        var tagsField = page.Locator(".mud-input-control").Filter(new() { Has = page.GetByLabel("Tags (separated by commas)") });
+        await Assertions.Expect(tagsField.Locator(".mud-input-helper-text")).ToHaveTextAsync("An entry can have at most 20 tags; these are 21. Remove 1.");
+        await PageActions.ScreenshotAsync(page, "editor-too-many-tags");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/edit$"));
+        await page.GotoAsync("questions/how-safe-can-human-level-automated-alignment-researchers-be-made");
+        await Assertions.Expect(page.Locator("ul.tags a").Filter(new() { HasText = "#tag-1" })).ToHaveCountAsync(0);
+        await page.Context.CloseAsync();
+    }
+
+    [BrowserFact]
     public async Task TwoPeople_EditTheSameEntry_TheSecondSeesBothTextsAndSavesTheMerge()
     {
         var first = await SignedInAsync("first@example.org");

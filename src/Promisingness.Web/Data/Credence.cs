@@ -1,6 +1,9 @@
 namespace Promisingness.Web.Data;
 
-/// <summary>A member's estimate for a question at a moment; the latest per member counts, the rest is its history.</summary>
+/// <summary>
+/// A member's estimate for a question at a moment; the latest per member counts, the rest is its history.
+/// A withdrawn estimate stays in the table (the history) but counts nowhere: not in the median, not on the chart.
+/// </summary>
 public sealed class Credence
 {
     public const int RationaleMaxLength = 1000;
@@ -15,4 +18,7 @@ public sealed class Credence
     public double Probability { get; set; }
     public string Rationale { get; set; } = "";
     public DateTimeOffset At { get; set; }
+
+    /// <summary>When the member withdrew it; null while it stands.</summary>
+    public DateTimeOffset? WithdrawnAt { get; set; }
 }

@@ -8,9 +8,12 @@ using Promisingness.Web.Security;
 
 namespace Promisingness.Tests.Credences;
 
-public sealed class CredenceTests : MentorAppTest
+public class CredenceTests : MentorAppTest
 {
     private const string QuestionSlug = "how-safe-can-human-level-automated-alignment-researchers-be-made";
+
+    /// <summary>The mentor's display name, which MentorAppTest takes from the class (this one or its PostgreSQL twin).</summary>
+    private string MentorName => $"mentor-{GetType().Name}".ToLowerInvariant();
 
     private async Task<int> QuestionIdAsync()
     {
@@ -50,7 +53,7 @@ public sealed class CredenceTests : MentorAppTest
         Assert.Equal(3, summary.History.Count);
         Assert.Equal(2, summary.People);
         Assert.Equal((0.001 + 0.3) / 2, summary.Median!.Value, 10);
-        Assert.Equal(["alice", "mentor-credencetests"], summary.Latest.Select(l => l.MemberName).Order());
+        Assert.Equal(["alice", MentorName], summary.Latest.Select(l => l.MemberName).Order());
         Assert.Equal("after reading", summary.Latest.Single(l => l.MemberName == "alice").Rationale);
     }
 
@@ -63,6 +66,73 @@ public sealed class CredenceTests : MentorAppTest
         Assert.Equal("Give a probability between 0 and 100 %.", await App.Get<CredenceBook>().RecordAsync(Mentor, await QuestionIdAsync(), percent, ""));
         using var db = App.CreateDbContext();
         Assert.False(await db.Credences.AnyAsync());
+    }
+
+    [Theory]
+    [InlineData("150", null, CredenceBook.OutOfRange)]
+    [InlineData("-5", null, CredenceBook.OutOfRange)]
+    [InlineData("100.001", null, CredenceBook.OutOfRange)]
+    [InlineData("abc", null, "That is not a number. " + CredenceBook.OutOfRange)]
+    [InlineData("1e2", null, "That is not a number. " + CredenceBook.OutOfRange)]
+    [InlineData("NaN", null, CredenceBook.OutOfRange)]
+    [InlineData("Infinity", null, CredenceBook.OutOfRange)]
+    [InlineData("", null, CredenceBook.OutOfRange)]
+    [InlineData("0", 0.0, null)]
+    [InlineData("100", 100.0, null)]
+    [InlineData(" 12,5 % ", 12.5, null)]
+    [InlineData("0.01", 0.01, null)]
+    public void ReadPercent_RefusesWhatIsNotAProbability_NeverClampsIt(string text, double? expected, string? problem)
+    {
+        var (percent, message) = CredenceBook.ReadPercent(text);
+        Assert.Equal(expected, percent);
+        Assert.Equal(problem, message);
+    }
+
+    [Fact]
+    public async Task Withdraw_KeepsTheRowsButTakesThemOutOfTheMedianAndTheChart_AndSaysSoInRecentActivity()
+    {
+        var alice = await Members.AddAsync(App, "alice@test.local", Roles.Researcher, Members.Aisc);
+        var book = App.Get<CredenceBook>();
+        var question = await QuestionIdAsync();
+        Assert.Null(await book.RecordAsync(alice, question, 10, ""));
+        Assert.Null(await book.RecordAsync(alice, question, 90, ""));
+        Assert.Null(await book.RecordAsync(Mentor, question, 20, ""));
+        var aliceUser = await App.Get<WikiUsers>().LoadAsync(alice);
+        Assert.True((await book.SummaryAsync(question, aliceUser)).Latest.Single(l => l.MemberName == "alice").Mine);
+
+        Assert.Null(await book.WithdrawAsync(alice, question));
+
+        var summary = await book.SummaryAsync(question, aliceUser);
+        Assert.Equal(0.2, summary.Median!.Value, 10);
+        Assert.Equal(1, summary.People);
+        Assert.Equal([0.2], summary.History.Select(p => p.Probability));
+        Assert.Equal([MentorName], summary.Latest.Select(l => l.MemberName));
+        Assert.False(summary.Latest.Single().Mine);
+        using (var db = App.CreateDbContext())
+        {
+            Assert.Equal(2, await db.Credences.CountAsync(c => c.UserId == alice && c.WithdrawnAt != null));
+            Assert.Equal(1, await db.Credences.CountAsync(c => c.WithdrawnAt == null));
+        }
+        Assert.Contains("had an estimate withdrawn", await App.CreateClient().GetStringAsync("/"));
+
+        // A later estimate stands again, alone: the withdrawn ones stay withdrawn.
+        Assert.Null(await book.RecordAsync(alice, question, 50, ""));
+        Assert.Equal([0.2, 0.5], (await book.SummaryAsync(question, aliceUser)).History.Select(p => p.Probability).Order());
+    }
+
+    [Fact]
+    public async Task Withdraw_WithoutAnEstimate_OrByAnonymous_ChangesNothing()
+    {
+        var book = App.Get<CredenceBook>();
+        var question = await QuestionIdAsync();
+        var bob = await Members.AddAsync(App, "bob@test.local", Roles.Researcher, Members.Mars);
+        Assert.Null(await book.RecordAsync(Mentor, question, 20, ""));
+
+        Assert.Equal("You have no estimate on this question to withdraw.", await book.WithdrawAsync(bob, question));
+        Assert.Equal("Sign in to withdraw your estimate.", await book.WithdrawAsync("nobody", question));
+
+        using var db = App.CreateDbContext();
+        Assert.False(await db.Credences.AnyAsync(c => c.WithdrawnAt != null));
     }
 
     [Fact]
@@ -96,7 +166,13 @@ public sealed class CredenceTests : MentorAppTest
         var page = new HtmlParser().ParseDocument(html);
         Assert.Equal("2.5 %", page.QuerySelector("[data-testid=credence-median]")!.TextContent);
         Assert.NotNull(page.QuerySelector(".credence-chart svg circle"));
-        Assert.DoesNotContain("mentor-credencetests", html);
+        Assert.DoesNotContain(MentorName, html);
         Assert.DoesNotContain("a secret rationale", html);
     }
+}
+
+[OnPostgres]
+public sealed class CredenceOnPostgresTests : CredenceTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

@@ -17,6 +17,45 @@ public sealed class TagsAndLinkedTopicsTests : MentorAppTest
     public void Parse_WritesEachTagOneWay(string text, string[] expected) => Assert.Equal(expected, Tagging.Parse(text));
 
     [Fact]
+    public void Parse_KeepsEveryTagAndEveryLetter_SoTheLimitsCanRefuseThem()
+    {
+        var many = Tagging.Parse(string.Join(", ", Enumerable.Range(1, 2000).Select(i => $"tag{i}")));
+        Assert.Equal(2000, many.Count);
+        Assert.Equal(new string('a', 60), Assert.Single(Tagging.Parse(new string('a', 60))));
+    }
+
+    [Theory]
+    [InlineData(21, 10, "An entry can have at most 20 tags; these are 21. Remove 1.")]
+    [InlineData(2000, 10, "An entry can have at most 20 tags; these are 2000. Remove 1980.")]
+    [InlineData(1, 41, "A tag can have at most 40 characters; “aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa1” has 41.")]
+    public async Task Save_TooManyOrTooLongTags_IsRefusedBesideTheTagsField_AndNothingIsSaved(int count, int length, string message)
+    {
+        var tags = Tagging.Parse(string.Join(", ", Enumerable.Range(1, count).Select(i => new string('a', length - i.ToString(System.Globalization.CultureInfo.InvariantCulture).Length) + i)));
+        using var db = App.CreateDbContext();
+        var goal = await db.Entries.SingleAsync(e => e.Slug == "goal");
+
+        var result = await App.Get<EntryEditor>().SaveAsync(Mentor, goal.Id, 1, new EntryInput(goal.Title, goal.BodyMarkdown + " more", Visibility.Public, null, "tagged", Tags: tags));
+
+        Assert.Equal(message, Assert.IsType<SaveResult.Invalid>(result).Errors[nameof(EntryInput.Tags)]);
+        using var check = App.CreateDbContext();
+        Assert.False(await check.EntryTags.AnyAsync(t => t.Entry!.Slug == "goal"));
+        Assert.Equal(1, await check.Revisions.CountAsync(r => r.Entry!.Slug == "goal"));
+    }
+
+    [Fact]
+    public async Task Save_TwentyTagsOfFortyCharacters_IsSavedWhole()
+    {
+        var tags = Tagging.Parse(string.Join(", ", Enumerable.Range(10, 20).Select(i => new string('b', 38) + i)));
+        using var db = App.CreateDbContext();
+        var goal = await db.Entries.SingleAsync(e => e.Slug == "goal");
+
+        Assert.IsType<SaveResult.Saved>(await App.Get<EntryEditor>().SaveAsync(Mentor, goal.Id, 1, new EntryInput(goal.Title, goal.BodyMarkdown, Visibility.Public, null, "tagged", Tags: tags)));
+
+        using var check = App.CreateDbContext();
+        Assert.Equal(20, await check.EntryTags.CountAsync(t => t.Entry!.Slug == "goal" && t.Name.Length == 40));
+    }
+
+    [Fact]
     public async Task Save_Tags_ShowOnTheEntryAndOnTheTagPageAndAreInTheRevision()
     {
         using (var db = App.CreateDbContext())

@@ -71,6 +71,42 @@ public sealed class MeetingTests : MentorAppTest
         Assert.Equal("Give the date of the meeting.", Assert.IsType<SaveResult.Invalid>(result).Errors["Date"]);
     }
 
+    [Theory]
+    [InlineData(1999, 12, 31)]
+    [InlineData(2200, 1, 1)]
+    [InlineData(9999, 12, 31)]
+    public async Task Create_MeetingOrDueDateOutOfRange_IsRefusedBesideTheField_AndNothingIsSaved(int year, int month, int day)
+    {
+        var far = new DateOnly(year, month, day);
+        var editor = App.Get<EntryEditor>();
+
+        var badMeeting = await editor.CreateAsync(Mentor, EntryKind.Meeting, new EntryInput("Weekly meeting", "", Visibility.Team, null, "", Meeting: new MeetingInput(far, [], "", "", [])));
+        var badDue = await editor.CreateAsync(Mentor, EntryKind.Meeting,
+            new EntryInput("Weekly meeting", "", Visibility.Team, null, "", Meeting: new MeetingInput(Thursday, [], "", "", [new ActionItemInput("ok", null, Thursday, false), new ActionItemInput("Later", null, far, false)])));
+
+        Assert.Equal("Give a date between 2000-01-01 and 2199-12-31.", Assert.IsType<SaveResult.Invalid>(badMeeting).Errors["Date"]);
+        Assert.Equal("Give a due date between 2000-01-01 and 2199-12-31, or none.", Assert.IsType<SaveResult.Invalid>(badDue).Errors["ActionItems[1].DueDate"]);
+        using var db = App.CreateDbContext();
+        Assert.False(await db.Entries.AnyAsync(e => e.Kind == EntryKind.Meeting));
+    }
+
+    [Fact]
+    public void MeetingForm_ADateTheBrowserSentThatIsNoDate_IsRefusedBesideItsField_NotDropped()
+    {
+        var form = new MeetingFieldsEditor.MeetingForm
+        {
+            Date = "20226-11-26",
+            Items = [new() { Text = "ok", Due = "2026-12-03" }, new() { Text = "later", Due = "2026-13-40" }, new() { Text = "none", Due = "" }],
+        };
+
+        Assert.Equal(new Dictionary<string, string>
+        {
+            ["Date"] = "Give a date between 2000-01-01 and 2199-12-31.",
+            ["ActionItems[1].DueDate"] = "Give a due date between 2000-01-01 and 2199-12-31, or none.",
+        }, form.Problems());
+        Assert.Empty(new MeetingFieldsEditor.MeetingForm { Date = "2026-11-26", Items = [new() { Text = "ok", Due = "2026-12-03" }] }.Problems());
+    }
+
     [Fact]
     public async Task NewMeeting_AgendaRollsOverOpenActionItemsAndUnresolvedThreads()
     {

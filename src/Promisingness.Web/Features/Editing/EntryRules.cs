@@ -1,5 +1,6 @@
 using System.Text;
 using Promisingness.Web.Data;
+using Promisingness.Web.Features.Tags;
 
 namespace Promisingness.Web.Features.Editing;
 
@@ -8,6 +9,14 @@ public static class EntryRules
 {
     public const int MaxBodyBytes = 1024 * 1024;
     public const int MaxEditNoteLength = 500;
+
+    /// <summary>
+    /// The dates a meeting or a due date may have. A browser's date field takes years up to 275760, and a typo
+    /// of one digit ("20226") made a date no list can sort sensibly; a wiki of research programs needs none of them.
+    /// </summary>
+    public static readonly DateOnly EarliestDate = new(2000, 1, 1), LatestDate = new(2199, 12, 31);
+
+    public const string DateRange = "between 2000-01-01 and 2199-12-31";
 
     public static Dictionary<string, string> Problems(EntryInput input)
     {
@@ -28,6 +37,10 @@ public static class EntryRules
         if ((input.EditNote ?? "").Length > MaxEditNoteLength)
         {
             problems[nameof(EntryInput.EditNote)] = $"An edit note can have at most {MaxEditNoteLength} characters.";
+        }
+        if (Tagging.Problem(input.Tags ?? []) is { } tags)
+        {
+            problems[nameof(EntryInput.Tags)] = tags;
         }
         foreach (var (output, i) in (input.Topic?.Outputs ?? []).Select((o, i) => (o, i)))
         {
@@ -57,6 +70,10 @@ public static class EntryRules
         {
             problems[nameof(MeetingInput.Date)] = "Give the date of the meeting.";
         }
+        else if (meeting.Date < EarliestDate || meeting.Date > LatestDate)
+        {
+            problems[nameof(MeetingInput.Date)] = $"Give a date {DateRange}.";
+        }
         if (Encoding.UTF8.GetByteCount(meeting.Agenda ?? "") > MaxBodyBytes)
         {
             problems[nameof(MeetingInput.Agenda)] = "The agenda is over 1 MB.";
@@ -75,6 +92,10 @@ public static class EntryRules
             else if (text.Length > Meeting.ActionTextMaxLength)
             {
                 problems[ActionItemField(i, nameof(ActionItemInput.Text))] = $"An action item can have at most {Meeting.ActionTextMaxLength} characters; this one has {text.Length}.";
+            }
+            if (item.DueDate is { } due && (due < EarliestDate || due > LatestDate))
+            {
+                problems[ActionItemField(i, nameof(ActionItemInput.DueDate))] = $"Give a due date {DateRange}, or none.";
             }
         }
     }

@@ -76,6 +76,7 @@ public sealed class HomeQueries(IDbContextFactory<WikiDbContext> dbFactory)
     [
         ActivityActions.EntryCreated, ActivityActions.EntryEdited, ActivityActions.EntryVisibilityChanged, ActivityActions.EntryRestored,
         ActivityActions.EntryRemovedFromReadme, AuditActions.SummaryPublished, CredenceBook.ActivityAction,
+        CredenceBook.WithdrawnAction,
     ];
 
     /// <summary>Recent changes the reader may see: changes to entries they may read, and people joining the team.</summary>

@@ -14,13 +14,27 @@ public sealed class Tagging(IDbContextFactory<WikiDbContext> dbFactory)
 {
     public const int MaxPerEntry = 20;
 
-    /// <summary>"Scalable Oversight, W2S" → ["scalable-oversight", "w2s"]: one spelling per tag.</summary>
+    /// <summary>
+    /// "Scalable Oversight, W2S" → ["scalable-oversight", "w2s"]: one spelling per tag. Nothing is cut here:
+    /// too many tags, or one too long, is refused by <see cref="Problem"/> with a message.
+    /// </summary>
     public static IReadOnlyList<string> Parse(string? text) =>
         [.. (text ?? "").Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Where(t => t.Any(char.IsLetterOrDigit))
-            .Select(t => Slugs.From(t, EntryTag.MaxLength))
-            .Distinct()
-            .Take(MaxPerEntry)];
+            .Select(t => Slugs.From(t, int.MaxValue))
+            .Distinct()];
+
+    /// <summary>Null when the tags fit the limits; otherwise what to tell the editor beside the tags field.</summary>
+    public static string? Problem(IReadOnlyList<string> names)
+    {
+        if (names.Count > MaxPerEntry)
+        {
+            return $"An entry can have at most {MaxPerEntry} tags; these are {names.Count}. Remove {names.Count - MaxPerEntry}.";
+        }
+        return names.FirstOrDefault(n => n.Length > EntryTag.MaxLength) is { } tooLong
+            ? $"A tag can have at most {EntryTag.MaxLength} characters; “{tooLong}” has {tooLong.Length}."
+            : null;
+    }
 
     public static void Apply(Entry entry, IReadOnlyList<string> names)
     {
