@@ -191,7 +191,6 @@ public abstract class SearchServiceTestsBase(SearchWiki wiki)
     }
 }
 
-[OnPostgres]
 public sealed class SearchServiceTests(SearchWiki wiki) : SearchServiceTestsBase(wiki), IClassFixture<SearchWiki>;
 
 [OnPostgres]
