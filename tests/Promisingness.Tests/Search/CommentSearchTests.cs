@@ -1,8 +1,5 @@
 using AngleSharp.Html.Parser;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Promisingness.Tests.Infrastructure;
 using Promisingness.Web.Data;
 using Promisingness.Web.Features.Discussion;
@@ -41,6 +38,17 @@ public class CommentSearchTests : MentorAppTest
         Assert.Equal("In the discussion: ", hit.Snippet[0].Text);
         Assert.Contains(hit.Snippet, p => p.Marked && p.Text.Equals("axolotl", StringComparison.OrdinalIgnoreCase));
         Assert.Single(await SearchAsync("axol", researcher));
+    }
+
+    [DatabaseFact]
+    public async Task Member_FindsADiscussionByAnotherFormOfItsWords()
+    {
+        await App.Get<Discussions>().OpenAsync(Mentor, await GoalAsync(), "Is the axolotl benchmark scalable?", null);
+        var researcher = await Members.AddAsync(App, "r@test.local", Roles.Researcher, Members.Mars);
+
+        var hit = Assert.Single(await SearchAsync("axolotls scaling", researcher));
+
+        Assert.Contains(hit.Snippet, p => p.Marked && p.Text == "scalable");
     }
 
     [DatabaseFact]
@@ -185,40 +193,28 @@ public class CommentSearchTests : MentorAppTest
     [SqliteFact]
     public async Task Migration_OnAnExistingWiki_IndexesLiveCommentsAndGoesBackDown()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"promisingness-comment-backfill-{Guid.NewGuid():N}.db");
-        try
-        {
-            using var db = App.CreateDbContext();
-            db.Database.SetConnectionString($"DataSource={path}");
-            var migrator = db.GetService<IMigrator>();
-            var migrations = db.Database.GetMigrations().ToList();
-            var before = migrations[migrations.FindIndex(m => m.EndsWith("_CommentSearch", StringComparison.Ordinal)) - 1];
-            await migrator.MigrateAsync(before);
-            await db.Database.ExecuteSqlRawAsync("""
-                INSERT INTO Entries (Kind, Slug, Title, Visibility, Status, InReadme, Position, BodyMarkdown, BodyHtml, RevisionNumber, CreatedAt, UpdatedAt)
-                VALUES ('Page', 'old-one', 'Old page', 'Public', 'Active', 1, 1, 'Body.', '', 1, 0, 0);
-                INSERT INTO CommentThreads (EntryId, RevisionNumber, OpenedByUserId, OpenedByName, CreatedAt) VALUES (1, 1, 'u', 'U', 0);
-                INSERT INTO Comments (ThreadId, AuthorUserId, AuthorName, BodyMarkdown, BodyHtml, CreatedAt) VALUES (1, 'u', 'U', 'An old walrus remark.', '', 0);
-                INSERT INTO Comments (ThreadId, AuthorUserId, AuthorName, BodyMarkdown, BodyHtml, CreatedAt, DeletedAt) VALUES (1, 'u', 'U', '', '', 0, 1);
-                """);
+        using var file = new SqliteMigrationFile(App, "CommentSearch");
+        await file.MigrateToBeforeAsync();
+        var db = file.Db;
+        await db.Database.ExecuteSqlRawAsync("""
+            INSERT INTO Entries (Kind, Slug, Title, Visibility, Status, InReadme, Position, BodyMarkdown, BodyHtml, RevisionNumber, CreatedAt, UpdatedAt)
+            VALUES ('Page', 'old-one', 'Old page', 'Public', 'Active', 1, 1, 'Body.', '', 1, 0, 0);
+            INSERT INTO CommentThreads (EntryId, RevisionNumber, OpenedByUserId, OpenedByName, CreatedAt) VALUES (1, 1, 'u', 'U', 0);
+            INSERT INTO Comments (ThreadId, AuthorUserId, AuthorName, BodyMarkdown, BodyHtml, CreatedAt) VALUES (1, 'u', 'U', 'An old walrus remark.', '', 0);
+            INSERT INTO Comments (ThreadId, AuthorUserId, AuthorName, BodyMarkdown, BodyHtml, CreatedAt, DeletedAt) VALUES (1, 'u', 'U', '', '', 0, 1);
+            """);
 
-            await db.Database.MigrateAsync();
+        await db.Database.MigrateAsync();
 
-            Assert.Equal(["1|1|1"], await db.Database.SqlQueryRaw<string>(
-                "SELECT rowid || '|' || entry_id || '|' || thread_id AS Value FROM CommentSearch WHERE CommentSearch MATCH 'walrus'").ToListAsync());
-            Assert.Equal(1, await db.Database.SqlQueryRaw<int>("SELECT count(*) AS Value FROM CommentSearch").SingleAsync());
-            Assert.Equal(["walrus"], await db.Database.SqlQueryRaw<string>("SELECT term AS Value FROM CommentSearchWords WHERE term LIKE 'wal%'").ToListAsync());
+        Assert.Equal(["1|1|1"], await db.Database.SqlQueryRaw<string>(
+            "SELECT rowid || '|' || entry_id || '|' || thread_id AS Value FROM CommentSearch WHERE CommentSearch MATCH 'walrus'").ToListAsync());
+        Assert.Equal(1, await db.Database.SqlQueryRaw<int>("SELECT count(*) AS Value FROM CommentSearch").SingleAsync());
+        Assert.Equal(["walru"], await db.Database.SqlQueryRaw<string>("SELECT term AS Value FROM CommentSearchWords WHERE term LIKE 'wal%'").ToListAsync());
 
-            await migrator.MigrateAsync(before);
+        await file.MigrateToBeforeAsync();
 
-            Assert.Empty(await db.Database.SqlQueryRaw<string>(
-                "SELECT name AS Value FROM sqlite_master WHERE name LIKE 'CommentSearch%'").ToListAsync());
-        }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            File.Delete(path);
-        }
+        Assert.Empty(await db.Database.SqlQueryRaw<string>(
+            "SELECT name AS Value FROM sqlite_master WHERE name LIKE 'CommentSearch%'").ToListAsync());
     }
 }
 

@@ -68,7 +68,6 @@ public abstract class SearchHostileInputTestsBase(SearchWiki wiki)
     }
 }
 
-[OnPostgres]
 public sealed class SearchHostileInputTests(SearchWiki wiki) : SearchHostileInputTestsBase(wiki), IClassFixture<SearchWiki>;
 
 [OnPostgres]

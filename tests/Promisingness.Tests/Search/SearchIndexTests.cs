@@ -1,7 +1,4 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Promisingness.Tests.Infrastructure;
 using Promisingness.Web.Data;
 using Promisingness.Web.Features.Editing;
@@ -102,31 +99,63 @@ public class SearchIndexTests : MentorAppTest
     [SqliteFact]
     public async Task Migration_OnAnExistingWiki_IndexesEveryEntry()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"promisingness-backfill-{Guid.NewGuid():N}.db");
-        try
-        {
-            using var db = App.CreateDbContext();
-            db.Database.SetConnectionString($"DataSource={path}");
-            var migrations = db.Database.GetMigrations().ToList();
-            var before = migrations[migrations.FindIndex(m => m.EndsWith("_AddSearch", StringComparison.Ordinal)) - 1];
-            await db.GetService<IMigrator>().MigrateAsync(before);
-            await db.Database.ExecuteSqlRawAsync("""
-                INSERT INTO Entries (Kind, Slug, Title, Visibility, Status, InReadme, Position, BodyMarkdown, BodyHtml, RevisionNumber, CreatedAt, UpdatedAt)
-                VALUES ('Topic', 'old-one', 'Old walrus topic', 'Public', 'Active', 1, 1, 'Body of an old entry.', '', 1, 0, 0);
-                INSERT INTO TopicOutputs (EntryId, Position, Url, Status, SummaryMarkdown, SummaryHtml, LinkNote) VALUES (1, 0, '', 'Published', 'An old lemur summary.', '', '');
-                INSERT INTO EntryTags (EntryId, Name) VALUES (1, 'old-tag');
-                """);
+        using var file = new SqliteMigrationFile(App, "AddSearch");
+        await file.MigrateToBeforeAsync();
+        var db = file.Db;
+        await db.Database.ExecuteSqlRawAsync("""
+            INSERT INTO Entries (Kind, Slug, Title, Visibility, Status, InReadme, Position, BodyMarkdown, BodyHtml, RevisionNumber, CreatedAt, UpdatedAt)
+            VALUES ('Topic', 'old-one', 'Old walrus topic', 'Public', 'Active', 1, 1, 'Body of an old entry.', '', 1, 0, 0);
+            INSERT INTO TopicOutputs (EntryId, Position, Url, Status, SummaryMarkdown, SummaryHtml, LinkNote) VALUES (1, 0, '', 'Published', 'An old lemur summary.', '', '');
+            INSERT INTO EntryTags (EntryId, Name) VALUES (1, 'old-tag');
+            """);
 
-            await db.Database.MigrateAsync();
+        await db.Database.MigrateAsync();
 
-            var row = await db.Database.SqlQueryRaw<string>("SELECT title || '|' || outputs || '|' || tags AS Value FROM EntrySearch WHERE EntrySearch MATCH 'walrus AND lemur AND old'").SingleAsync();
-            Assert.Equal("Old walrus topic| An old lemur summary.|old-tag", row);
-        }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            File.Delete(path);
-        }
+        var row = await db.Database.SqlQueryRaw<string>("SELECT title || '|' || outputs || '|' || tags AS Value FROM EntrySearch WHERE EntrySearch MATCH 'walrus AND lemur AND old'").SingleAsync();
+        Assert.Equal("Old walrus topic| An old lemur summary.|old-tag", row);
+    }
+
+    [SqliteFact]
+    public async Task StemmingMigration_OnAnExistingWiki_RebuildsBothIndexesAndGoesBackDown()
+    {
+        using var file = new SqliteMigrationFile(App, "StemmedSearch");
+        await file.MigrateToBeforeAsync();
+        var db = file.Db;
+        await db.Database.ExecuteSqlRawAsync("""
+            INSERT INTO Entries (Kind, Slug, Title, Visibility, Status, InReadme, Position, BodyMarkdown, BodyHtml, RevisionNumber, CreatedAt, UpdatedAt)
+            VALUES ('Topic', 'old-one', 'Old walrus topic', 'Public', 'Active', 1, 1, 'Scaled oversight.', '', 1, 0, 0);
+            INSERT INTO TopicOutputs (EntryId, Position, Url, Status, SummaryMarkdown, SummaryHtml, LinkNote) VALUES (1, 0, '', 'Published', 'Old lemur summaries.', '', '');
+            INSERT INTO EntryTags (EntryId, Name) VALUES (1, 'old-tag');
+            INSERT INTO CommentThreads (EntryId, RevisionNumber, OpenedByUserId, OpenedByName, CreatedAt) VALUES (1, 1, 'u', 'U', 0);
+            INSERT INTO Comments (ThreadId, AuthorUserId, AuthorName, BodyMarkdown, BodyHtml, CreatedAt) VALUES (1, 'u', 'U', 'Lemurs scaling.', '', 0);
+            """);
+        const string Entry = "SELECT title || '|' || outputs || '|' || tags AS Value FROM EntrySearch WHERE EntrySearch MATCH {0}";
+        const string Comment = "SELECT rowid || '|' || entry_id || '|' || thread_id AS Value FROM CommentSearch WHERE CommentSearch MATCH {0}";
+        Assert.Empty(await db.Database.SqlQueryRaw<string>(Entry, "scaling").ToListAsync());
+
+        await db.Database.MigrateAsync();
+
+        Assert.Equal(["Old walrus topic| Old lemur summaries.|old-tag"], await db.Database.SqlQueryRaw<string>(Entry, "scaling AND lemur AND walrus").ToListAsync());
+        Assert.Equal(["1|1|1"], await db.Database.SqlQueryRaw<string>(Comment, "scaled AND lemur").ToListAsync());
+        Assert.Equal(["scale"], await db.Database.SqlQueryRaw<string>("SELECT term AS Value FROM CommentSearchWords WHERE term LIKE 'sca%'").ToListAsync());
+
+        await file.MigrateToBeforeAsync();
+
+        Assert.Empty(await db.Database.SqlQueryRaw<string>(Entry, "scaling").ToListAsync());
+        Assert.Single(await db.Database.SqlQueryRaw<string>(Entry, "scaled AND lemur").ToListAsync());
+        Assert.Equal(["1|1|1"], await db.Database.SqlQueryRaw<string>(Comment, "scaling AND lemurs").ToListAsync());
+    }
+
+    [DatabaseFact]
+    public async Task Search_WordWhoseStemPorterWouldStemAgain_IsFound()
+    {
+        // "accelerated" is indexed as "acceler", which Porter stems again to "accel": the words a long prefix
+        // stands for must not be searched by such a stem, or this entry would not be found.
+        var saved = await App.Get<EntryEditor>().CreateAsync(Mentor, EntryKind.Page, new EntryInput("Pace", "Research accelerated by agents.", Visibility.Public, null));
+        Assert.IsType<SaveResult.Saved>(saved);
+
+        Assert.Equal(["Pace"], await TitlesAsync("accelerated"));
+        Assert.Equal(["Pace"], await TitlesAsync("acceleration"));
     }
 }
 

@@ -14,10 +14,12 @@ public abstract class SearchServiceTestsBase(SearchWiki wiki)
 
     private static IEnumerable<string> Titles(SearchResults results) => results.Hits.Select(h => Highlights.PlainText(h.Title));
 
-    [DatabaseFact]
-    public async Task Search_WordInATitle_RanksAboveTheSameWordInABody()
+    [DatabaseTheory]
+    [InlineData("pangolin")]
+    [InlineData("pangolins")]
+    public async Task Search_WordInATitle_RanksAboveTheSameWordInABody(string query)
     {
-        var results = await Search.SearchAsync(new SearchRequest("pangolin"), null);
+        var results = await Search.SearchAsync(new SearchRequest(query), null);
 
         Assert.Equal(["Pangolin behaviour", "Other notes"], Titles(results));
     }
@@ -28,6 +30,48 @@ public abstract class SearchServiceTestsBase(SearchWiki wiki)
         var results = await Search.SearchAsync(new SearchRequest("autoenc"), null);
 
         Assert.Contains("Sparse Autoencoders (SAEs)", Titles(results));
+    }
+
+    [DatabaseFact]
+    public async Task Search_AnotherFormOfAWord_FindsTheSeedsScaleRelatedText()
+    {
+        var titles = Titles(await Search.SearchAsync(new SearchRequest("scaling"), null)).ToList();
+
+        // "scalable", "Scalable oversight" (an output's summary), "scalability", "large scale" and "scale up".
+        Assert.Contains("Background", titles);
+        Assert.Contains("Weak to Strong Generalization", titles);
+        Assert.Contains("Sparse Autoencoders (SAEs)", titles);
+        Assert.Contains("Automated Alignment considerations from a Governance perspective", titles);
+        Assert.Contains("A proposed compute-based method for predicting the future feasibility of the Linear Representation Hypothesis for automating alignment research", titles);
+    }
+
+    [DatabaseTheory]
+    [InlineData("Background", "scalable")]
+    [InlineData("Sparse Autoencoders (SAEs)", "scalability")]
+    [InlineData("Automated Alignment considerations from a Governance perspective", "scale")]
+    public async Task Search_AnotherFormOfAWord_IsMarkedInTheSnippet(string title, string marked)
+    {
+        var hit = (await Search.SearchAsync(new SearchRequest("scaling"), null)).Hits.Single(h => Highlights.PlainText(h.Title) == title);
+
+        Assert.Contains(hit.Snippet, p => p.Marked && p.Text.Equals(marked, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [DatabaseTheory]
+    [InlineData("\"large scale\"", true)]
+    [InlineData("\"large scaling\"", true)]
+    [InlineData("\"scale large\"", false)]
+    [InlineData("\"large scalable\"", false)]
+    public async Task Search_QuotedPhrase_MatchesItsWordsStemmedAndInThatOrder(string query, bool found)
+    {
+        var results = await Search.SearchAsync(new SearchRequest(query), null);
+
+        Assert.Equal(found, Titles(results).Contains("Automated Alignment considerations from a Governance perspective"));
+    }
+
+    [DatabaseFact]
+    public async Task Search_QuotedWord_IsNotWidenedToItsAbleForm()
+    {
+        Assert.DoesNotContain("Background", Titles(await Search.SearchAsync(new SearchRequest("\"scaling\""), null)));
     }
 
     [DatabaseTheory]
@@ -181,6 +225,14 @@ public abstract class SearchServiceTestsBase(SearchWiki wiki)
         Assert.DoesNotContain(suggestions, s => s.Title == "SPAR plans");
     }
 
+    [DatabaseFact]
+    public async Task Suggest_AnotherFormOfATitlesWord_SuggestsIt()
+    {
+        var suggestions = await Search.SuggestAsync("pangolins", await wiki.ReaderAsync("mentor"));
+
+        Assert.Equal("Pangolin behaviour", Assert.Single(suggestions).Title);
+    }
+
     [DatabaseTheory]
     [InlineData("")]
     [InlineData("\"(")]
@@ -191,7 +243,6 @@ public abstract class SearchServiceTestsBase(SearchWiki wiki)
     }
 }
 
-[OnPostgres]
 public sealed class SearchServiceTests(SearchWiki wiki) : SearchServiceTestsBase(wiki), IClassFixture<SearchWiki>;
 
 [OnPostgres]

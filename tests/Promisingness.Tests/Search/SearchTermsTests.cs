@@ -16,6 +16,11 @@ public sealed class SearchTermsTests
     [InlineData("\"unclosed phrase", "\"unclosed phrase\"")]
     [InlineData("naïve café", "\"naïve\"* AND \"café\"*")]
     [InlineData("weak weak WEAK", "\"weak\"*")]
+    [InlineData("scaling", "(\"scaling\"* OR \"scalabl\"*)")]
+    [InlineData("scale", "(\"scale\"* OR \"scalabl\"*)")]
+    [InlineData("scaled laws", "(\"scaled\"* OR \"scalabl\"*) AND \"laws\"*")]
+    [InlineData("\"scaling\"", "\"scaling\"")]
+    [InlineData("computing testing sparse", "\"computing\"* AND \"testing\"* AND \"sparse\"*")]
     public void Parse_TurnsTextIntoQuotedTerms(string text, string match)
     {
         Assert.Equal(match, SearchTerms.Parse(text).ToMatch());
@@ -66,11 +71,19 @@ public sealed class SearchTermsTests
     }
 
     [Fact]
+    public void ToMatch_WithTheIndexsWordsForBothFormsOfAPrefix_OrsThemAll()
+    {
+        var match = SearchTerms.Parse("large-scaling").ToMatch(last => last == "scaling" ? ["scale"] : ["scalabl", "scalar"]);
+
+        Assert.Equal("(\"large scale\" OR \"large scalabl\" OR \"large scalar\")", match);
+    }
+
+    [Fact]
     public void ToMatch_WithTheIndexsWordsForAPrefix_OrsThem()
     {
         var terms = SearchTerms.Parse("auto chain-of-thou");
 
-        var match = terms.ToMatch(t => t.Words[^1] == "auto" ? ["autoencoder", "autoencoders"] : ["thought"]);
+        var match = terms.ToMatch(last => last == "auto" ? ["autoencoder", "autoencoders"] : ["thought"]);
 
         Assert.Equal("(\"autoencoder\" OR \"autoencoders\") AND \"chain of thought\"", match);
     }

@@ -67,7 +67,6 @@ public abstract class SearchVisibilityTestsBase(SearchWiki wiki)
     }
 }
 
-[OnPostgres]
 public sealed class SearchVisibilityTests(SearchWiki wiki) : SearchVisibilityTestsBase(wiki), IClassFixture<SearchWiki>;
 
 [OnPostgres]

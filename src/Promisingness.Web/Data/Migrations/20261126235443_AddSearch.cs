@@ -13,13 +13,13 @@ namespace Promisingness.Web.Data.Migrations
     public partial class AddSearch : Migration
     {
         // A topic's outputs that are still listed: their titles and summaries, in order.
-        private static string OutputsOf(string entryId) => $"""
+        internal static string OutputsOf(string entryId) => $"""
             (SELECT coalesce(group_concat(Text, char(10)), '') FROM (
                 SELECT coalesce(o.Title, '') || ' ' || o.SummaryMarkdown AS Text FROM TopicOutputs o
                 WHERE o.EntryId = {entryId} AND o.Status <> 'Removed' ORDER BY o.Position))
             """;
 
-        private static string TagsOf(string entryId) =>
+        internal static string TagsOf(string entryId) =>
             $"(SELECT coalesce(group_concat(t.Name, ' '), '') FROM EntryTags t WHERE t.EntryId = {entryId})";
 
         private static string RefreshOutputs(string entryId) =>

@@ -7,8 +7,8 @@ namespace Promisingness.Web.Features.Search;
 
 /// <summary>
 /// PostgreSQL's full-text search: the EntrySearch table's weighted tsvector and the comments' expression
-/// index (the Postgres Search migration), the "wiki" configuration (no stemming, accents folded, as FTS5's
-/// unicode61 on the SQLite side). The query is a to_tsquery built from SearchTerms rather than the typed
+/// index (the Postgres Search and StemmedSearch migrations), the "wiki_english" configuration (English stems
+/// without stop words, accents folded, as FTS5's porter over unicode61 on the SQLite side). The query is a to_tsquery built from SearchTerms rather than the typed
 /// text through websearch_to_tsquery: websearch reads "or" and "-word" as operators where the SQLite side
 /// reads words, and has no prefix form; here every word must match, a word typed last-in-a-term matches
 /// as a prefix (:*) and a quoted phrase matches in order (&lt;-&gt;), on both engines.
@@ -21,7 +21,7 @@ internal sealed partial class PostgresSearchEngine : SearchEngine
     private const string Rank = "ts_rank(ARRAY[0.1, 0.2, 0.4, 1.0]::float4[], s.document, q)";
 
     // The comments' indexed expression: it must stay the one in the migration's index for the index to be used.
-    private const string CommentDocument = "to_tsvector('wiki', c.\"BodyMarkdown\")";
+    private const string CommentDocument = "to_tsvector('wiki_english', c.\"BodyMarkdown\")";
 
     private static readonly string Marks = $"StartSel={Highlights.Open}, StopSel={Highlights.Close}";
     private static readonly string TitleOptions = $"{Marks}, HighlightAll=true";
@@ -38,11 +38,13 @@ internal sealed partial class PostgresSearchEngine : SearchEngine
 
     /// <summary>
     /// Each term's words as quoted lexemes joined by &lt;-&gt; (in order), the last one with :* when the term
-    /// is a prefix; terms joined by &amp;. Title-only lexemes carry the title's weight, A.
+    /// is a prefix, once for each of its LastWords, OR-ed; terms joined by &amp;. Title-only lexemes carry
+    /// the title's weight, A. to_tsquery stems each lexeme, a prefix too ("scaling":* is "scale":*), as FTS5 does.
     /// </summary>
     internal static string ToTsQuery(SearchTerms terms, bool titleOnly) =>
-        string.Join(" & ", terms.Terms.Select(term => "(" + string.Join(" <-> ", term.Words.Select((word, i) =>
-            Lexeme(word, prefix: term.Prefix && i == term.Words.Count - 1, titleOnly))) + ")"));
+        string.Join(" & ", terms.Terms.Select(term => "(" + string.Join(" | ", term.LastWords.Select(last =>
+            "(" + string.Join(" <-> ", term.Words.SkipLast(1).Select(word => Lexeme(word, prefix: false, titleOnly))
+                .Append(Lexeme(last, prefix: term.Prefix, titleOnly))) + ")")) + ")"));
 
     private static string Lexeme(string word, bool prefix, bool titleOnly)
     {
@@ -56,14 +58,14 @@ internal sealed partial class PostgresSearchEngine : SearchEngine
     public override IQueryable<FtsMatch> Matches(WikiDbContext db, string match) =>
         db.Database.SqlQueryRaw<FtsMatch>($$"""
             SELECT s.entry_id AS "EntryId", (-{{Rank}})::float8 AS "Rank"
-            FROM "EntrySearch" s, to_tsquery('wiki', {0}) q
+            FROM "EntrySearch" s, to_tsquery('wiki_english', {0}) q
             WHERE s.document @@ q
             """, match);
 
     public override IQueryable<FtsCommentMatch> CommentMatches(WikiDbContext db, string match) =>
         db.Database.SqlQueryRaw<FtsCommentMatch>($$"""
             SELECT c."Id" AS "CommentId", t."EntryId" AS "EntryId", (-ts_rank({{CommentDocument}}, q))::float8 AS "Rank"
-            FROM "Comments" c JOIN "CommentThreads" t ON t."Id" = c."ThreadId", to_tsquery('wiki', {0}) q
+            FROM "Comments" c JOIN "CommentThreads" t ON t."Id" = c."ThreadId", to_tsquery('wiki_english', {0}) q
             WHERE c."DeletedAt" IS NULL AND {{CommentDocument}} @@ q
             """, match);
 
@@ -71,10 +73,10 @@ internal sealed partial class PostgresSearchEngine : SearchEngine
     {
         var texts = await db.Database.SqlQueryRaw<FtsText>("""
             SELECT s.entry_id AS "EntryId",
-                   ts_headline('wiki', translate(s.title, '<&', {4}), q, {0}) AS "Title",
-                   ts_headline('wiki', translate(s.body, '<&', {4}), q, {1}) AS "Body",
-                   ts_headline('wiki', translate(s.outputs, '<&', {4}), q, {1}) AS "Outputs"
-            FROM "EntrySearch" s, to_tsquery('wiki', {2}) q
+                   ts_headline('wiki_english', translate(s.title, '<&', {4}), q, {0}) AS "Title",
+                   ts_headline('wiki_english', translate(s.body, '<&', {4}), q, {1}) AS "Body",
+                   ts_headline('wiki_english', translate(s.outputs, '<&', {4}), q, {1}) AS "Outputs"
+            FROM "EntrySearch" s, to_tsquery('wiki_english', {2}) q
             WHERE s.entry_id = ANY({3})
             """, TitleOptions, SnippetOptions, match, ids.ToArray(), Hidden)
             .ToListAsync(cancellationToken);
@@ -86,8 +88,8 @@ internal sealed partial class PostgresSearchEngine : SearchEngine
         var comments = await db.Database.SqlQueryRaw<FtsComment>($$"""
             SELECT c."Id" AS "CommentId", t."EntryId" AS "EntryId", t."Id" AS "ThreadId",
                    (-ts_rank({{CommentDocument}}, q))::float8 AS "Rank",
-                   ts_headline('wiki', translate(c."BodyMarkdown", '<&', {3}), q, {0}) AS "Body"
-            FROM "Comments" c JOIN "CommentThreads" t ON t."Id" = c."ThreadId", to_tsquery('wiki', {1}) q
+                   ts_headline('wiki_english', translate(c."BodyMarkdown", '<&', {3}), q, {0}) AS "Body"
+            FROM "Comments" c JOIN "CommentThreads" t ON t."Id" = c."ThreadId", to_tsquery('wiki_english', {1}) q
             WHERE c."Id" = ANY({2}) AND c."DeletedAt" IS NULL AND {{CommentDocument}} @@ q
             """, SnippetOptions, match, commentIds.ToArray(), Hidden)
             .ToListAsync(cancellationToken);

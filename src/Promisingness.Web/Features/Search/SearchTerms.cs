@@ -6,23 +6,69 @@ namespace Promisingness.Web.Features.Search;
 public sealed record SearchTerm(IReadOnlyList<string> Words, bool Prefix)
 {
     /// <summary>
-    /// A quoted FTS5 string: the words hold only letters, digits and marks, so nothing in them is syntax.
-    /// A prefix term becomes "word"*, or, when the index's own words that start with it are known
-    /// (<paramref name="lastWordForms"/>), the phrase with each of them, OR-ed.
+    /// What the last word is searched as. The database stems every word (FTS5's porter, PostgreSQL's english
+    /// stemmer), so "scaling" already finds "scale", "scaled" and "scales". Neither folds -able into a short
+    /// word's stem ("scalable" and "scalability" are "scalabl"), so a prefix term whose last word is such a
+    /// word with the silent e or an ending English drops it for ("scale", "scaled", "scaling") also finds
+    /// that root with "abl". A quoted phrase is searched as typed.
     /// </summary>
-    public string ToMatch(IReadOnlyList<string>? lastWordForms = null)
+    public IReadOnlyList<string> LastWords => Prefix && AbleForm(Words[^1]) is { } able ? [Words[^1], able] : [Words[^1]];
+
+    /// <summary>
+    /// A quoted FTS5 string: the words hold only letters, digits and marks, so nothing in them is syntax.
+    /// A prefix term becomes "word"* for each of its LastWords, or, when the index's own words that start
+    /// with one are known (<paramref name="indexWords"/>), the phrase with each of them; all OR-ed.
+    /// </summary>
+    public string ToMatch(Func<string, IReadOnlyList<string>?>? indexWords = null)
     {
         if (!Prefix)
         {
             return Quote(Words);
         }
-        if (lastWordForms is not { Count: > 0 })
-        {
-            return Quote(Words) + "*";
-        }
-        var forms = lastWordForms.Select(form => Quote([.. Words.SkipLast(1), form])).ToList();
+        var forms = LastWords.SelectMany(last => indexWords?.Invoke(last) is { Count: > 0 } words
+            ? words.Select(word => Quote([.. Words.SkipLast(1), word]))
+            : [Quote([.. Words.SkipLast(1), last]) + "*"]).ToList();
         return forms.Count == 1 ? forms[0] : "(" + string.Join(" OR ", forms) + ")";
     }
+
+    /// <summary>
+    /// The root of "scale", "scales", "scaled" or "scaling" with "abl", for the roots whose stem Porter writes
+    /// with the silent e: one syllable ending consonant, vowel, consonant (not w, x or y). The stemmers strip
+    /// -able only after a longer root ("computable" is already "comput", as "computing" is).
+    /// </summary>
+    private static string? AbleForm(string word)
+    {
+        foreach (var ending in (ReadOnlySpan<string>)["ing", "ed", "es", "e"])
+        {
+            if (word.EndsWith(ending, StringComparison.Ordinal))
+            {
+                var root = word[..^ending.Length];
+                return root.Length >= 3 && Measure(root) == 1 && EndsConsonantVowelConsonant(root) ? root + "abl" : null;
+            }
+        }
+        return null;
+    }
+
+    private static bool EndsConsonantVowelConsonant(string word) =>
+        !IsVowel(word, word.Length - 3) && IsVowel(word, word.Length - 2) && !IsVowel(word, word.Length - 1) && word[^1] is not ('w' or 'x' or 'y');
+
+    /// <summary>Porter's m: how many times a run of vowels is followed by a consonant.</summary>
+    private static int Measure(string word)
+    {
+        var m = 0;
+        for (var i = 1; i < word.Length; i++)
+        {
+            if (IsVowel(word, i - 1) && !IsVowel(word, i))
+            {
+                m++;
+            }
+        }
+        return m;
+    }
+
+    /// <summary>a, e, i, o, u, and y after a consonant, as Porter counts them.</summary>
+    private static bool IsVowel(string word, int i) =>
+        word[i] is 'a' or 'e' or 'i' or 'o' or 'u' || (word[i] == 'y' && i > 0 && !IsVowel(word, i - 1));
 
     private static string Quote(IEnumerable<string> words) => "\"" + string.Join(' ', words).Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
@@ -55,8 +101,9 @@ public sealed record SearchTerms(IReadOnlyList<SearchTerm> Terms, bool Truncated
 
     public bool IsEmpty => Terms.Count == 0;
 
-    public string ToMatch(Func<SearchTerm, IReadOnlyList<string>?>? lastWordForms = null) =>
-        string.Join(" AND ", Terms.Select(t => t.ToMatch(lastWordForms?.Invoke(t))));
+    /// <summary>The FTS5 MATCH expression; <paramref name="indexWords"/> gives the index's words that start with a prefix, where known.</summary>
+    public string ToMatch(Func<string, IReadOnlyList<string>?>? indexWords = null) =>
+        string.Join(" AND ", Terms.Select(t => t.ToMatch(indexWords)));
 
     public static SearchTerms Parse(string? text)
     {

@@ -7,7 +7,10 @@ using static Promisingness.Web.Features.Search.SearchService;
 
 namespace Promisingness.Web.Features.Search;
 
-/// <summary>SQLite's FTS5: the EntrySearch and CommentSearch tables of the AddSearch and CommentSearch migrations.</summary>
+/// <summary>
+/// SQLite's FTS5: the EntrySearch and CommentSearch tables of the AddSearch and CommentSearch migrations, whose
+/// words are porter stems since StemmedSearch.
+/// </summary>
 internal sealed class SqliteSearchEngine : SearchEngine
 {
     public static readonly SqliteSearchEngine Instance = new();
@@ -15,9 +18,17 @@ internal sealed class SqliteSearchEngine : SearchEngine
     /// <summary>A prefix that stands for more words than this is searched as a prefix (see MatchAsync).</summary>
     private const int MaxPrefixForms = 40;
 
-    // Each index's own words (fts5vocab), for MatchAsync: a comment's words need not be in any entry.
-    private const string EntryWords = "SELECT term AS Value FROM EntrySearchWords WHERE term >= {0} AND term < {1} LIMIT {2}";
-    private const string CommentWords = "SELECT term AS Value FROM CommentSearchWords WHERE term >= {0} AND term < {1} LIMIT {2}";
+    // Each index's own words (fts5vocab), for MatchAsync: a comment's words need not be in any entry. Porter's
+    // stemmer is not idempotent ("accelerated" is stored as "acceler", which it stems again to "accel"), and
+    // FTS5 stems every word of a query, so a word that would not find itself comes back NULL (see Stable).
+    private const string EntryWords = $"SELECT CASE WHEN {Stable} THEN term END AS Value FROM EntrySearchWords WHERE term >= {{0}} AND term < {{1}} LIMIT {{2}}";
+    private const string CommentWords = $"SELECT CASE WHEN {Stable} THEN term END AS Value FROM CommentSearchWords WHERE term >= {{0}} AND term < {{1}} LIMIT {{2}}";
+
+    /// <summary>An index word that its own stem finds: plain letters (at most LongestStemmed) that SearchStems stems as FTS5 does, to themselves.</summary>
+    private const string Stable = "length(term) <= 20 AND term NOT GLOB '*[^a-z]*' AND (SELECT token FROM SearchStems WHERE input = term) = term";
+
+    /// <summary>FTS3's porter tokenizer shortens a longer word (its first and last ten letters) where FTS5 stems it whole.</summary>
+    private const int LongestStemmed = 20;
 
     // Titles weigh most, then tags, outputs' summaries and the body.
     private const string Rank = "bm25(EntrySearch, 10.0, 1.0, 2.0, 4.0)";
@@ -36,27 +47,41 @@ internal sealed class SqliteSearchEngine : SearchEngine
     /// FTS5 answers "word"* beyond its prefix indexes by merging the doclists of all such words in memory,
     /// once per cursor: 10–20 ms for a common word in 100,000 entries, and again for every row looked up by
     /// id. An OR of the few real words costs nearly nothing. A prefix of many words keeps the *.
+    /// The index holds porter stems, and FTS5 stems "word"* before it looks the prefix up ("scaling"* is
+    /// "scale"*), so the words are looked up by the prefix's stem, from SearchStems: the same Porter stemmer.
     /// </summary>
     private static async Task<string> MatchAsync(WikiDbContext db, SearchTerms terms, string wordsStartingWith, CancellationToken cancellationToken)
     {
-        var forms = new Dictionary<SearchTerm, IReadOnlyList<string>>();
-        foreach (var term in terms.Terms.Where(t => t.Prefix && t.Words[^1].Length > SearchTerms.LongestIndexedPrefix))
+        var forms = new Dictionary<string, IReadOnlyList<string>>();
+        foreach (var last in terms.Terms.Where(t => t.Prefix).SelectMany(t => t.LastWords).Distinct())
         {
-            if (IndexForm(term.Words[^1]) is { } prefix && Successor(prefix) is { } after)
+            if (IndexForm(last) is { Length: > SearchTerms.LongestIndexedPrefix } folded
+                && await StemAsync(db, folded, cancellationToken) is { Length: > SearchTerms.LongestIndexedPrefix } prefix
+                && Successor(prefix) is { } after)
             {
                 var words = await db.Database
-                    .SqlQueryRaw<string>(wordsStartingWith, prefix, after, MaxPrefixForms + 1)
+                    .SqlQueryRaw<string?>(wordsStartingWith, prefix, after, MaxPrefixForms + 1)
                     .ToListAsync(cancellationToken);
-                if (words.Count is > 0 and <= MaxPrefixForms)
+                if (words.Count is > 0 and <= MaxPrefixForms && !words.Contains(null))
                 {
-                    forms[term] = words;
+                    forms[last] = [.. words.OfType<string>()];
                 }
             }
         }
         return terms.ToMatch(forms.GetValueOrDefault);
     }
 
-    /// <summary>The word as unicode61 with remove_diacritics stores it: lower case, without accents.</summary>
+    /// <summary>
+    /// The word's porter stem, by FTS3's tokenizer (SearchStems), whose Porter stemmer is FTS5's. Only for
+    /// plain ASCII letters: FTS3 copies a word with digits or other letters unstemmed where FTS5 stems it,
+    /// so such a word keeps FTS5's own "word"* (null here).
+    /// </summary>
+    private static async Task<string?> StemAsync(WikiDbContext db, string word, CancellationToken cancellationToken) =>
+        word.Length <= LongestStemmed && word.All(char.IsAsciiLetterLower)
+            ? await db.Database.SqlQueryRaw<string>("SELECT token AS Value FROM SearchStems WHERE input = {0}", word).SingleOrDefaultAsync(cancellationToken)
+            : null;
+
+    /// <summary>The word as unicode61 with remove_diacritics folds it: lower case, without accents.</summary>
     private static string? IndexForm(string word)
     {
         var folded = new string([.. word.Normalize(NormalizationForm.FormD).Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)]);
