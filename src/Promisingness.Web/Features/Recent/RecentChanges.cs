@@ -64,7 +64,15 @@ public sealed class RecentChanges(IDbContextFactory<WikiDbContext> dbFactory)
         var rows = await revisions
             .Select(r => new
             {
-                r.Entry!.Title, r.Entry.Slug, r.Entry.Kind, r.Number, r.AuthorName, r.AuthorProgramId, r.CreatedAt, r.EditNote, r.BodyHtml,
+                r.Entry!.Title,
+                r.Entry.Slug,
+                r.Entry.Kind,
+                r.Number,
+                r.AuthorName,
+                r.AuthorProgramId,
+                r.CreatedAt,
+                r.EditNote,
+                r.BodyHtml,
                 PreviousReadable = member || db.Revisions.Any(p => p.EntryId == r.EntryId && p.Number == r.Number - 1 && p.Visibility == Visibility.Public),
             })
             .ToListAsync(cancellationToken);
