@@ -23,6 +23,12 @@ public static class EntryPermissions
         };
     }
 
+    /// <summary>
+    /// Whether an entry of this kind may be public at all. Meetings are the team's working notes (agenda, notes,
+    /// decisions, action items with owners): members only, whoever asks.
+    /// </summary>
+    public static bool MayBePublic(EntryKind kind) => kind != EntryKind.Meeting;
+
     private static bool CanRead(WikiUser? member, EntryAccessFacts entry) => entry.Visibility switch
     {
         Visibility.Public => true,

@@ -44,6 +44,22 @@ public class EntryEditorTests : IAsyncLifetime
     private static EntryInput Input(Entry entry, string? body = null, string? title = null, Visibility? visibility = null) =>
         new(title ?? entry.Title, body ?? entry.BodyMarkdown, visibility ?? entry.Visibility, entry.ProgramId, "test edit");
 
+    [DatabaseTheory]
+    [InlineData("Team then publi\u0441")]
+    [InlineData("\uFF34\uFF45\uFF41\uFF4D then public")]
+    [InlineData("\u0422e\u0430m then \u03C1ublic")]
+    [InlineData("Team then pub\u00ADlic")]
+    public async Task Create_TitleThatLooksLikeAnotherEntrys_IsRefusedNamingIt(string lookAlike)
+    {
+        Assert.IsType<SaveResult.Saved>(await Editor.CreateAsync(aisc, EntryKind.Page, new EntryInput("Team then public", "Ours.", Visibility.Team, Members.Aisc)));
+
+        var result = await Editor.CreateAsync(mars, EntryKind.Page, new EntryInput(lookAlike, "Theirs.", Visibility.Team, Members.Mars));
+
+        Assert.Contains("“Team then public”", Assert.IsType<SaveResult.Invalid>(result).Errors[nameof(EntryInput.Title)]);
+        using var db = app.CreateDbContext();
+        Assert.Equal(1, await db.Entries.CountAsync(e => e.Slug.StartsWith("team-then-public")));
+    }
+
     [DatabaseFact]
     public async Task Save_AppendsARevisionAndNeverChangesOldOnes()
     {

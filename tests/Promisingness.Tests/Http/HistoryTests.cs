@@ -1,4 +1,6 @@
 using System.Net;
+using System.Xml.Linq;
+using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
 using Promisingness.Tests.Infrastructure;
 using Promisingness.Web.Data;
@@ -37,6 +39,65 @@ public sealed class HistoryTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, publicDiff.StatusCode);
         Assert.Contains("published", await publicDiff.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task History_OfAnEntryThatWasTeamThenPublic_LinksAVisitorOnlyToDiffsThatAnswer()
+    {
+        await MakeGoalTeamThenPublicAsync();
+        var visitor = app.CreateClient();
+        var member = await Members.SignInAsync(app, "history-reader@test.local");
+
+        var page = new HtmlParser().ParseDocument(await visitor.GetStringAsync("/entries/goal/history"));
+        var memberPage = new HtmlParser().ParseDocument(await member.GetStringAsync("/entries/goal/history"));
+
+        var links = DiffLinks(page);
+        Assert.NotEmpty(links);
+        foreach (var link in links)
+        {
+            using var diff = await visitor.GetAsync("/" + link);
+            Assert.Equal(HttpStatusCode.OK, diff.StatusCode);
+        }
+        Assert.DoesNotContain("Changes from revision 2", page.Body!.TextContent);
+        Assert.Equal("Earlier revisions are visible to the team.", Assert.Single(page.QuerySelectorAll("[data-testid=history-hidden]")).TextContent);
+        Assert.Contains("Changes from revision 2", memberPage.Body!.TextContent);
+        Assert.Empty(memberPage.QuerySelectorAll("[data-testid=history-hidden]"));
+    }
+
+    [Fact]
+    public async Task FeedAndRecentChanges_OfAnEntryThatWasTeamThenPublic_LinkAVisitorOnlyToPagesThatAnswer()
+    {
+        await MakeGoalTeamThenPublicAsync();
+        var visitor = app.CreateClient();
+
+        var feed = XDocument.Parse(await visitor.GetStringAsync("/feed.atom"));
+        var recent = new HtmlParser().ParseDocument(await visitor.GetStringAsync("/recent"));
+
+        XNamespace atom = "http://www.w3.org/2005/Atom";
+        var feedLinks = feed.Root!.Elements(atom + "entry").Select(e => new Uri(e.Element(atom + "link")!.Attribute("href")!.Value).PathAndQuery).ToList();
+        Assert.Contains("/pages/goal", feedLinks);
+        foreach (var link in feedLinks.Concat(DiffLinks(recent).Select(l => "/" + l)).Distinct())
+        {
+            using var response = await visitor.GetAsync(link);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{link} answered {(int)response.StatusCode}");
+        }
+    }
+
+    private async Task MakeGoalTeamThenPublicAsync()
+    {
+        var mentor = await Members.AddAsync(app, "history-mentor@test.local", Roles.Mentor);
+        await Members.AddAsync(app, "history-reader@test.local", Roles.Researcher, Members.Aisc);
+        int id;
+        using (var db = app.CreateDbContext())
+        {
+            id = (await db.Entries.SingleAsync(e => e.Slug == "goal")).Id;
+        }
+        var editor = app.Get<EntryEditor>();
+        Assert.IsType<SaveResult.Saved>(await editor.SaveAsync(mentor, id, 1, new EntryInput("Goal", "A team-only draft of the goal.", Visibility.Team, null, "Hidden for now")));
+        Assert.IsType<SaveResult.Saved>(await editor.SaveAsync(mentor, id, 2, new EntryInput("Goal", "The published goal.", Visibility.Public, null, "Published again")));
+    }
+
+    private static List<string> DiffLinks(AngleSharp.Html.Dom.IHtmlDocument page) =>
+        [.. page.QuerySelectorAll("main a[href*='/diff?']").Select(a => a.GetAttribute("href")!)];
 
     [Fact]
     public async Task History_AtARenamedEntrysOldSlug_RedirectsToTheNewOne()

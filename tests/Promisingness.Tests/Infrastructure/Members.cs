@@ -23,16 +23,17 @@ public static class Members
         app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
     /// <summary>Posts the login form as a browser would (with its antiforgery token) and returns the response.</summary>
-    public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string email, string password)
+    public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string email, string password, string? returnUrl = null)
     {
-        var page = new HtmlParser().ParseDocument(await client.GetStringAsync("/Account/Login"));
+        var address = returnUrl is null ? "/Account/Login" : $"/Account/Login?ReturnUrl={Uri.EscapeDataString(returnUrl)}";
+        var page = new HtmlParser().ParseDocument(await client.GetStringAsync(address));
         var form = page.QuerySelector("form[method=post]") ?? throw new InvalidOperationException("The login page has no form.");
         var fields = form.QuerySelectorAll("input[type=hidden]")
             .Where(i => i.GetAttribute("name") is not null)
             .ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "");
         fields["Input.Email"] = email;
         fields["Input.Password"] = password;
-        return await client.PostAsync("/Account/Login", new FormUrlEncodedContent(fields));
+        return await client.PostAsync(address, new FormUrlEncodedContent(fields));
     }
 
     public static async Task<HttpClient> SignInAsync(WikiApp app, string email, string password = Password)

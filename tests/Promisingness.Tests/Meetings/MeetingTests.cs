@@ -211,25 +211,46 @@ public sealed class MeetingTests : MentorAppTest
     }
 
     [Fact]
-    public async Task MeetingPages_AnonymousSeesOnlyPublicMeetings()
+    public async Task MeetingPages_AreForMembersOnly_AnonymousSeesNone()
     {
         var (alice, _) = await TwoMembersAsync();
         var team = await CreateMeetingAsync(new MeetingInput(Thursday, [alice], "", "", [new ActionItemInput("Team-only item", alice, null, false)]), Visibility.Team, "Team meeting");
-        var open = await CreateMeetingAsync(new MeetingInput(Thursday.AddDays(-7), [alice], "Public agenda", "Public decision", [new ActionItemInput("Public item", alice, null, false)]), Visibility.Public, "Open meeting");
         var client = App.CreateClient();
 
         var list = await client.GetStringAsync("/meetings");
         using var hidden = await client.GetAsync($"/meetings/{team.Slug}");
-        var page = new HtmlParser().ParseDocument(await client.GetStringAsync($"/meetings/{open.Slug}"));
 
-        Assert.Contains("Open meeting", list);
         Assert.DoesNotContain("Team meeting", list);
         Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
         Assert.DoesNotContain("Team-only item", await hidden.Content.ReadAsStringAsync());
-        Assert.Equal("Public item", page.QuerySelector("[data-testid=action-items] label span")!.TextContent);
-        Assert.True(page.QuerySelector("[data-testid=action-items] input")!.HasAttribute("disabled"));
-        Assert.Contains("Public decision", page.QuerySelector("#decisions-heading")!.ParentElement!.TextContent);
     }
+
+    [Fact]
+    public async Task Create_PublicMeeting_EvenByTheMentor_IsRefusedBesideTheVisibilityAndNothingIsSaved()
+    {
+        var result = await App.Get<EntryEditor>().CreateAsync(Mentor, EntryKind.Meeting,
+            new EntryInput("Open meeting", "", Visibility.Public, null, "", Meeting: new MeetingInput(Thursday, [], "Public agenda", "", [])));
+
+        var invalid = Assert.IsType<SaveResult.Invalid>(result);
+        Assert.Equal(EntryEditor.MeetingsStayWithTheTeam, invalid.Errors[nameof(EntryInput.Visibility)]);
+        using var db = App.CreateDbContext();
+        Assert.False(await db.Entries.AnyAsync(e => e.Title == "Open meeting"));
+    }
+
+    [Fact]
+    public async Task Save_MakingATeamMeetingPublic_IsRefusedBesideTheVisibilityAndChangesNothing()
+    {
+        var saved = await CreateMeetingAsync(new MeetingInput(Thursday, [], "Team agenda", "", []));
+
+        var result = await App.Get<EntryEditor>().SaveAsync(Mentor, saved.EntryId, 1,
+            new EntryInput("Weekly meeting, 26 Nov 2026", "We talked about **SAEs**.", Visibility.Public, null, "", Meeting: new MeetingInput(Thursday, [], "Team agenda", "", [])));
+
+        Assert.Equal(EntryEditor.MeetingsStayWithTheTeam, Assert.IsType<SaveResult.Invalid>(result).Errors[nameof(EntryInput.Visibility)]);
+        using var db = App.CreateDbContext();
+        var entry = await db.Entries.SingleAsync(e => e.Id == saved.EntryId);
+        Assert.Equal((Visibility.Team, 1), (entry.Visibility, entry.RevisionNumber));
+    }
+
 
     [Fact]
     public async Task MeetingPage_ShowsEveryField_AttendeesByName_ActionItemsInTheirOrder_ToTheReadersTheRuleGives()

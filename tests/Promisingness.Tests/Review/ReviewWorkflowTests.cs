@@ -1,3 +1,4 @@
+using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
 using Promisingness.Tests.Infrastructure;
 using Promisingness.Web.Data;
@@ -283,6 +284,95 @@ public class ReviewWorkflowTests : SummaryTestBed
         Assert.False(written);
         var after = await EntryAsync(summary.EntryId);
         Assert.Equal((1, ReviewState.Approved), (after.RevisionNumber, after.Summary!.State));
+    }
+
+    [DatabaseFact]
+    public async Task Approve_ByAReviewerWhoEditedTheSubmittedSummary_IsRefused_TheSummaryWaitsForAnotherReviewer()
+    {
+        var summary = await SubmittedAsync();
+        await EditAsync(summary, "mentor", "The mentor's own words instead.");
+
+        var refused = Assert.IsType<ReviewResult.Refused>(await ActAsync("mentor", summary.EntryId, ReviewCommand.Approve));
+
+        Assert.Contains("another reviewer", refused.Message);
+        Assert.Equal(ReviewState.Submitted, (await EntryAsync(summary.EntryId)).Summary!.State);
+        Assert.Equal([ReviewCommand.RequestChanges], await Workflow.AllowedAsync(Users["mentor"], summary.EntryId));
+        Assert.Equal(refused.Message, await Workflow.OwnChangeAsync(Users["mentor"], summary.EntryId));
+        Assert.Null(await Workflow.OwnChangeAsync(Users["mentor2"], summary.EntryId));
+        await DoneAsync("mentor2", summary.EntryId, ReviewCommand.Approve);
+    }
+
+    [DatabaseFact]
+    public async Task Approve_ByAReviewerWhoEditedAfterTheApproval_IsRefused_AnotherReviewerMayApprove()
+    {
+        var summary = await SubmittedAsync();
+        await DoneAsync("mentor", summary.EntryId, ReviewCommand.Approve);
+        await EditAsync(summary, "mentor", "Rewritten by the reviewer after approving it.");
+
+        Assert.IsType<ReviewResult.Refused>(await ActAsync("mentor", summary.EntryId, ReviewCommand.Approve));
+        await DoneAsync("admin", summary.EntryId, ReviewCommand.Approve);
+    }
+
+    [DatabaseFact]
+    public async Task Approve_ByAReviewerWhoseEditAnotherReviewerApproved_IsAllowedForTheAuthorsNextChange()
+    {
+        var summary = await SubmittedAsync();
+        await EditAsync(summary, "mentor", "A sentence fixed by the mentor.");
+        await DoneAsync("admin", summary.EntryId, ReviewCommand.Approve);
+        await EditAsync(summary, "author", "The author's next change.");
+
+        await DoneAsync("mentor", summary.EntryId, ReviewCommand.Approve);
+    }
+
+    [DatabaseFact]
+    public async Task Publish_ByAReviewerWhoChangedWhatWasApproved_IsRefused_AnotherReviewerMayPublish()
+    {
+        var summary = await SubmittedAsync();
+        await EditAsync(summary, "mentor", "A paragraph added by the mentor.");
+        await DoneAsync("admin", summary.EntryId, ReviewCommand.Approve);
+
+        var refused = Assert.IsType<ReviewResult.Refused>(await ActAsync("mentor", summary.EntryId, ReviewCommand.Publish));
+
+        Assert.Contains("must publish it", refused.Message);
+        Assert.Equal(Visibility.Team, (await EntryAsync(summary.EntryId)).Visibility);
+        await DoneAsync("admin", summary.EntryId, ReviewCommand.Publish);
+    }
+
+    [DatabaseFact]
+    public async Task Publish_ByTheApproverOfARepublishedSummary_IsAllowed_ThePublicationIsNobodysChange()
+    {
+        var summary = await SubmittedAsync();
+        await DoneAsync("mentor", summary.EntryId, ReviewCommand.Approve);
+        await DoneAsync("mentor", summary.EntryId, ReviewCommand.Publish);
+        await EditAsync(summary, "author", "A correction after publishing.", Visibility.Public);
+
+        await DoneAsync("mentor", summary.EntryId, ReviewCommand.Approve);
+        await DoneAsync("mentor", summary.EntryId, ReviewCommand.Publish);
+    }
+
+    [DatabaseFact]
+    public async Task ReviewPage_OfASummaryTheReviewerEdited_SaysWhyThereIsNoApproveButton()
+    {
+        var summary = await SubmittedAsync();
+        await EditAsync(summary, "mentor", "The mentor's own words instead.");
+        var mentor = await Members.SignInAsync(App, "bogdan@test.local");
+        var other = await Members.SignInAsync(App, "second-mentor@test.local");
+
+        var page = new HtmlParser().ParseDocument(await mentor.GetStringAsync($"/review/{summary.Slug}"));
+        var otherPage = new HtmlParser().ParseDocument(await other.GetStringAsync($"/review/{summary.Slug}"));
+
+        Assert.Contains("another reviewer", page.QuerySelector("[data-testid=review-withheld]")?.TextContent);
+        Assert.Null(page.QuerySelector("[data-testid=review-approve]"));
+        Assert.NotNull(page.QuerySelector("[data-testid=review-requestchanges]"));
+        Assert.Null(otherPage.QuerySelector("[data-testid=review-withheld]"));
+        Assert.NotNull(otherPage.QuerySelector("[data-testid=review-approve]"));
+    }
+
+    private async Task<SaveResult.Saved> SubmittedAsync()
+    {
+        var summary = await CreateAsync();
+        await DoneAsync("author", summary.EntryId, ReviewCommand.Submit);
+        return summary;
     }
 
     [DatabaseFact]

@@ -57,7 +57,7 @@ public sealed partial class QueryPlanTests : IDisposable
         var renamed = Assert.IsType<SaveResult.Saved>(await editor.SaveAsync(mentor, page.EntryId, 1,
             new EntryInput("Reading notes, renamed", "About [[Theoretical Chain-of-Thought]].", Visibility.Public, null)));
         var meeting = Assert.IsType<SaveResult.Saved>(await editor.CreateAsync(mentor, EntryKind.Meeting,
-            new EntryInput("Weekly call", "Notes.", Visibility.Public, null, Meeting: new MeetingInput(new DateOnly(2026, 11, 26), [mentorMemberId], "Plans", "",
+            new EntryInput("Weekly call", "Notes.", Visibility.Team, null, Meeting: new MeetingInput(new DateOnly(2026, 11, 26), [mentorMemberId], "Plans", "",
                 [new ActionItemInput("Read it", mentorMemberId, null, false)]))));
         var summary = Assert.IsType<SaveResult.Saved>(await editor.CreateAsync(mentor, EntryKind.WeeklySummary,
             new EntryInput("", "What I read.", Visibility.Team, null, Summary: new SummaryInput("2026-W48", topicId, mentorMemberId))));
@@ -70,7 +70,7 @@ public sealed partial class QueryPlanTests : IDisposable
             var team = reader == readers[0] ? HttpStatusCode.NotFound : HttpStatusCode.OK;
             foreach (var (path, status) in new[]
             {
-                ($"/meetings/{meeting.Slug}", HttpStatusCode.OK), ($"/summaries/{summary.Slug}", team),
+                ($"/meetings/{meeting.Slug}", team), ($"/summaries/{summary.Slug}", team),
                 ("/topics/theoretical-chain-of-thought", HttpStatusCode.OK), ($"/questions/{question.Slug}", HttpStatusCode.OK),
                 ($"/pages/{renamed.Slug}", HttpStatusCode.OK), ($"/pages/{page.Slug}", HttpStatusCode.MovedPermanently),
                 ("/pages/no-such-page", HttpStatusCode.NotFound), ("/team/bogdan-ionut-cirstea", HttpStatusCode.OK),

@@ -30,6 +30,9 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
         navigationManager.NavigateTo(uri);
     }
 
+    /// <summary>Sends the person where a ReturnUrl asked, when that is a path on this site, and home otherwise.</summary>
+    public void RedirectToReturnAddress(string? returnUrl) => navigationManager.NavigateTo(ReturnAddress.LocalOrHome(returnUrl));
+
     public void RedirectTo(string uri, Dictionary<string, object?> queryParameters)
     {
         var uriWithoutQuery = navigationManager.ToAbsoluteUri(uri).GetLeftPart(UriPartial.Path);

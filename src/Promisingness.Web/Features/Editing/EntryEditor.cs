@@ -54,6 +54,10 @@ public sealed class EntryEditor(
         {
             return new SaveResult.Refused(user is null ? "Sign in to write." : "You can create entries for your own program or shared ones only.");
         }
+        if (KindVisibilityProblem(kind, input) is { } staysWithTheTeam)
+        {
+            return staysWithTheTeam;
+        }
         if (input.Visibility == Visibility.Public && !EntryPermissions.Can(user, EntryOperation.MakePublic, EntryAccessFacts.NewEntry(input.ProgramId)))
         {
             return new SaveResult.Refused("Only the mentor or an admin can publish an entry. Save it for the team first.");
@@ -127,6 +131,10 @@ public sealed class EntryEditor(
         if (await SummaryFields.CheckAsync(db, user, entry.Kind, input, entry, cancellationToken) is { } summaryProblem)
         {
             return summaryProblem;
+        }
+        if (KindVisibilityProblem(entry.Kind, input) is { } staysWithTheTeam)
+        {
+            return staysWithTheTeam;
         }
 
         var before = RevisionRecorder.Snapshot(entry);
@@ -466,6 +474,13 @@ public sealed class EntryEditor(
         var problems = EntryRules.Problems(input);
         return problems.Count == 0 ? null : new SaveResult.Invalid(problems);
     }
+
+    public const string MeetingsStayWithTheTeam = "Meetings are for the team's members only: their notes and action items are never public. Choose Team or Draft.";
+
+    private static SaveResult.Invalid? KindVisibilityProblem(EntryKind kind, EntryInput input) =>
+        input.Visibility == Visibility.Public && !EntryPermissions.MayBePublic(kind)
+            ? new SaveResult.Invalid(new Dictionary<string, string> { [nameof(EntryInput.Visibility)] = MeetingsStayWithTheTeam })
+            : null;
 
     /// <summary>What stops this writer whatever the entry: a locked account, or saving too fast.</summary>
     private SaveResult.Refused? WriterRefusal(WikiUser? user) =>

@@ -8,7 +8,14 @@ namespace Promisingness.Web.Features.Editing;
 
 public sealed record RevisionRow(int Number, string Title, string AuthorName, string? AuthorProgramCode, DateTimeOffset CreatedAt, string EditNote);
 
-public sealed record HistoryView(int EntryId, EntryKind Kind, string Slug, string Title, int CurrentRevision, IReadOnlyList<RevisionRow> Revisions);
+public sealed record HistoryView(int EntryId, EntryKind Kind, string Slug, string Title, int CurrentRevision, IReadOnlyList<RevisionRow> Revisions)
+{
+    /// <summary>Some revisions are not the reader's to open (team revisions, for a visitor): the page says so once, without numbers.</summary>
+    public bool SomeHidden => Revisions.Count < CurrentRevision;
+
+    /// <summary>Whether the reader may open this revision, so that a diff to or from it is a link that answers.</summary>
+    public bool Readable(int number) => Revisions.Any(r => r.Number == number);
+}
 
 public sealed record DiffView(string Slug, string Title, RevisionRow From, RevisionRow To, IReadOnlyList<DiffLine> TitleLines, IReadOnlyList<DiffLine> BodyLines, IReadOnlyList<DiffLine> FieldLines);
 

@@ -5,16 +5,22 @@ namespace Promisingness.Web.Features.Entries;
 
 public static class Slugs
 {
-    /// <summary>A URL-safe, lower-case, ASCII slug: "Sparse Autoencoders (SAEs)" → "sparse-autoencoders-saes".</summary>
+    /// <summary>
+    /// A URL-safe, lower-case, ASCII slug: "Sparse Autoencoders (SAEs)" → "sparse-autoencoders-saes". It is the title
+    /// as people see it, so it is also what duplicates are found by: full-width "Ｔｅａｍ" is "team", Cyrillic or Greek
+    /// look-alikes are the Latin letter they show as, and invisible characters (zero-width, bidi controls, soft
+    /// hyphens) are not there at all.
+    /// </summary>
     public static string From(string text, int maxLength = Data.Entry.SlugMaxLength)
     {
         var builder = new StringBuilder();
-        foreach (var c in text.Normalize(NormalizationForm.FormD))
+        foreach (var mark in text.Normalize(NormalizationForm.FormD))
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            if (CharUnicodeInfo.GetUnicodeCategory(mark) is UnicodeCategory.NonSpacingMark or UnicodeCategory.Format)
             {
                 continue;
             }
+            var c = LookAlikes.Fold(mark);
             if (char.IsAsciiLetterOrDigit(c))
             {
                 builder.Append(char.ToLowerInvariant(c));

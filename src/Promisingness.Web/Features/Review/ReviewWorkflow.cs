@@ -38,8 +38,11 @@ public sealed class ReviewWorkflow(
     public const string NoteField = "Note";
     public const string PublishedEditNote = "Published after review";
 
-    /// <summary>What the rules need to know about a summary.</summary>
-    public sealed record SummaryFacts(EntryAccessFacts Access, ReviewState State, int AuthorMemberId, string? CreatorUserId, int RevisionNumber);
+    /// <summary>
+    /// What the rules need to know about a summary. ChangedBy: who wrote the revisions the next sign-off would
+    /// vouch for (those since the last approval, or, for publishing an approved summary, since the approval before it).
+    /// </summary>
+    public sealed record SummaryFacts(EntryAccessFacts Access, ReviewState State, int AuthorMemberId, string? CreatorUserId, int RevisionNumber, IReadOnlyCollection<string> ChangedBy);
 
     public Task<ReviewResult> SubmitAsync(string userId, int entryId, int revisionNumber, string note = "", CancellationToken cancellationToken = default) =>
         ActAsync(userId, entryId, ReviewCommand.Submit, revisionNumber, note, cancellationToken);
@@ -60,6 +63,20 @@ public sealed class ReviewWorkflow(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var facts = await FactsAsync(db, entryId, cancellationToken);
         return facts is null ? [] : [.. Enum.GetValues<ReviewCommand>().Where(c => Refusal(user, c, facts) is null)];
+    }
+
+    /// <summary>
+    /// Why this reviewer may not approve or publish the summary now because the change is their own, or null:
+    /// the page says so where the button would be, instead of leaving them to wonder.
+    /// </summary>
+    public async Task<string?> OwnChangeAsync(string userId, int entryId, CancellationToken cancellationToken = default)
+    {
+        var user = await users.LoadAsync(userId, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var facts = await FactsAsync(db, entryId, cancellationToken);
+        return facts is null ? null : new[] { ReviewCommand.Approve, ReviewCommand.Publish }
+            .Select(c => OwnChange(user, c, facts) is { } own && Refusal(user, c, facts) == own ? own : null)
+            .FirstOrDefault(m => m is not null);
     }
 
     public async Task<ReviewResult> ActAsync(string userId, int entryId, ReviewCommand command, int revisionNumber, string? note, CancellationToken cancellationToken = default)
@@ -170,9 +187,18 @@ public sealed class ReviewWorkflow(
             ReviewCommand.Publish when !reviewer => "Only the mentor or an admin publishes weekly summaries.",
             ReviewCommand.Publish when facts.State != ReviewState.Approved => $"Only an approved summary can be published; this one is {Describe(facts.State)}.",
             ReviewCommand.Publish when facts.Access.Visibility == Visibility.Public => "This summary is already public.",
-            _ => null,
+            _ => OwnChange(user, command, facts),
         };
     }
+
+    /// <summary>Four eyes: nobody approves or publishes a change they wrote themselves.</summary>
+    private static string? OwnChange(WikiUser? user, ReviewCommand command, SummaryFacts facts) =>
+        user is null || !facts.ChangedBy.Contains(user.Id) ? null : command switch
+        {
+            ReviewCommand.Approve => "You changed this summary since it was submitted or last approved, so another reviewer (the mentor or an admin) must approve it.",
+            ReviewCommand.Publish => "You changed what was approved, so another reviewer (the mentor or an admin) must publish it.",
+            _ => null,
+        };
 
     public static string Describe(ReviewState state) => state switch
     {
@@ -196,7 +222,25 @@ public sealed class ReviewWorkflow(
             })
             .FirstOrDefaultAsync(cancellationToken);
         var access = row is null ? null : await EntryAccess.FactsAsync(db, entryId, cancellationToken);
-        return row is null || access is null ? null : new SummaryFacts(access, row.State, row.AuthorMemberId, row.Creator, row.RevisionNumber);
+        return row is null || access is null ? null
+            : new SummaryFacts(access, row.State, row.AuthorMemberId, row.Creator, row.RevisionNumber, await ChangedByAsync(db, entryId, row.State, cancellationToken));
+    }
+
+    /// <summary>
+    /// Who wrote the revisions a sign-off now would vouch for: an approval vouches for every revision since the
+    /// last approval (or since the summary began), a publication for those its approval covered. A publication's
+    /// own revision (a change of visibility, made by the workflow) is nobody's change of the text.
+    /// </summary>
+    private static async Task<IReadOnlyCollection<string>> ChangedByAsync(WikiDbContext db, int entryId, ReviewState state, CancellationToken cancellationToken)
+    {
+        var approvals = await db.ReviewSteps.AsNoTracking()
+            .Where(s => s.EntryId == entryId && s.Action == ReviewAction.Approved)
+            .OrderByDescending(s => s.Id).Select(s => s.RevisionNumber).Take(2).ToListAsync(cancellationToken);
+        var since = approvals.ElementAtOrDefault(state == ReviewState.Approved ? 1 : 0);
+        var publications = db.ReviewSteps.Where(s => s.EntryId == entryId && s.Action == ReviewAction.Published).Select(s => s.RevisionNumber);
+        return await db.Revisions.AsNoTracking()
+            .Where(r => r.EntryId == entryId && r.Number > since && r.AuthorUserId != null && !publications.Contains(r.Number))
+            .Select(r => r.AuthorUserId!).Distinct().ToListAsync(cancellationToken);
     }
 
     /// <summary>
