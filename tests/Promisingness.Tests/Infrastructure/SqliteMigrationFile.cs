@@ -31,6 +31,14 @@ public sealed class SqliteMigrationFile : IDisposable
     /// <summary>Up to <see cref="Before"/> on a new file; down to it after the test migrated on.</summary>
     public Task MigrateToBeforeAsync() => Db.GetService<IMigrator>().MigrateAsync(Before);
 
+    /// <summary>Runs <paramref name="test"/> with the context on a new file migrated to just before <paramref name="migration"/>, and that migration's predecessor.</summary>
+    public static async Task RunAsync(WikiApp app, string migration, Func<WikiDbContext, string, Task> test)
+    {
+        using var file = new SqliteMigrationFile(app, migration);
+        await file.MigrateToBeforeAsync();
+        await test(file.Db, file.Before);
+    }
+
     public void Dispose()
     {
         Db.Dispose();

@@ -12,7 +12,7 @@ namespace Promisingness.Tests.Meetings;
 public sealed class ActionItemOwnerMigrationTests : MentorAppTest
 {
     [SqliteFact]
-    public Task Migration_KeepsEveryOwnerInOneColumn_AndGoesBackDown() => MigrationFile.RunAsync(App, "ActionItemOwnerKey", async (db, before) =>
+    public Task Migration_KeepsEveryOwnerInOneColumn_AndGoesBackDown() => SqliteMigrationFile.RunAsync(App, "ActionItemOwnerKey", async (db, before) =>
     {
         await db.Database.ExecuteSqlRawAsync("""
             INSERT INTO Members (Name, Slug, ProgramId, Role, Position, InReadme) VALUES ('Ada', 'ada', NULL, 'Researcher', 0, 0), ('Bo', 'bo', NULL, 'Researcher', 1, 0);

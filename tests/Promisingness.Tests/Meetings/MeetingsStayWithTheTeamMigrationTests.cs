@@ -7,7 +7,7 @@ namespace Promisingness.Tests.Meetings;
 public sealed class MeetingsStayWithTheTeamMigrationTests : MentorAppTest
 {
     [SqliteFact]
-    public Task Migration_TakesPublicMeetingsBackToTheTeam_AndLeavesOtherEntriesAlone() => MigrationFile.RunAsync(App, "MeetingsStayWithTheTeam", async (db, _) =>
+    public Task Migration_TakesPublicMeetingsBackToTheTeam_AndLeavesOtherEntriesAlone() => SqliteMigrationFile.RunAsync(App, "MeetingsStayWithTheTeam", async (db, _) =>
     {
         await db.Database.ExecuteSqlRawAsync("""
             INSERT INTO Entries (Kind, Slug, Title, Visibility, Status, InReadme, Position, BodyMarkdown, BodyHtml, RevisionNumber, CreatedAt, UpdatedAt) VALUES
