@@ -66,7 +66,8 @@ public class ReadmeRoundTripTests
                     new ReadmeOutput("B", "https://example.org/b", "", null, "A plain tail."),
                 ]) { At = 2 },
                 new ReadmeTopic("Three people", ["A", "B", "C"], "", []) { At = 3 },
-            ]) { TeamAt = 1 };
+            ])
+        { TeamAt = 1 };
 
         var written = ReadmeWriter.Write(document);
 

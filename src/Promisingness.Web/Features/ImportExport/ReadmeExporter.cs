@@ -46,7 +46,8 @@ public sealed class ReadmeExporter(IDbContextFactory<WikiDbContext> dbFactory)
                 e.ReadmeHeading ?? e.Title,
                 [.. e.Researchers.Select(r => r.CreditedAs)],
                 e.BodyMarkdown,
-                [.. e.Outputs.Select(o => new ReadmeOutput(o.Title, o.Url, o.LinkNote, o.SummaryHeading, o.SummaryMarkdown))]) { At = e.Position });
+                [.. e.Outputs.Select(o => new ReadmeOutput(o.Title, o.Url, o.LinkNote, o.SummaryHeading, o.SummaryMarkdown))])
+        { At = e.Position });
         var document = new ReadmeDocument(
             home is null ? "Promisingness of Automating Alignment" : home.ReadmeHeading ?? home.Title,
             home?.BodyMarkdown ?? "",
