@@ -31,6 +31,53 @@ public sealed class PublicReadingTests(LiveWiki wiki) : IClassFixture<LiveWiki>
         await page.Context.CloseAsync();
     }
 
+    /// <summary>A cached page once answered "blazor-enhanced-nav: Allow": the script then loaded every clicked page twice, the second time whole.</summary>
+    [BrowserFact]
+    public async Task Visitor_ClickingBetweenTwoCachedPages_GetsOneRequestAndNoFullLoad()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(wiki.BaseUrl) };
+        foreach (var path in new[] { "topics", "questions" })
+        {
+            Assert.True(await ServedFromCacheAsync(http, path), $"{path} never came from the output cache");
+        }
+        var page = await wiki.NewPageAsync();
+        await page.GotoAsync("topics");
+        await Assertions.Expect(page.Locator("h1")).ToHaveCountAsync(1);
+        await page.EvaluateAsync("() => window.stillTheSameDocument = true");
+        var requests = new List<string>();
+        page.Request += (_, request) =>
+        {
+            if (request.Url.EndsWith("/questions", StringComparison.Ordinal))
+            {
+                requests.Add(request.ResourceType);
+            }
+        };
+
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Questions" }).ClickAsync();
+        await page.WaitForURLAsync("**/questions");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Brainstorming questions");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        Assert.True(await page.EvaluateAsync<bool>("() => window.stillTheSameDocument === true"), "the click loaded the whole page");
+        Assert.Equal(["fetch"], requests);
+        await page.Context.CloseAsync();
+    }
+
+    // The app evicts every cached page once, up to a second after any write: ask until a response says it is cached.
+    private static async Task<bool> ServedFromCacheAsync(HttpClient http, string path)
+    {
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            using var response = await http.GetAsync(path);
+            if (response.Headers.Age is not null)
+            {
+                return true;
+            }
+            await Task.Delay(300);
+        }
+        return false;
+    }
+
     [BrowserFact]
     public async Task Visitor_OnAPhone_SeesTheTopicWithoutHorizontalScrolling()
     {

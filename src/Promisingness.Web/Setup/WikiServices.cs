@@ -136,7 +136,7 @@ internal static class WikiServices
             {
                 // No request coalescing: a request waiting on another one in flight would be served that response,
                 // which may have been rendered from the text before a save that has since returned.
-                policy.Tag(PublicPageCache.Tag).Expire(TimeSpan.FromMinutes(10)).SetLocking(false).AddPolicy<GenerationPolicy>();
+                policy.Tag(PublicPageCache.Tag).Expire(TimeSpan.FromMinutes(10)).SetLocking(false).AddPolicy<GenerationPolicy>().AddPolicy<EnhancedNavigationHeader>();
             }
         }));
         services.AddHttpContextAccessor();

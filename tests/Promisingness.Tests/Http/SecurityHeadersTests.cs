@@ -95,6 +95,18 @@ public sealed class SecurityHeadersTests : IClassFixture<SecurityHeadersTests.Fi
         Assert.Equal("nosniff", Header(cached, "X-Content-Type-Options"));
     }
 
+    /// <summary>blazor.web.js compares the value case-sensitively: "Allow" from the cache made every click a full page load.</summary>
+    [Fact]
+    public async Task Get_AnonymousPageFromTheOutputCache_AllowsEnhancedNavigationExactlyAsAFreshPageDoes()
+    {
+        using var first = await fixture.Anonymous.GetAsync("/topics");
+        using var cached = await OutputCacheProbe.CachedAsync(fixture.Anonymous, "/topics");
+
+        Assert.NotNull(cached);
+        Assert.Equal("allow", Header(first, "blazor-enhanced-nav"));
+        Assert.Equal("allow", Header(cached, "blazor-enhanced-nav"));
+    }
+
     [Theory]
     [InlineData("member", "/topics", 1)]
     [InlineData("member", "/entries/goal/edit", 1)]
