@@ -5,8 +5,8 @@ namespace Promisingness.Web.Caching;
 /// <summary>
 /// Gives a page served from the output cache the <c>blazor-enhanced-nav: allow</c> header exactly as the framework
 /// wrote it. The cache's serializer stores header values it knows through a shared string table and hands "allow"
-/// back as "Allow" (the name of the HTTP Allow header); blazor.web.js compares the value case-sensitively, so after
-/// the first cached page every click fell back to a full page load and asked for the page twice.
+/// back as "Allow" (the name of the HTTP Allow header); blazor.web.js compares the value case-sensitively and, on any
+/// other value, falls back to a full page load that asks for the page a second time.
 /// </summary>
 internal sealed class EnhancedNavigationHeader : IOutputCachePolicy
 {

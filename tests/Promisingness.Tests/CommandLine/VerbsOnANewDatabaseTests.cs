@@ -12,7 +12,7 @@ namespace Promisingness.Tests.CommandLine;
 /// </summary>
 public sealed class VerbsOnANewDatabaseTests(VerbsOnANewDatabaseTests.Folder shared) : IClassFixture<VerbsOnANewDatabaseTests.Folder>
 {
-    /// <summary>The class's files. Wrong arguments change nothing, so their cases share one database: migrating one per case cost ~1 s each.</summary>
+    /// <summary>The class's files. Wrong arguments change nothing, so their cases share one database instead of migrating one each.</summary>
     public sealed class Folder : IDisposable
     {
         public string Path { get; } = Directory.CreateTempSubdirectory("promisingness-verbs").FullName;
