@@ -7,7 +7,7 @@ using Promisingness.Tests.Markdown;
 using Promisingness.Web.Data;
 using Promisingness.Web.Features.Admin;
 using Promisingness.Web.Features.Discussion;
-using Promisingness.Web.Features.Editing;
+using Promisingness.Web.Features.Entries.Saving;
 using Promisingness.Web.Security;
 using Xunit.Abstractions;
 

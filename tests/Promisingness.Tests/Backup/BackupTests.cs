@@ -7,7 +7,7 @@ using Promisingness.Web.CommandLine;
 using Promisingness.Web.Data;
 using Promisingness.Web.Features.Admin;
 using Promisingness.Web.Features.Backup;
-using Promisingness.Web.Features.Editing;
+using Promisingness.Web.Features.Entries.Saving;
 using Promisingness.Web.Security;
 using Xunit.Abstractions;
 

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Promisingness.Tests.Infrastructure;
 using Promisingness.Web.Data;
-using Promisingness.Web.Features.Editing;
+using Promisingness.Web.Features.Entries.Saving;
 using Promisingness.Web.Security;
 
 namespace Promisingness.Tests.Editing;
@@ -92,7 +92,7 @@ public sealed class DatabaseFaultTests : IDisposable
                 await begin.ExecuteNonQueryAsync();
             }
             var save = editor.SaveAsync(mentor, goal.Id, goal.Revision, input);
-            var autosave = editor.SaveDraftAsync(mentor, goal.Id, goal.Revision, goal.Title, input.Body);
+            var autosave = app.Get<EntryDrafts>().SaveDraftAsync(mentor, goal.Id, goal.Revision, goal.Title, input.Body);
             (result, draftKept) = (await save, await autosave);
         }
         clock.Stop();
@@ -121,7 +121,7 @@ public sealed class DatabaseFaultTests : IDisposable
 
         fullDisk.On = true;
         var result = await editor.SaveAsync(mentor, goal.Id, goal.Revision, input);
-        var draftKept = await editor.SaveDraftAsync(mentor, goal.Id, goal.Revision, goal.Title, input.Body);
+        var draftKept = await app.Get<EntryDrafts>().SaveDraftAsync(mentor, goal.Id, goal.Revision, goal.Title, input.Body);
         fullDisk.On = false;
 
         var failed = Assert.IsType<SaveResult.Failed>(result);

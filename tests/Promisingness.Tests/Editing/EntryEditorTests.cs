@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Promisingness.Tests.Infrastructure;
 using Promisingness.Web.Data;
-using Promisingness.Web.Features.Editing;
+using Promisingness.Web.Features.Entries.Saving;
 using Promisingness.Web.Security;
 
 namespace Promisingness.Tests.Editing;
@@ -34,6 +34,8 @@ public class EntryEditorTests : IAsyncLifetime
     }
 
     private EntryEditor Editor => app.Get<EntryEditor>();
+
+    private EntryDrafts Drafts => app.Get<EntryDrafts>();
 
     private async Task<Entry> EntryAsync(string slug)
     {
@@ -88,7 +90,7 @@ public class EntryEditorTests : IAsyncLifetime
 
         var conflict = Assert.IsType<SaveResult.Conflict>(result);
         Assert.Equal((2, "Mentor's version.", "edit-mentor"), (conflict.TheirRevisionNumber, conflict.TheirBody, conflict.TheirAuthor));
-        Assert.Equal("Researcher's version.", (await Editor.DraftAsync(aisc, goal.Id))!.Body);
+        Assert.Equal("Researcher's version.", (await Drafts.DraftAsync(aisc, goal.Id))!.Body);
         Assert.Equal(2, (await EntryAsync("goal")).RevisionNumber);
     }
 
@@ -125,7 +127,7 @@ public class EntryEditorTests : IAsyncLifetime
         var winner = editors[Array.FindIndex(results, r => r is SaveResult.Saved)];
         foreach (var (user, i) in editors.Select((u, i) => (u, i)).Where(x => x.u != winner))
         {
-            Assert.Equal($"Version {i}.", (await Editor.DraftAsync(user, goal.Id))!.Body);
+            Assert.Equal($"Version {i}.", (await Drafts.DraftAsync(user, goal.Id))!.Body);
         }
     }
 
@@ -319,38 +321,38 @@ public class EntryEditorTests : IAsyncLifetime
     [DatabaseFact]
     public async Task NewDraft_ForAnEntryNotCreatedYet_IsKeptUntilTheEntryIsCreated()
     {
-        await Editor.SaveNewDraftAsync(aisc, EntryKind.Topic, "Half a topic", "Typed before the tab closed.");
+        await Drafts.SaveNewDraftAsync(aisc, EntryKind.Topic, "Half a topic", "Typed before the tab closed.");
 
-        Assert.Equal("Typed before the tab closed.", (await Editor.NewDraftAsync(aisc, EntryKind.Topic))!.Body);
-        Assert.Null(await Editor.NewDraftAsync(aisc, EntryKind.Question));
-        Assert.Null(await Editor.NewDraftAsync(mars, EntryKind.Topic));
+        Assert.Equal("Typed before the tab closed.", (await Drafts.NewDraftAsync(aisc, EntryKind.Topic))!.Body);
+        Assert.Null(await Drafts.NewDraftAsync(aisc, EntryKind.Question));
+        Assert.Null(await Drafts.NewDraftAsync(mars, EntryKind.Topic));
 
         Assert.IsType<SaveResult.Saved>(await Editor.CreateAsync(aisc, EntryKind.Topic, new EntryInput("Half a topic", "Typed before the tab closed.", Visibility.Team, Members.Aisc)));
-        Assert.Null(await Editor.NewDraftAsync(aisc, EntryKind.Topic));
+        Assert.Null(await Drafts.NewDraftAsync(aisc, EntryKind.Topic));
     }
 
     [DatabaseFact]
     public async Task Draft_SurvivesUntilDiscarded()
     {
         var goal = await EntryAsync("goal");
-        await Editor.SaveDraftAsync(aisc, goal.Id, 1, "Goal", "Half-written thought");
+        await Drafts.SaveDraftAsync(aisc, goal.Id, 1, "Goal", "Half-written thought");
 
-        Assert.Equal("Half-written thought", (await app.Get<EntryEditor>().DraftAsync(aisc, goal.Id))!.Body);
-        await Editor.DiscardDraftAsync(aisc, goal.Id);
-        Assert.Null(await Editor.DraftAsync(aisc, goal.Id));
+        Assert.Equal("Half-written thought", (await app.Get<EntryDrafts>().DraftAsync(aisc, goal.Id))!.Body);
+        await Drafts.DiscardDraftAsync(aisc, goal.Id);
+        Assert.Null(await Drafts.DraftAsync(aisc, goal.Id));
     }
 
     [DatabaseFact]
     public async Task Save_DiscardsTheWritersDraftWithItButNotAnotherMembers()
     {
         var goal = await EntryAsync("goal");
-        await Editor.SaveDraftAsync(aisc, goal.Id, 1, "Goal", "Typed, then saved");
-        await Editor.SaveDraftAsync(mentor, goal.Id, 1, "Goal", "The mentor's own half-written edit");
+        await Drafts.SaveDraftAsync(aisc, goal.Id, 1, "Goal", "Typed, then saved");
+        await Drafts.SaveDraftAsync(mentor, goal.Id, 1, "Goal", "The mentor's own half-written edit");
 
         Assert.IsType<SaveResult.Saved>(await Editor.SaveAsync(aisc, goal.Id, 1, Input(goal, body: "Typed, then saved")));
 
-        Assert.Null(await Editor.DraftAsync(aisc, goal.Id));
-        Assert.Equal("The mentor's own half-written edit", (await Editor.DraftAsync(mentor, goal.Id))!.Body);
+        Assert.Null(await Drafts.DraftAsync(aisc, goal.Id));
+        Assert.Equal("The mentor's own half-written edit", (await Drafts.DraftAsync(mentor, goal.Id))!.Body);
     }
 
     [DatabaseFact]

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Promisingness.Tests.Infrastructure;
 using Promisingness.Web.Data;
-using Promisingness.Web.Features.Editing;
+using Promisingness.Web.Features.Entries.Saving;
 using Promisingness.Web.Security;
 
 namespace Promisingness.Tests.Editing;
@@ -58,6 +58,6 @@ public sealed class SaveRaceTests
             Assert.Equal("Their text, saved first.", after.BodyMarkdown);
             Assert.Equal([1, 2], after.Revisions.Select(r => r.Number).Order());
         }
-        Assert.Equal("My text, saved second.", (await editor.DraftAsync(mine, goal.Id))!.Body);
+        Assert.Equal("My text, saved second.", (await app.Get<EntryDrafts>().DraftAsync(mine, goal.Id))!.Body);
     }
 }

@@ -3,8 +3,8 @@ using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
 using Promisingness.Tests.Infrastructure;
 using Promisingness.Web.Data;
-using Promisingness.Web.Features.Editing;
-using Promisingness.Web.Features.Tags;
+using Promisingness.Web.Features.Entries;
+using Promisingness.Web.Features.Entries.Saving;
 
 namespace Promisingness.Tests.Editing;
 
@@ -14,14 +14,14 @@ public sealed class TagsAndLinkedTopicsTests : MentorAppTest
     [InlineData("Scalable Oversight, W2S", new[] { "scalable-oversight", "w2s" })]
     [InlineData("a, A ,  a;b", new[] { "a", "b" })]
     [InlineData(" , !!!, ", new string[0])]
-    public void Parse_WritesEachTagOneWay(string text, string[] expected) => Assert.Equal(expected, Tagging.Parse(text));
+    public void Parse_WritesEachTagOneWay(string text, string[] expected) => Assert.Equal(expected, TagRules.Parse(text));
 
     [Fact]
     public void Parse_KeepsEveryTagAndEveryLetter_SoTheLimitsCanRefuseThem()
     {
-        var many = Tagging.Parse(string.Join(", ", Enumerable.Range(1, 2000).Select(i => $"tag{i}")));
+        var many = TagRules.Parse(string.Join(", ", Enumerable.Range(1, 2000).Select(i => $"tag{i}")));
         Assert.Equal(2000, many.Count);
-        Assert.Equal(new string('a', 60), Assert.Single(Tagging.Parse(new string('a', 60))));
+        Assert.Equal(new string('a', 60), Assert.Single(TagRules.Parse(new string('a', 60))));
     }
 
     [Theory]
@@ -30,7 +30,7 @@ public sealed class TagsAndLinkedTopicsTests : MentorAppTest
     [InlineData(1, 41, "A tag can have at most 40 characters; “aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa1” has 41.")]
     public async Task Save_TooManyOrTooLongTags_IsRefusedBesideTheTagsField_AndNothingIsSaved(int count, int length, string message)
     {
-        var tags = Tagging.Parse(string.Join(", ", Enumerable.Range(1, count).Select(i => new string('a', length - i.ToString(System.Globalization.CultureInfo.InvariantCulture).Length) + i)));
+        var tags = TagRules.Parse(string.Join(", ", Enumerable.Range(1, count).Select(i => new string('a', length - i.ToString(System.Globalization.CultureInfo.InvariantCulture).Length) + i)));
         using var db = App.CreateDbContext();
         var goal = await db.Entries.SingleAsync(e => e.Slug == "goal");
 
@@ -45,7 +45,7 @@ public sealed class TagsAndLinkedTopicsTests : MentorAppTest
     [Fact]
     public async Task Save_TwentyTagsOfFortyCharacters_IsSavedWhole()
     {
-        var tags = Tagging.Parse(string.Join(", ", Enumerable.Range(10, 20).Select(i => new string('b', 38) + i)));
+        var tags = TagRules.Parse(string.Join(", ", Enumerable.Range(10, 20).Select(i => new string('b', 38) + i)));
         using var db = App.CreateDbContext();
         var goal = await db.Entries.SingleAsync(e => e.Slug == "goal");
 

@@ -1,4 +1,4 @@
-using Promisingness.Web.Features.Editing;
+using Promisingness.Web.Features.Entries.Saving;
 
 namespace Promisingness.Tests.Editing;
 

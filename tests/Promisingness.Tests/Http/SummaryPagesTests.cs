@@ -33,7 +33,7 @@ public sealed class SummaryPagesTests(SummaryPagesTests.Fixture fixture) : IClas
             await DoneAsync("mentor", published.EntryId, ReviewCommand.Publish);
             (Published, PublishedTitle) = (published.Slug, (await EntryAsync(published.EntryId)).Title);
 
-            var inReview = Assert.IsType<Web.Features.Editing.SaveResult.Saved>(await Editor.CreateAsync(Users["author"], Web.Data.EntryKind.WeeklySummary,
+            var inReview = Assert.IsType<Web.Features.Entries.Saving.SaveResult.Saved>(await Editor.CreateAsync(Users["author"], Web.Data.EntryKind.WeeklySummary,
                 SummaryInput(SeverinMemberId, null, body: "A team-only text.", week: "2026-W47")));
             await DoneAsync("author", inReview.EntryId, ReviewCommand.Submit);
             await DoneAsync("mentor", inReview.EntryId, ReviewCommand.RequestChanges, ChangesNote);
@@ -41,7 +41,7 @@ public sealed class SummaryPagesTests(SummaryPagesTests.Fixture fixture) : IClas
             await DoneAsync("author", inReview.EntryId, ReviewCommand.Submit);
             (InReview, InReviewTitle) = (inReview.Slug, (await EntryAsync(inReview.EntryId)).Title);
 
-            var edited = Assert.IsType<Web.Features.Editing.SaveResult.Saved>(await Editor.CreateAsync(Users["author"], Web.Data.EntryKind.WeeklySummary,
+            var edited = Assert.IsType<Web.Features.Entries.Saving.SaveResult.Saved>(await Editor.CreateAsync(Users["author"], Web.Data.EntryKind.WeeklySummary,
                 SummaryInput(SeverinMemberId, null, body: "Published, then changed.", week: "2026-W46")));
             await DoneAsync("author", edited.EntryId, ReviewCommand.Submit);
             await DoneAsync("mentor", edited.EntryId, ReviewCommand.Approve);
@@ -49,9 +49,9 @@ public sealed class SummaryPagesTests(SummaryPagesTests.Fixture fixture) : IClas
             await EditAsync(edited, "author", "UNREVIEWED-CHANGE", Web.Data.Visibility.Public);
             EditedAfterPublishing = edited.Slug;
 
-            var teamTopic = Assert.IsType<Web.Features.Editing.SaveResult.Saved>(await Editor.CreateAsync(Users["mentor"], Web.Data.EntryKind.Topic,
-                new Web.Features.Editing.EntryInput("An internal topic", "Team only.", Web.Data.Visibility.Team, null)));
-            var onTeamTopic = Assert.IsType<Web.Features.Editing.SaveResult.Saved>(await Editor.CreateAsync(Users["author"], Web.Data.EntryKind.WeeklySummary,
+            var teamTopic = Assert.IsType<Web.Features.Entries.Saving.SaveResult.Saved>(await Editor.CreateAsync(Users["mentor"], Web.Data.EntryKind.Topic,
+                new Web.Features.Entries.Saving.EntryInput("An internal topic", "Team only.", Web.Data.Visibility.Team, null)));
+            var onTeamTopic = Assert.IsType<Web.Features.Entries.Saving.SaveResult.Saved>(await Editor.CreateAsync(Users["author"], Web.Data.EntryKind.WeeklySummary,
                 SummaryInput(SeverinMemberId, teamTopic.EntryId, body: "About a topic the public does not see.", title: "A summary of the week", week: "2026-W45")));
             await DoneAsync("author", onTeamTopic.EntryId, ReviewCommand.Submit);
             await DoneAsync("mentor", onTeamTopic.EntryId, ReviewCommand.Approve);

@@ -5,7 +5,7 @@ using Promisingness.Web.Data;
 using Promisingness.Web.Features.Admin;
 using Promisingness.Web.Features.Credences;
 using Promisingness.Web.Features.Discussion;
-using Promisingness.Web.Features.Editing;
+using Promisingness.Web.Features.Entries.Saving;
 using Promisingness.Web.Features.ImportExport;
 using Promisingness.Web.Security;
 

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Promisingness.Tests.Infrastructure;
 using Promisingness.Web.Data;
 using Promisingness.Web.Features.Discussion;
-using Promisingness.Web.Features.Editing;
+using Promisingness.Web.Features.Entries.Saving;
 using Promisingness.Web.Features.Inbox;
 using Promisingness.Web.Security;
 

@@ -2,7 +2,7 @@ using System.Xml.Linq;
 using AngleSharp.Html.Parser;
 using Promisingness.Tests.Infrastructure;
 using Promisingness.Web.Data;
-using Promisingness.Web.Features.Editing;
+using Promisingness.Web.Features.Entries.Saving;
 using Promisingness.Web.Features.Recent;
 using Promisingness.Web.Security;
 

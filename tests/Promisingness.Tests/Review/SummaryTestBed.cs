@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Promisingness.Tests.Infrastructure;
 using Promisingness.Web.Data;
 using Promisingness.Web.Features.Admin;
-using Promisingness.Web.Features.Editing;
+using Promisingness.Web.Features.Entries.Saving;
 using Promisingness.Web.Features.Review;
 using Promisingness.Web.Security;
 

@@ -6,7 +6,7 @@ using Promisingness.Tests.Infrastructure;
 using Promisingness.Web.Data;
 using Promisingness.Web.Features.Accounts;
 using Promisingness.Web.Features.Discussion;
-using Promisingness.Web.Features.Editing;
+using Promisingness.Web.Features.Entries.Saving;
 using Promisingness.Web.Security;
 using Xunit.Abstractions;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Promisingness.Web.Data;
+using Promisingness.Web.Features.Entries.Saving;
 using Promisingness.Web.Features.Entries;
 using Promisingness.Web.Security;
 

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Promisingness.Web.Data;
-using Promisingness.Web.Features.Editing;
+using Promisingness.Web.Features.Entries.Saving;
 using Promisingness.Web.Features.Entries;
 using Promisingness.Web.Security;
 

@@ -1,14 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Promisingness.Web.Caching;
 using Promisingness.Web.Data;
-using Promisingness.Web.Features.Entries;
+using Promisingness.Web.Features.Editing;
 using Promisingness.Web.Features.Inbox;
 using Promisingness.Web.Features.Meetings;
 using Promisingness.Web.Features.Summaries;
-using Promisingness.Web.Features.Tags;
 using Promisingness.Web.Security;
 
-namespace Promisingness.Web.Features.Editing;
+namespace Promisingness.Web.Features.Entries.Saving;
 
 /// <summary>
 /// Creating, saving and restoring entries from the browser. Every save names the revision it was based
@@ -26,6 +25,7 @@ public sealed class EntryEditor(
     SummaryFields summaryFields,
     WriteRateLimit rateLimit,
     SaveTurns turns,
+    EntryDrafts drafts,
     ILogger<EntryEditor> logger,
     TimeProvider clock)
 {
@@ -86,7 +86,7 @@ public sealed class EntryEditor(
         };
         SlugMoves.Retitle(db, entry, title, taken, redirects);
         await ApplyTopicAsync(db, entry, input.Topic, cancellationToken);
-        Tagging.Apply(entry, input.Tags ?? []);
+        TagRules.Apply(entry, input.Tags ?? []);
         await LinkTopicsAsync(db, entry, input.LinkedTopicIds, cancellationToken);
         await MeetingFieldWriter.ApplyAsync(db, entry, input.Meeting, clock.GetUtcNow(), cancellationToken);
         await SummaryFields.ApplyAsync(db, entry, input.Summary, clock.GetUtcNow(), cancellationToken);
@@ -94,7 +94,7 @@ public sealed class EntryEditor(
         recorder.RecordIfChanged(db, entry, before: null, AuthorOf(user!), clock.GetUtcNow(), Note(input.EditNote, "Created"));
         recorder.RenderLinksTo(db, entry.Slug);
         await db.SaveChangesAsync(cancellationToken);
-        await DiscardNewDraftAsync(userId, kind, cancellationToken);
+        await drafts.DiscardNewDraftAsync(userId, kind, cancellationToken);
         await cache.EvictAsync([PublicPageCache.Tag], [], hereDone: turn.Dispose, cancellationToken);
         return new SaveResult.Saved(entry.Id, entry.Slug, entry.RevisionNumber);
     }
@@ -156,14 +156,14 @@ public sealed class EntryEditor(
         await ApplyTopicAsync(db, entry, input.Topic, cancellationToken);
         if (input.Tags is not null)
         {
-            Tagging.Apply(entry, input.Tags);
+            TagRules.Apply(entry, input.Tags);
         }
         await LinkTopicsAsync(db, entry, input.LinkedTopicIds, cancellationToken);
         await MeetingFieldWriter.ApplyAsync(db, entry, input.Meeting, clock.GetUtcNow(), cancellationToken);
         await SummaryFields.ApplyAsync(db, entry, input.Summary, clock.GetUtcNow(), cancellationToken);
         if (!recorder.RecordIfChanged(db, entry, before, AuthorOf(user!), clock.GetUtcNow(), Note(input.EditNote, ""), action))
         {
-            await DiscardDraftAsync(userId, entryId, cancellationToken);
+            await drafts.DiscardDraftAsync(userId, entryId, cancellationToken);
             return new SaveResult.Unchanged(entry.RevisionNumber);
         }
         if (entry.Slug != oldSlug)
@@ -171,7 +171,7 @@ public sealed class EntryEditor(
             recorder.RenderLinksTo(db, entry.Slug);
         }
         // The writer's autosaved draft goes in the same transaction as the save it became.
-        if (await TrackedDraftOf.For(db)(db, userId, entryId, cancellationToken) is { } draft)
+        if (await EntryDrafts.TrackedDraftOf.For(db)(db, userId, entryId, cancellationToken) is { } draft)
         {
             db.EditDrafts.Remove(draft);
         }
@@ -308,84 +308,6 @@ public sealed class EntryEditor(
         }
     }
 
-    /// <summary>An autosave that the database refuses is logged and reported, never thrown at the page: the text is still in the editor.</summary>
-    private async Task<bool> KeepDraftAsync(string what, Func<Task> write)
-    {
-        try
-        {
-            await write();
-            return true;
-        }
-        catch (Exception e) when (DatabaseFaults.Describe(e) is not null)
-        {
-            logger.LogWarning(e, "{What} failed in the database; the editor still holds the text", what);
-            return false;
-        }
-    }
-
-    /// <summary>Keeps what the user typed (autosave, or a refused save) so that nothing is lost. False when the database refused.</summary>
-    public Task<bool> SaveDraftAsync(string userId, int entryId, int baseRevision, string title, string body, CancellationToken cancellationToken = default) =>
-        KeepDraftAsync($"Autosaving a draft of entry #{entryId}", () => SaveDraftUnguardedAsync(userId, entryId, baseRevision, title, body, cancellationToken));
-
-    private async Task SaveDraftUnguardedAsync(string userId, int entryId, int baseRevision, string title, string body, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var draft = await TrackedDraftOf.For(db)(db, userId, entryId, cancellationToken);
-        if (draft is null)
-        {
-            draft = new EditDraft { UserId = userId, EntryId = entryId, Title = title };
-            db.EditDrafts.Add(draft);
-        }
-        draft.Title = title;
-        draft.Body = body;
-        draft.BaseRevisionNumber = baseRevision;
-        draft.SavedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(cancellationToken);
-    }
-
-    /// <summary>Keeps what the user typed for an entry they have not created yet: one such draft per person and kind.</summary>
-    public Task<bool> SaveNewDraftAsync(string userId, EntryKind kind, string title, string body, CancellationToken cancellationToken = default) =>
-        KeepDraftAsync($"Autosaving a draft of a new {kind}", () => SaveNewDraftUnguardedAsync(userId, kind, title, body, cancellationToken));
-
-    private async Task SaveNewDraftUnguardedAsync(string userId, EntryKind kind, string title, string body, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var draft = await db.EditDrafts.FirstOrDefaultAsync(d => d.UserId == userId && d.EntryId == null && d.Kind == kind, cancellationToken);
-        if (draft is null)
-        {
-            draft = new EditDraft { UserId = userId, Kind = kind, Title = title };
-            db.EditDrafts.Add(draft);
-        }
-        draft.Title = title;
-        draft.Body = body;
-        draft.SavedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(cancellationToken);
-    }
-
-    public async Task<EditDraft?> NewDraftAsync(string userId, EntryKind kind, CancellationToken cancellationToken = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.EditDrafts.AsNoTracking().FirstOrDefaultAsync(d => d.UserId == userId && d.EntryId == null && d.Kind == kind, cancellationToken);
-    }
-
-    public async Task DiscardNewDraftAsync(string userId, EntryKind kind, CancellationToken cancellationToken = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await db.EditDrafts.Where(d => d.UserId == userId && d.EntryId == null && d.Kind == kind).ExecuteDeleteAsync(cancellationToken);
-    }
-
-    public async Task<EditDraft?> DraftAsync(string userId, int entryId, CancellationToken cancellationToken = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await DraftOf(db, userId, entryId).AsNoTracking().FirstOrDefaultAsync(cancellationToken);
-    }
-
-    public async Task DiscardDraftAsync(string userId, int entryId, CancellationToken cancellationToken = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await DraftOf(db, userId, entryId).ExecuteDeleteAsync(cancellationToken);
-    }
-
     private static TopicInput TopicOf(Entry entry) => new(
         [.. entry.Researchers.OrderBy(r => r.Position).Select(r => r.MemberId)],
         [.. entry.Outputs.Where(o => o.Status != OutputStatus.Removed).OrderBy(o => o.Position).Select(o => new OutputInput(o.Title, o.Url, o.Status, o.SummaryMarkdown))]);
@@ -513,7 +435,7 @@ public sealed class EntryEditor(
 
     private async Task<SaveResult.Conflict> ConflictAsync(WikiUser user, int entryId, int baseRevision, EntryInput input, CancellationToken cancellationToken)
     {
-        await SaveDraftAsync(user.Id, entryId, baseRevision, input.Title, input.Body, cancellationToken);
+        await drafts.SaveDraftAsync(user.Id, entryId, baseRevision, input.Title, input.Body, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var theirs = await db.Revisions.AsNoTracking().Where(r => r.EntryId == entryId).OrderByDescending(r => r.Number).FirstAsync(cancellationToken);
         var original = await db.Revisions.AsNoTracking().Where(r => r.EntryId == entryId && r.Number == baseRevision).FirstOrDefaultAsync(cancellationToken);
@@ -575,15 +497,6 @@ public sealed class EntryEditor(
             inbox.Raise(notified);
         }
     }
-
-    /// <summary>A member's autosaved draft of an entry: one per member and entry.</summary>
-    private static IQueryable<EditDraft> DraftOf(WikiDbContext db, string userId, int entryId) =>
-        db.EditDrafts.Where(d => d.UserId == userId && d.EntryId == entryId);
-
-    // The same, tracked, for every save (which removes it) and every autosave (which writes it): compiled, as EF's
-    // building and matching of the LINQ cost more than its statement (~8% of a save's CPU, bench/ scenario 7).
-    private static readonly CompiledQuery<Func<WikiDbContext, string, int, CancellationToken, Task<EditDraft?>>> TrackedDraftOf = new(() => EF.CompileAsyncQuery(
-        (WikiDbContext db, string userId, int entryId, CancellationToken cancellationToken) => db.EditDrafts.FirstOrDefault(d => d.UserId == userId && d.EntryId == entryId)));
 
     private static Author AuthorOf(WikiUser user) => new(user.Name, user.Id, user.ProgramId);
 

@@ -1,6 +1,6 @@
 using Promisingness.Web.Data;
 
-namespace Promisingness.Web.Features.Editing;
+namespace Promisingness.Web.Features.Entries.Saving;
 
 /// <summary>What the editor opens with: the entry's current values and what this user may do with them.</summary>
 public sealed record EditSession(

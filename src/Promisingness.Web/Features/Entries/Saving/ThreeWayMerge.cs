@@ -1,6 +1,6 @@
 using DiffPlex;
 
-namespace Promisingness.Web.Features.Editing;
+namespace Promisingness.Web.Features.Entries.Saving;
 
 /// <summary>
 /// Merges two edits of the same text line by line when they touch different parts; when they touch the

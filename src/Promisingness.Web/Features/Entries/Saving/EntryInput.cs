@@ -1,6 +1,6 @@
 using Promisingness.Web.Data;
 
-namespace Promisingness.Web.Features.Editing;
+namespace Promisingness.Web.Features.Entries.Saving;
 
 /// <summary>What an editor submits: the form's model, never the EF entity. Topic is set for topics only.</summary>
 public sealed record EntryInput(

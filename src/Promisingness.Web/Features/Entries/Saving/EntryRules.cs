@@ -1,8 +1,7 @@
 using System.Text;
 using Promisingness.Web.Data;
-using Promisingness.Web.Features.Tags;
 
-namespace Promisingness.Web.Features.Editing;
+namespace Promisingness.Web.Features.Entries.Saving;
 
 /// <summary>What every saved entry must satisfy, with a message for the field it concerns.</summary>
 public static class EntryRules
@@ -38,7 +37,7 @@ public static class EntryRules
         {
             problems[nameof(EntryInput.EditNote)] = $"An edit note can have at most {MaxEditNoteLength} characters.";
         }
-        if (Tagging.Problem(input.Tags ?? []) is { } tags)
+        if (TagRules.Problem(input.Tags ?? []) is { } tags)
         {
             problems[nameof(EntryInput.Tags)] = tags;
         }

@@ -1,4 +1,4 @@
-namespace Promisingness.Web.Features.Editing;
+namespace Promisingness.Web.Features.Entries.Saving;
 
 /// <summary>
 /// How many entry saves run at once; the others wait for a turn. A save is mostly CPU (the Markdown, the revision,
