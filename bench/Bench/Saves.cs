@@ -65,6 +65,7 @@ internal static class Saves
         }
         var readerUrl = baseUrl + slots[Editors].Path;
         var busyErrors = 0L;
+        var saveNumber = 0L;
 
         // Latency runs from the moment the save was asked for (for a burst, when all 20 were released), so that
         // time spent waiting for a thread or a core before the save begins counts, as it would for an editor.
@@ -72,7 +73,10 @@ internal static class Saves
         {
             var tally = BusyCounter.Track();
             var watch = released ?? Stopwatch.StartNew();
-            var result = await editor.SaveAsync(userId, slot.Id, slot.Revision, new EntryInput(slot.Title, Body(marker), Visibility.Public, null, "bench"));
+            // The save's number makes each text new: a marker alone repeats when a warm-up or an earlier round ended on it,
+            // and the same text again is no save at all (Unchanged).
+            var result = await editor.SaveAsync(userId, slot.Id, slot.Revision,
+                new EntryInput(slot.Title, Body($"{marker}, save {Interlocked.Increment(ref saveNumber)}"), Visibility.Public, null, "bench"));
             var elapsed = watch.Elapsed.TotalMilliseconds;
             // The editor answers a database that stayed busy past its timeout with Failed (and a message) instead of throwing.
             if (result is SaveResult.Failed)

@@ -56,7 +56,7 @@ public sealed class DatabaseBusyTests(BusyLiveWiki wiki) : IClassFixture<BusyLiv
         await using var db = await wiki.Services.GetRequiredService<IDbContextFactory<WikiDbContext>>().CreateDbContextAsync();
         var revision = await db.Revisions.SingleAsync(r => r.AuthorUserId == user.Id);
         Assert.Equal(Text, revision.BodyMarkdown);
-        var audit = await db.Activities.SingleAsync(a => a.ActorUserId == user.Id && a.Action == ActivityActions.EntryEdited);
+        var audit = await db.Activities.SingleAsync(a => a.ActorUserId == user.Id && a.Action == AuditActions.EntryEdited);
         Assert.Equal("127.0.0.1", audit.Origin);
         await page.Context.CloseAsync();
     }

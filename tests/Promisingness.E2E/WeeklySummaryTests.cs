@@ -79,7 +79,7 @@ public sealed class WeeklySummaryTests(LiveWiki wiki) : IClassFixture<LiveWiki>
         await researcher.GotoAsync(summaryUrl.Replace("/summaries/", "/entries/", StringComparison.Ordinal) + "/history");
         await Assertions.Expect(researcher.Locator(".revision-review").First).ToContainTextAsync("Published");
         await PageActions.ScreenshotAsync(researcher, "summary-history");
-        await researcher.GotoAsync($"summaries/week/{Web.Features.Summaries.IsoWeek.Of(DateTimeOffset.UtcNow)}");
+        await researcher.GotoAsync($"summaries/week/{Web.Features.Entries.IsoWeek.Of(DateTimeOffset.UtcNow)}");
         await Assertions.Expect(researcher.Locator(".week-person--approved")).ToContainTextAsync("Severin Field");
         await PageActions.ScreenshotAsync(researcher, "week");
         await PhoneScreenshotsAsync(summaryUrl);
@@ -92,7 +92,7 @@ public sealed class WeeklySummaryTests(LiveWiki wiki) : IClassFixture<LiveWiki>
     {
         var phone = await wiki.NewPageAsync(width: 390, height: 844);
         await PageActions.SignInAsync(phone, "mentor@example.org", Password);
-        var week = $"summaries/week/{Web.Features.Summaries.IsoWeek.Of(DateTimeOffset.UtcNow)}";
+        var week = $"summaries/week/{Web.Features.Entries.IsoWeek.Of(DateTimeOffset.UtcNow)}";
         foreach (var (path, name) in new[] { ("summaries", "summaries"), (summaryUrl, "summary"), ("review", "review-queue"), (week, "week") })
         {
             await phone.GotoAsync(path);

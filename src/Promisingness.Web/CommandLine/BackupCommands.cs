@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Promisingness.Web.Data;
 using Promisingness.Web.Features.Admin;
 using Promisingness.Web.Features.Backup;
+using Promisingness.Web.Security;
 
 namespace Promisingness.Web.CommandLine;
 

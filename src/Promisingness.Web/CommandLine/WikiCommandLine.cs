@@ -5,6 +5,7 @@ using Promisingness.Web.Features.Admin;
 using Promisingness.Web.Features.ImportExport;
 using Promisingness.Web.Features.ImportExport.Readme;
 using Promisingness.Web.Features.Publishing;
+using Promisingness.Web.Security;
 
 namespace Promisingness.Web.CommandLine;
 
@@ -235,7 +236,7 @@ internal static class WikiCommandLine
     private static async Task AuditExportAsync(IServiceProvider services, string details)
     {
         await using var db = await services.GetRequiredService<IDbContextFactory<WikiDbContext>>().CreateDbContextAsync();
-        services.GetRequiredService<Audit>().Add(db, UserAdministration.CommandLine, ActivityActions.Exported, details);
+        services.GetRequiredService<Audit>().Add(db, UserAdministration.CommandLine, AuditActions.Exported, details);
         await db.SaveChangesAsync();
     }
 

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Promisingness.Web.Features.Entries;
+using Promisingness.Web.Markdown;
 
 namespace Promisingness.Web.Data;
 
@@ -43,7 +43,7 @@ internal static class DatabaseSetup
         await db.Database.MigrateAsync();
         if (isNew)
         {
-            StoredHtmlRefresh.MarkCurrent(db);
+            db.Settings.Add(new WikiSetting { Key = WikiSetting.MarkdownOutputVersion, Value = MarkdownRenderer.OutputVersionText });
             await db.SaveChangesAsync();
         }
     }

@@ -17,7 +17,7 @@ public abstract class WikiDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<TopicResearcher> TopicResearchers => Set<TopicResearcher>();
     public DbSet<TopicOutput> TopicOutputs => Set<TopicOutput>();
     public DbSet<SlugRedirect> SlugRedirects => Set<SlugRedirect>();
-    public DbSet<Activity> Activities => Set<Activity>();
+    public DbSet<ActivityRecord> Activities => Set<ActivityRecord>();
     public DbSet<WikiSetting> Settings => Set<WikiSetting>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<EditDraft> EditDrafts => Set<EditDraft>();

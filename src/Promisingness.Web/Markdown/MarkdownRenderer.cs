@@ -24,6 +24,9 @@ public sealed class MarkdownRenderer
     /// </summary>
     public const int OutputVersion = 1;
 
+    /// <summary>How <see cref="OutputVersion"/> is stored in the settings beside the HTML it made.</summary>
+    public static readonly string OutputVersionText = OutputVersion.ToString(CultureInfo.InvariantCulture);
+
     [ThreadStatic]
     private static StringWriter? t_writer;
 

@@ -14,15 +14,15 @@ public static class EntryAccess
         }
         var authors = await AuthorsOf(db, entryId).ToHashSetAsync(cancellationToken: cancellationToken);
         var researchers = await ListedMembersOf(db, entryId).ToHashSetAsync(cancellationToken: cancellationToken);
-        return new EntryAccessFacts(entry.Visibility, entry.ProgramId, authors, researchers);
+        return new EntryAccessFacts(entry.Visibility, entry.ProgramId, authors, researchers) { Kind = entry.Kind };
     }
 
-    private sealed record EntryRow(Visibility Visibility, int? ProgramId);
+    private sealed record EntryRow(Visibility Visibility, int? ProgramId, EntryKind Kind);
 
     // Compiled: every save and comment asks these.
     private static readonly CompiledQuery<Func<WikiDbContext, int, CancellationToken, Task<EntryRow?>>> EntryRowOf = new(() => EF.CompileAsyncQuery(
         (WikiDbContext db, int entryId, CancellationToken cancellationToken) =>
-            db.Entries.Where(e => e.Id == entryId).Select(e => new EntryRow(e.Visibility, e.ProgramId)).FirstOrDefault()));
+            db.Entries.Where(e => e.Id == entryId).Select(e => new EntryRow(e.Visibility, e.ProgramId, e.Kind)).FirstOrDefault()));
 
     /// <summary>The members listed on the entry: a topic's researchers, and the person whose week a summary is.</summary>
     public static IAsyncEnumerable<int> ListedMembersOf(WikiDbContext db, int entryId) => ListedMembers.For(db)(db, entryId);

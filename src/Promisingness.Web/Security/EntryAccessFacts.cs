@@ -9,5 +9,8 @@ public sealed record EntryAccessFacts(
     IReadOnlySet<string> AuthorUserIds,
     IReadOnlySet<int> ResearcherMemberIds)
 {
+    /// <summary>The stored entry's kind; null for an entry not yet created.</summary>
+    public EntryKind? Kind { get; init; }
+
     public static EntryAccessFacts NewEntry(int? programId) => new(Visibility.Draft, programId, new HashSet<string>(), new HashSet<int>());
 }

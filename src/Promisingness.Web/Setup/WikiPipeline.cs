@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.Features;
 using Promisingness.Web.Components;
-using Promisingness.Web.Components.Public;
 using Promisingness.Web.Data;
 using Promisingness.Web.Features.Backup;
 using Promisingness.Web.Features.Publishing;

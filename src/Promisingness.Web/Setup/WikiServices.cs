@@ -18,16 +18,18 @@ using Promisingness.Web.Features.Backup;
 using Promisingness.Web.Features.Credences;
 using Promisingness.Web.Features.Discussion;
 using Promisingness.Web.Features.Editing;
-using Promisingness.Web.Features.Entries.Saving;
 using Promisingness.Web.Features.Entries;
+using Promisingness.Web.Features.Entries.Saving;
 using Promisingness.Web.Features.Home;
 using Promisingness.Web.Features.ImportExport;
 using Promisingness.Web.Features.Inbox;
 using Promisingness.Web.Features.Meetings;
+using Promisingness.Web.Features.Notifications;
 using Promisingness.Web.Features.Pages;
 using Promisingness.Web.Features.Publishing;
 using Promisingness.Web.Features.Questions;
 using Promisingness.Web.Features.Recent;
+using Promisingness.Web.Features.Rendering;
 using Promisingness.Web.Features.Review;
 using Promisingness.Web.Features.Search;
 using Promisingness.Web.Features.Summaries;
@@ -158,6 +160,7 @@ internal static class WikiServices
 
         services.AddSingleton<WikiUsers>();
         services.AddSingleton<Audit>();
+        services.AddSingleton<AuditLog>();
         services.AddSingleton<Invitations>();
         services.AddSingleton<UserAdministration>();
         services.AddSingleton<TeamDirectory>();
@@ -166,6 +169,7 @@ internal static class WikiServices
         services.AddSingleton<SaveTurns>();
         services.AddSingleton<EntryEditor>();
         services.AddSingleton<EntryDrafts>();
+        services.AddSavePipeline();
         services.AddSingleton<EditingPresence>();
         services.AddSingleton<EntryHistory>();
         services.AddSingleton<SideListQueries>();
@@ -194,7 +198,6 @@ internal static class WikiServices
         services.AddSingleton<PublishJobs>();
         services.AddHttpClient();
         services.AddSingleton<DatabaseBackup>();
-        services.AddSingleton<SummaryFields>();
         services.AddSingleton<SummaryPrefill>();
         services.AddSingleton<SummaryQueries>();
         services.AddSingleton<ReviewWorkflow>();

@@ -22,7 +22,7 @@ public sealed class AuditTrailTests : SummaryTestBed
 {
     private const string Address = "203.0.113.7";
 
-    private Audit Audit => App.Get<Audit>();
+    private AuditLog Audit => App.Get<AuditLog>();
 
     private async Task<long> LastIdAsync()
     {
@@ -79,7 +79,7 @@ public sealed class AuditTrailTests : SummaryTestBed
         var row = await OneRowAsync(async () => saved = Assert.IsType<SaveResult.Saved>(
             await Editor.CreateAsync(Users["author"], EntryKind.Page, new EntryInput("Reading list", "Papers.", Visibility.Team, Members.Aisc, "first"))));
 
-        Assert.Equal((ActivityActions.EntryCreated, "severin", "reading-list", (int?)1), (row.Action, row.ActorName, row.EntrySlug, row.RevisionNumber));
+        Assert.Equal((AuditActions.EntryCreated, "severin", "reading-list", (int?)1), (row.Action, row.ActorName, row.EntrySlug, row.RevisionNumber));
         Assert.Equal("first", row.Details);
     }
 
@@ -90,7 +90,7 @@ public sealed class AuditTrailTests : SummaryTestBed
 
         var row = await OneRowAsync(async () => Assert.IsType<SaveResult.Saved>(await SaveGoalAsync("A new goal.", Visibility.Public, goal.Revision, "tightened")));
 
-        Assert.Equal((ActivityActions.EntryEdited, "bogdan", "goal", (int?)goal.Revision + 1), (row.Action, row.ActorName, row.EntrySlug, row.RevisionNumber));
+        Assert.Equal((AuditActions.EntryEdited, "bogdan", "goal", (int?)goal.Revision + 1), (row.Action, row.ActorName, row.EntrySlug, row.RevisionNumber));
         Assert.Equal("tightened", row.Details);
     }
 
@@ -106,7 +106,7 @@ public sealed class AuditTrailTests : SummaryTestBed
 
         var row = await OneRowAsync(async () => Assert.IsType<SaveResult.Saved>(await SaveGoalAsync(body, Visibility.Team, goal.Revision)));
 
-        Assert.Equal(ActivityActions.EntryVisibilityChanged, row.Action);
+        Assert.Equal(AuditActions.EntryVisibilityChanged, row.Action);
         Assert.Equal(("goal", "visibility Public → Team"), (row.EntrySlug, row.Details));
     }
 
@@ -118,7 +118,7 @@ public sealed class AuditTrailTests : SummaryTestBed
 
         var row = await OneRowAsync(async () => Assert.IsType<SaveResult.Saved>(await Editor.RestoreAsync(Users["mentor"], goal.Id, goal.Revision)));
 
-        Assert.Equal((ActivityActions.EntryRestored, "goal", (int?)goal.Revision + 2), (row.Action, row.EntrySlug, row.RevisionNumber));
+        Assert.Equal((AuditActions.EntryRestored, "goal", (int?)goal.Revision + 2), (row.Action, row.EntrySlug, row.RevisionNumber));
         Assert.Contains($"Restored revision {goal.Revision}", row.Details);
     }
 
@@ -183,7 +183,7 @@ public sealed class AuditTrailTests : SummaryTestBed
         }
 
         var rows = await RowsSinceAsync(before);
-        var import = Assert.Single(rows, r => r.Action == ActivityActions.Imported);
+        var import = Assert.Single(rows, r => r.Action == AuditActions.Imported);
         Assert.Equal(("Bogdan", Address), (import.ActorName, import.Origin));
         Assert.StartsWith("Later README: ", import.Details);
         // Every other row is a revision the import appended, each attributed and placed the same way.
@@ -210,11 +210,11 @@ public sealed class AuditTrailTests : SummaryTestBed
             var backup = await RunAsync("backup", Path.Combine(folder, "out.db"));
             var import = await RunAsync("import", WikiApp.TestData("later-README.md"));
 
-            Assert.Equal((ActivityActions.Exported, "command line", "README exported to out.md"), (readme.Action, readme.ActorName, readme.Details));
-            Assert.Equal((ActivityActions.Exported, "JSON archive exported to out.json"), (archive.Action, archive.Details));
+            Assert.Equal((AuditActions.Exported, "command line", "README exported to out.md"), (readme.Action, readme.ActorName, readme.Details));
+            Assert.Equal((AuditActions.Exported, "JSON archive exported to out.json"), (archive.Action, archive.Details));
             Assert.Equal(AuditActions.BackupTaken, backup.Action);
             // An import is attributed to its --author, here the default one.
-            Assert.Equal((ActivityActions.Imported, ReadmeImporter.DefaultAuthor), (import.Action, import.ActorName));
+            Assert.Equal((AuditActions.Imported, ReadmeImporter.DefaultAuthor), (import.Action, import.ActorName));
 
             // The archive restored into a new, empty wiki: one row, in the restore's own transaction.
             using var empty = new WikiApp(seed: false);
@@ -225,7 +225,7 @@ public sealed class AuditTrailTests : SummaryTestBed
             Assert.Equal(0, await WikiCommandLine.RunAsync(empty.Services, ["import", "--json", Path.Combine(folder, "out.json")], TextWriter.Null, TextWriter.Null));
             using var check = empty.CreateDbContext();
             var restored = await check.Activities.OrderByDescending(a => a.Id).FirstAsync();
-            Assert.Equal((ActivityActions.Imported, ActionOrigin.CommandLine), (restored.Action, restored.Origin));
+            Assert.Equal((AuditActions.Imported, ActionOrigin.CommandLine), (restored.Action, restored.Origin));
             Assert.StartsWith("JSON archive out.json restored: ", restored.Details);
         }
         finally
@@ -239,7 +239,7 @@ public sealed class AuditTrailTests : SummaryTestBed
     {
         var row = await OneRowAsync(() => App.Get<PublishJobs>().RunAsync(Users["admin"], PublishKind.Readme));
 
-        Assert.Equal((ActivityActions.Exported, "Administrator"), (row.Action, row.ActorName));
+        Assert.Equal((AuditActions.Exported, "Administrator"), (row.Action, row.ActorName));
         Assert.StartsWith("Readme published from /admin/publish as ", row.Details);
     }
 
@@ -262,7 +262,7 @@ public sealed class AuditTrailTests : SummaryTestBed
     public async Task AuditLog_IsNewestFirst_Paged_FilteredByActionAndPerson_AndAdminsOnly()
     {
         var goal = await PageAsync("goal");
-        for (var i = 0; i < Audit.PageSize + 5; i++)
+        for (var i = 0; i < AuditLog.PageSize + 5; i++)
         {
             Assert.IsType<SaveResult.Saved>(await SaveGoalAsync($"Goal, take {i}.", Visibility.Public, goal.Revision + i));
         }
@@ -270,16 +270,16 @@ public sealed class AuditTrailTests : SummaryTestBed
 
         var first = (await Audit.PageAsync(Users["admin"]))!;
         var second = (await Audit.PageAsync(Users["admin"], page: 2))!;
-        var edits = (await Audit.PageAsync(Users["admin"], ActivityActions.EntryEdited, "bogdan"))!;
+        var edits = (await Audit.PageAsync(Users["admin"], AuditActions.EntryEdited, "bogdan"))!;
         var locks = (await Audit.PageAsync(Users["admin"], AuditActions.UserLocked))!;
         var nobody = (await Audit.PageAsync(Users["admin"], person: "no one"))!;
 
         Assert.Equal(AuditActions.UserLocked, first.Rows[0].Action);
-        Assert.Equal(Audit.PageSize, first.Rows.Count);
+        Assert.Equal(AuditLog.PageSize, first.Rows.Count);
         Assert.True(first.Rows.Zip(first.Rows.Skip(1)).All(pair => pair.First.Id > pair.Second.Id), "newest first");
         Assert.True(second.Rows[0].Id < first.Rows[^1].Id, "page 2 continues where page 1 stopped");
-        Assert.Equal(Audit.PageSize + 5, edits.Total);
-        Assert.All(edits.Rows, r => Assert.Equal((ActivityActions.EntryEdited, "bogdan"), (r.Action, r.ActorName)));
+        Assert.Equal(AuditLog.PageSize + 5, edits.Total);
+        Assert.All(edits.Rows, r => Assert.Equal((AuditActions.EntryEdited, "bogdan"), (r.Action, r.ActorName)));
         Assert.Equal(2, locks.Total); // the locked mentor of the test bed, and this one
         Assert.Contains("bogdan", first.People);
         Assert.Equal(0, nobody.Total);

@@ -35,7 +35,7 @@ public sealed class UserAdministrationTests : IAsyncLifetime
 
         var user = await app.Get<WikiUsers>().LoadAsync(researcher);
         Assert.Equal((Roles.Mentor, (int?)null), (user!.Role, user.ProgramId));
-        var audit = (await app.Get<Audit>().PageAsync(admin))!.Rows;
+        var audit = (await app.Get<AuditLog>().PageAsync(admin))!.Rows;
         Assert.Equal(2, audit.Count(a => a.Action == AuditActions.RoleChanged && a.ActorName == "Administrator"));
     }
 

@@ -202,7 +202,7 @@ public sealed class BackupTests(ITestOutputHelper output) : MentorAppTest
         await File.WriteAllBytesAsync(file, await response.Content.ReadAsByteArrayAsync());
         Assert.Equal("ok", DatabaseBackup.IntegrityCheck(file));
         Assert.Equal(await RevisionsIn(App.DatabasePath), await RevisionsIn(file));
-        Assert.Contains((await App.Get<Audit>().PageAsync(await App.AdminIdAsync()))!.Rows, row => row.Action == AuditActions.BackupTaken && row.ActorName == "Administrator");
+        Assert.Contains((await App.Get<AuditLog>().PageAsync(await App.AdminIdAsync()))!.Rows, row => row.Action == AuditActions.BackupTaken && row.ActorName == "Administrator");
     }
 
     [Theory]

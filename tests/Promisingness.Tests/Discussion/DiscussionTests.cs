@@ -96,7 +96,7 @@ public class DiscussionTests : MentorAppTest
         var (bob, bobSlug) = await ResearcherWithMemberAsync("bob@test.local", Members.Mars, 1);
         var carol = await Members.AddAsync(App, "carol@test.local", Roles.Researcher, Members.Mars);
         var goal = await EntryIdAsync("goal");
-        await App.Get<Promisingness.Web.Features.Inbox.Watchers>().SetAsync(carol, goal, true);
+        await App.Get<Promisingness.Web.Features.Notifications.Watchers>().SetAsync(carol, goal, true);
         var opened = await Discussions.OpenAsync(alice, goal, "First", null);
         var first = (await Discussions.ThreadsAsync(goal, await App.Get<WikiUsers>().LoadAsync(alice)))[0].Comments[0].Id;
 
@@ -113,7 +113,7 @@ public class DiscussionTests : MentorAppTest
     {
         var (alice, _) = await ResearcherWithMemberAsync("alice@test.local", Members.Aisc, 0);
         var page = Assert.IsType<SaveResult.Saved>(await App.Get<EntryEditor>().CreateAsync(alice, EntryKind.Page, new EntryInput("Alice's page", "text", Visibility.Team, Members.Aisc)));
-        var watchers = App.Get<Promisingness.Web.Features.Inbox.Watchers>();
+        var watchers = App.Get<Promisingness.Web.Features.Notifications.Watchers>();
         Assert.True(await watchers.IsWatchingAsync(alice, page.EntryId));
 
         await Discussions.OpenAsync(Mentor, page.EntryId, "one", null);

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Promisingness.Tests.Infrastructure;
 using Promisingness.Web.Data;
 using Promisingness.Web.Features.Discussion;
-using Promisingness.Web.Features.Entries;
+using Promisingness.Web.Features.Rendering;
 using Promisingness.Web.Markdown;
 using Promisingness.Web.Security;
 

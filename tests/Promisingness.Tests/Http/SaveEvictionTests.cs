@@ -57,7 +57,7 @@ public sealed class SaveEvictionTests
 
         // The revision is committed, so the writer is told it saved (and the log says who was not told) ...
         Assert.Equal(watched.RevisionNumber + 1, Assert.IsType<SaveResult.Saved>(saved).RevisionNumber);
-        Assert.Contains(app.Logs.Lines, line => line.StartsWith("Error", StringComparison.Ordinal) && line.Contains("could not be told", StringComparison.Ordinal));
+        Assert.Contains(app.Logs.Lines, line => line.StartsWith("Error", StringComparison.Ordinal) && line.Contains("the step after it WatchersHearOfTheSave failed", StringComparison.Ordinal));
         // ... and readers get its text at once.
         Assert.Contains("The newest text.", await client.GetStringAsync(url));
     }

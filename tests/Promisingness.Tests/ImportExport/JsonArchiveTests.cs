@@ -45,7 +45,7 @@ public class JsonArchiveTests : MentorAppTest
         for (var i = 0; i < imports; i++)
         {
             var importRow = activities[^1]!;
-            Assert.Equal((ActivityActions.Imported, "command line"), (importRow["Action"]!.GetValue<string>(), importRow["ActorName"]!.GetValue<string>()));
+            Assert.Equal((AuditActions.Imported, "command line"), (importRow["Action"]!.GetValue<string>(), importRow["ActorName"]!.GetValue<string>()));
             activities.RemoveAt(activities.Count - 1);
         }
         return json.ToJsonString();

@@ -5,6 +5,7 @@ using Promisingness.Web.Data;
 using Promisingness.Web.Features.Discussion;
 using Promisingness.Web.Features.Entries.Saving;
 using Promisingness.Web.Features.Inbox;
+using Promisingness.Web.Features.Notifications;
 using Promisingness.Web.Security;
 
 namespace Promisingness.Tests.Inbox;

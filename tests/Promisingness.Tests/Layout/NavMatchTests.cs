@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Components;
-using Promisingness.Web.Components.Layout;
+using Promisingness.Web.Components.Shared;
 
 namespace Promisingness.Tests.Layout;
 

@@ -279,9 +279,10 @@ public class ReviewWorkflowTests : SummaryTestBed
         App.Get<Web.Features.Entries.RevisionRecorder>().RecordIfChanged(db, entry, before, new Web.Features.Entries.Author("severin", Users["author"]), DateTimeOffset.UtcNow, "edit");
 
         await DoneAsync("mentor", summary.EntryId, ReviewCommand.Approve);
-        var written = await Web.Features.Summaries.SummaryFields.SaveIfReviewStateUnchangedAsync(db, entry, CancellationToken.None);
+        var summaryFields = App.Get<Web.Features.Entries.Saving.EditableKinds>().For(EntryKind.WeeklySummary)!;
+        Assert.True(summaryFields.ChecksStateAtWrite(entry));
+        Assert.False(await summaryFields.StillAsReadAsync(db, entry, CancellationToken.None));
 
-        Assert.False(written);
         var after = await EntryAsync(summary.EntryId);
         Assert.Equal((1, ReviewState.Approved), (after.RevisionNumber, after.Summary!.State));
     }

@@ -1,5 +1,6 @@
 using Promisingness.Tests.Review;
 using Promisingness.Web.Data;
+using Promisingness.Web.Features.Entries;
 using Promisingness.Web.Features.Entries.Saving;
 using Promisingness.Web.Features.Summaries;
 using Promisingness.Web.Security;

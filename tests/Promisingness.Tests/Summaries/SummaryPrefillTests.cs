@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Promisingness.Tests.Review;
 using Promisingness.Web.Data;
+using Promisingness.Web.Features.Entries;
 using Promisingness.Web.Features.Entries.Saving;
 using Promisingness.Web.Features.Summaries;
 

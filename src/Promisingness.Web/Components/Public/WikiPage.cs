@@ -43,11 +43,11 @@ public abstract class WikiPage : ComponentBase
     }
 
     /// <summary>Redirects to a renamed entry's new address, or answers 404 when there is nothing to show.</summary>
-    protected void Respond<T>(Lookup<T> lookup, EntryKind kind) where T : class =>
+    protected void Respond<T>(SlugResult<T> lookup, EntryKind kind) where T : class =>
         Respond(lookup, slug => EntryUrls.For(kind, slug));
 
     /// <summary>The same, for a page about an entry at another address (its history, a diff).</summary>
-    protected void Respond<T>(Lookup<T> lookup, Func<string, string> urlOfSlug) where T : class
+    protected void Respond<T>(SlugResult<T> lookup, Func<string, string> urlOfSlug) where T : class
     {
         if (lookup.MovedTo is { } slug)
         {

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Promisingness.Web.Data;
-using Promisingness.Web.Features.Admin;
 using Promisingness.Web.Security;
 
 namespace Promisingness.Web.Features.Accounts;

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Promisingness.Web.Data;
-using Promisingness.Web.Features.Admin;
 using Promisingness.Web.Security;
 
 namespace Promisingness.Web.Features.Backup;

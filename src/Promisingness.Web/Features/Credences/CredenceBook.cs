@@ -13,8 +13,6 @@ namespace Promisingness.Web.Features.Credences;
 /// </summary>
 public sealed class CredenceBook(IDbContextFactory<WikiDbContext> dbFactory, WikiUsers users, PublicPageCache cache, WriteRateLimit rateLimit, TimeProvider clock)
 {
-    public const string ActivityAction = "credence.recorded";
-    public const string WithdrawnAction = "credence.withdrawn";
     public const string OutOfRange = "Give a probability between 0 and 100 %.";
 
     /// <summary>
@@ -75,7 +73,7 @@ public sealed class CredenceBook(IDbContextFactory<WikiDbContext> dbFactory, Wik
         var now = clock.GetUtcNow();
         db.Credences.Add(new Credence { EntryId = entryId, UserId = user!.Id, MemberName = user.Name, Probability = Math.Round(percent, 3) / 100, Rationale = rationale, At = now });
         // The activity row tells every instance's cache watcher that the public page changed.
-        db.Activities.Add(new Activity { At = now, Action = ActivityAction, EntryId = entryId, ActorName = user.Name, ActorUserId = user.Id, Details = "recorded an estimate" });
+        Audit.Write(db, now, AuditActions.CredenceRecorded, user.Name, user.Id, "recorded an estimate", entryId: entryId);
         await db.SaveChangesAsync(cancellationToken);
         await cache.EvictAsync(cancellationToken);
         return null;
@@ -109,7 +107,7 @@ public sealed class CredenceBook(IDbContextFactory<WikiDbContext> dbFactory, Wik
         }
         var now = clock.GetUtcNow();
         standing.ForEach(c => c.WithdrawnAt = now);
-        db.Activities.Add(new Activity { At = now, Action = WithdrawnAction, EntryId = entryId, ActorName = user.Name, ActorUserId = user.Id, Details = "withdrew an estimate" });
+        Audit.Write(db, now, AuditActions.CredenceWithdrawn, user.Name, user.Id, "withdrew an estimate", entryId: entryId);
         await db.SaveChangesAsync(cancellationToken);
         await cache.EvictAsync(cancellationToken);
         return null;

@@ -2,9 +2,8 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Promisingness.Web.Data;
-using Promisingness.Web.Features.Admin;
 using Promisingness.Web.Features.Entries;
-using Promisingness.Web.Features.Inbox;
+using Promisingness.Web.Features.Notifications;
 using Promisingness.Web.Markdown;
 using Promisingness.Web.Security;
 

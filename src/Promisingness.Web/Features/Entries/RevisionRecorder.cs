@@ -2,17 +2,18 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Promisingness.Web.Data;
-using Promisingness.Web.Features.Review;
+using Promisingness.Web.Features.Entries.Saving;
 using Promisingness.Web.Markdown;
+using Promisingness.Web.Security;
 
 namespace Promisingness.Web.Features.Entries;
 
 /// <summary>
-/// The one place that turns a change to an entry into a revision: it renders the Markdown, appends the
-/// immutable revision and records the activity. Callers take a <see cref="Snapshot"/> before they change
+/// The one place that turns a change to an entry into a revision: it renders the Markdown, lets the entry's kind
+/// react (<see cref="IEntryKindFields.OnRevision"/>), appends the immutable revision and records the activity. Callers take a <see cref="Snapshot"/> before they change
 /// the entry, so that a save that changes nothing appends nothing.
 /// </summary>
-public sealed class RevisionRecorder(MarkdownRenderer markdown)
+public sealed class RevisionRecorder(MarkdownRenderer markdown, EditableKinds kinds)
 {
     public static string Snapshot(Entry entry) => JsonSerializer.Serialize(new
     {
@@ -102,9 +103,9 @@ public sealed class RevisionRecorder(MarkdownRenderer markdown)
         var baseNumber = entry.RevisionNumber == 0 ? (int?)null : entry.RevisionNumber;
         entry.RevisionNumber++;
         entry.UpdatedAt = at;
-        if (before is not null && entry.Kind == EntryKind.WeeklySummary)
+        if (before is not null)
         {
-            ReviewWorkflow.OnRevision(db, entry, before, author, at);
+            kinds.For(entry.Kind)?.OnRevision(db, entry, before, author, at);
         }
         if (before is null)
         {
@@ -131,21 +132,14 @@ public sealed class RevisionRecorder(MarkdownRenderer markdown)
         });
         var visibilityBefore = before is null ? (Visibility?)null : JsonSerializer.Deserialize<VisibilityOnly>(before)!.Visibility;
         var visibilityChange = visibilityBefore is { } was && was != entry.Visibility ? $"visibility {was} → {entry.Visibility}" : null;
-        db.Activities.Add(new Activity
-        {
-            At = at,
-            Action = action
-                ?? (before is null ? ActivityActions.EntryCreated
-                : entry.Status == EntryStatus.RemovedFromReadme ? ActivityActions.EntryRemovedFromReadme
-                : visibilityChange is not null ? ActivityActions.EntryVisibilityChanged
-                : ActivityActions.EntryEdited),
-            Entry = entry,
-            RevisionNumber = entry.RevisionNumber,
-            ActorName = author.Name,
-            ActorUserId = author.UserId,
-            // The entry and revision are columns of their own; the details say what else changed and why.
-            Details = Activity.Fit(string.Join("; ", new[] { visibilityChange, note }.Where(part => !string.IsNullOrEmpty(part)))),
-        });
+        var what = action
+            ?? (before is null ? AuditActions.EntryCreated
+            : entry.Status == EntryStatus.RemovedFromReadme ? AuditActions.EntryRemovedFromReadme
+            : visibilityChange is not null ? AuditActions.EntryVisibilityChanged
+            : AuditActions.EntryEdited);
+        // The entry and revision are columns of their own; the details say what else changed and why.
+        Audit.Write(db, at, what, author.Name, author.UserId, string.Join("; ", new[] { visibilityChange, note }.Where(part => !string.IsNullOrEmpty(part))),
+            entry: entry, revisionNumber: entry.RevisionNumber);
         return true;
     }
 

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Promisingness.Web.Data;
-using Promisingness.Web.Features.Summaries;
 using Promisingness.Web.Security;
 
 namespace Promisingness.Web.Features.Entries;
@@ -34,7 +33,7 @@ public sealed class SideListQueries(IDbContextFactory<WikiDbContext> dbFactory)
             [.. rows.Where(r => r.List == TagList).Select(r => r.Title)],
             [.. rows.Where(r => r.List == BacklinkList).Select(r => new BacklinkView(r.Title, EntryUrls.For(r.Kind, r.Slug)))],
             [.. rows.Where(r => r.List == QuestionList).Select(r => (r.Slug, r.Title))],
-            [.. rows.Where(r => r.List == SummaryList).Select(r => new PublishedSummary(r.Slug, r.Title, SummaryQueries.WeekOf(r.Week), r.Author))]);
+            [.. rows.Where(r => r.List == SummaryList).Select(r => new PublishedSummary(r.Slug, r.Title, IsoWeek.FromStored(r.Week), r.Author))]);
     }
 
     private const int TagList = 0, BacklinkList = 1, QuestionList = 2, SummaryList = 3;

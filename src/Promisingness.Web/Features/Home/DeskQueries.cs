@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Promisingness.Web.Data;
+using Promisingness.Web.Features.Entries;
 using Promisingness.Web.Features.Meetings;
 using Promisingness.Web.Features.Review;
-using Promisingness.Web.Features.Summaries;
 using Promisingness.Web.Security;
 
 namespace Promisingness.Web.Features.Home;

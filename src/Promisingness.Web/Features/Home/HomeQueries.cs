@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Promisingness.Web.Data;
-using Promisingness.Web.Features.Admin;
-using Promisingness.Web.Features.Credences;
 using Promisingness.Web.Features.Entries;
 using Promisingness.Web.Features.Topics;
 using Promisingness.Web.Security;
@@ -74,9 +72,9 @@ public sealed class HomeQueries(IDbContextFactory<WikiDbContext> dbFactory)
     /// </summary>
     private static readonly string[] EntryChanges =
     [
-        ActivityActions.EntryCreated, ActivityActions.EntryEdited, ActivityActions.EntryVisibilityChanged, ActivityActions.EntryRestored,
-        ActivityActions.EntryRemovedFromReadme, AuditActions.SummaryPublished, CredenceBook.ActivityAction,
-        CredenceBook.WithdrawnAction,
+        AuditActions.EntryCreated, AuditActions.EntryEdited, AuditActions.EntryVisibilityChanged, AuditActions.EntryRestored,
+        AuditActions.EntryRemovedFromReadme, AuditActions.SummaryPublished, AuditActions.CredenceRecorded,
+        AuditActions.CredenceWithdrawn,
     ];
 
     /// <summary>Recent changes the reader may see: changes to entries they may read, and people joining the team.</summary>
@@ -84,7 +82,7 @@ public sealed class HomeQueries(IDbContextFactory<WikiDbContext> dbFactory)
     {
         var readable = db.Entries.ReadableBy(reader);
         var rows = await db.Activities.AsNoTracking()
-            .Where(a => (a.EntryId != null && EntryChanges.Contains(a.Action) && readable.Any(e => e.Id == a.EntryId)) || a.Action == ActivityActions.MemberAdded)
+            .Where(a => (a.EntryId != null && EntryChanges.Contains(a.Action) && readable.Any(e => e.Id == a.EntryId)) || a.Action == AuditActions.MemberAdded)
             .OrderByDescending(a => a.Id)
             .Take(count)
             .Select(a => new { a.At, a.Action, Title = (string?)a.Entry!.Title, Slug = (string?)a.Entry.Slug, Kind = (EntryKind?)a.Entry.Kind, a.RevisionNumber, a.ActorName, a.Details })

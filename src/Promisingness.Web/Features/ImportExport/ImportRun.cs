@@ -4,7 +4,7 @@ using Promisingness.Web.Features.Entries;
 using Promisingness.Web.Features.ImportExport.Readme;
 using Promisingness.Web.Features.Questions;
 using Promisingness.Web.Features.Team;
-using Promisingness.Web.Features.Topics;
+using Promisingness.Web.Security;
 
 namespace Promisingness.Web.Features.ImportExport;
 
@@ -341,7 +341,7 @@ internal sealed class ImportRun(WikiDbContext db, RevisionRecorder recorder, Aut
         var member = new Member { Name = name, Slug = slug, Program = program, Role = role, Position = position, InReadme = inReadme };
         members.Add(member);
         db.Members.Add(member);
-        db.Activities.Add(new Activity { At = at, Action = ActivityActions.MemberAdded, ActorName = author.Name, ActorUserId = author.UserId, Details = $"{name} joined the team list" });
+        Audit.Write(db, at, AuditActions.MemberAdded, author.Name, author.UserId, $"{name} joined the team list");
         Result.MembersAdded++;
         Result.Changes.Add($"New person: {name}");
         return member;
@@ -349,7 +349,7 @@ internal sealed class ImportRun(WikiDbContext db, RevisionRecorder recorder, Aut
 
     private void NoteMemberChange(Member member, string details)
     {
-        db.Activities.Add(new Activity { At = at, Action = ActivityActions.MemberChanged, ActorName = author.Name, ActorUserId = author.UserId, Details = details });
+        Audit.Write(db, at, AuditActions.MemberChanged, author.Name, author.UserId, details);
         Result.MembersChanged++;
         Result.Changes.Add(details);
     }

@@ -4,7 +4,6 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Promisingness.Web.Data;
-using Promisingness.Web.Features.Admin;
 using Promisingness.Web.Security;
 
 namespace Promisingness.Web.Features.ImportExport;
@@ -125,7 +124,7 @@ public sealed class JsonArchive(IDbContextFactory<WikiDbContext> dbFactory, Audi
         }
         // After the identities continue: the audit row is a new row of its own.
         var summary = $"{total:N0} rows in {types.Count} tables";
-        audit.Add(db, actor, ActivityActions.Imported, $"JSON archive {archiveName} restored: {summary}");
+        audit.Add(db, actor, AuditActions.Imported, $"JSON archive {archiveName} restored: {summary}");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return summary;

@@ -3,6 +3,7 @@ using Promisingness.Web.Caching;
 using Promisingness.Web.Data;
 using Promisingness.Web.Features.Entries;
 using Promisingness.Web.Features.ImportExport.Readme;
+using Promisingness.Web.Security;
 
 namespace Promisingness.Web.Features.ImportExport;
 
@@ -43,7 +44,7 @@ public sealed class ReadmeImporter(
             // Importing the same README again changes nothing, not even the activity log.
             return run.Result;
         }
-        db.Activities.Add(new Activity { At = when, Action = ActivityActions.Imported, ActorName = by.Name, Details = $"{note}: {run.Result}" });
+        Audit.Write(db, when, AuditActions.Imported, by.Name, actorUserId: null, $"{note}: {run.Result}");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await cache.EvictAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Promisingness.Web.Data;
 using Promisingness.Web.Features.Entries;
+using Promisingness.Web.Features.Notifications;
 using Promisingness.Web.Security;
 
 namespace Promisingness.Web.Features.Inbox;

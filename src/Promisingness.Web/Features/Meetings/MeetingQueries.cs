@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Promisingness.Web.Data;
 using Promisingness.Web.Features.Entries;
-using Promisingness.Web.Features.Topics;
 using Promisingness.Web.Security;
 
 namespace Promisingness.Web.Features.Meetings;
@@ -29,7 +28,7 @@ public sealed class MeetingQueries(IDbContextFactory<WikiDbContext> dbFactory)
             .OrderByDescending(m => m.Date).ThenBy(m => m.Title)];
     }
 
-    public async Task<Lookup<MeetingView>> GetAsync(string slug, WikiUser? reader, CancellationToken cancellationToken = default)
+    public async Task<SlugResult<MeetingView>> GetAsync(string slug, WikiUser? reader, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var (userId, memberId) = ReadAccess.IdsOf(reader);
@@ -37,11 +36,11 @@ public sealed class MeetingQueries(IDbContextFactory<WikiDbContext> dbFactory)
         if (meeting is null)
         {
             var movedTo = await RenamedEntries.CurrentSlugAsync(db, slug, EntryKind.Meeting, reader, cancellationToken);
-            return movedTo is null ? Lookup<MeetingView>.NotFound : new Lookup<MeetingView>(null, movedTo);
+            return movedTo is null ? SlugResult<MeetingView>.NotFound : new SlugResult<MeetingView>(null, movedTo);
         }
         var attendees = await AttendeesOf.For(db)(db, meeting.EntryId).ToListAsync(cancellationToken);
         var actionItems = await ActionItemsOf.For(db)(db, meeting.EntryId).ToListAsync(cancellationToken);
-        return new Lookup<MeetingView>(meeting with { Attendees = [.. attendees.OrderBy(a => a.Name)], ActionItems = actionItems });
+        return new SlugResult<MeetingView>(meeting with { Attendees = [.. attendees.OrderBy(a => a.Name)], ActionItems = actionItems });
     }
 
     // Compiled, with the read rule of each scope: members see every meeting page uncached (bench/ scenario 2). Its

@@ -1,5 +1,5 @@
 using Promisingness.Web.Data;
-using Promisingness.Web.Features.Topics;
+using Promisingness.Web.Features.Entries;
 
 namespace Promisingness.Web.Features.Meetings;
 

@@ -9,17 +9,17 @@ public sealed record PageView(string Slug, string Title, string BodyHtml, bool R
 
 public sealed class PageQueries(IDbContextFactory<WikiDbContext> dbFactory)
 {
-    public async Task<Lookup<PageView>> GetAsync(string slug, WikiUser? reader, CancellationToken cancellationToken = default)
+    public async Task<SlugResult<PageView>> GetAsync(string slug, WikiUser? reader, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var (userId, memberId) = ReadAccess.IdsOf(reader);
         var page = await PageOf.For(db, reader)(db, slug, userId, memberId);
         if (page is not null)
         {
-            return new Lookup<PageView>(page);
+            return new SlugResult<PageView>(page);
         }
         var movedTo = await RenamedEntries.CurrentSlugAsync(db, slug, EntryKind.Page, reader, cancellationToken);
-        return movedTo is null ? Lookup<PageView>.NotFound : new Lookup<PageView>(null, movedTo);
+        return movedTo is null ? SlugResult<PageView>.NotFound : new SlugResult<PageView>(null, movedTo);
     }
 
     // Compiled, with the read rule of each scope: every uncached page asks this (bench/ scenario 2).

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Promisingness.Web.Data;
-using Promisingness.Web.Features.Admin;
 using Promisingness.Web.Features.ImportExport;
 using Promisingness.Web.Security;
 
@@ -68,7 +67,7 @@ public sealed partial class PublishJobs(
         File.Move(partial, path, overwrite: true);
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            audit.Add(db, user, ActivityActions.Exported, $"{kind} published from /admin/publish as {name}");
+            audit.Add(db, user, AuditActions.Exported, $"{kind} published from /admin/publish as {name}");
             await db.SaveChangesAsync(cancellationToken);
         }
         foreach (var old in Files().Skip(Kept))

@@ -25,17 +25,17 @@ public sealed class QuestionQueries(IDbContextFactory<WikiDbContext> dbFactory)
         return questions.Select(ToView);
     }
 
-    public async Task<Lookup<QuestionView>> GetAsync(string slug, WikiUser? reader, CancellationToken cancellationToken = default)
+    public async Task<SlugResult<QuestionView>> GetAsync(string slug, WikiUser? reader, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var (userId, memberId) = ReadAccess.IdsOf(reader);
         if (await QuestionOf.For(db, reader)(db, slug, userId, memberId) is { } question)
         {
             var topics = await TopicsOf.For(db, reader)(db, slug, userId, memberId).ToListAsync(cancellationToken);
-            return new Lookup<QuestionView>(question with { Topics = [.. topics.Select(t => (t.Slug, t.Title))] });
+            return new SlugResult<QuestionView>(question with { Topics = [.. topics.Select(t => (t.Slug, t.Title))] });
         }
         var movedTo = await RenamedEntries.CurrentSlugAsync(db, slug, EntryKind.Question, reader, cancellationToken);
-        return movedTo is null ? Lookup<QuestionView>.NotFound : new Lookup<QuestionView>(null, movedTo);
+        return movedTo is null ? SlugResult<QuestionView>.NotFound : new SlugResult<QuestionView>(null, movedTo);
     }
 
     private sealed record TopicRow(string Slug, string Title);

@@ -1,9 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Promisingness.Web.Data;
-using Promisingness.Web.Features.Editing;
 using Promisingness.Web.Features.Entries;
 using Promisingness.Web.Features.Summaries;
-using Promisingness.Web.Features.Topics;
 using Promisingness.Web.Security;
 
 namespace Promisingness.Web.Features.Review;

@@ -1,9 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Promisingness.Web.Caching;
 using Promisingness.Web.Data;
-using Promisingness.Web.Features.Admin;
 using Promisingness.Web.Features.Entries;
-using Promisingness.Web.Features.Inbox;
+using Promisingness.Web.Features.Notifications;
 using Promisingness.Web.Security;
 
 namespace Promisingness.Web.Features.Review;

@@ -1,17 +1,21 @@
 using Microsoft.EntityFrameworkCore;
 using Promisingness.Web.Data;
-using Promisingness.Web.Features.Entries.Saving;
 using Promisingness.Web.Features.Entries;
+using Promisingness.Web.Features.Entries.Saving;
+using Promisingness.Web.Features.Review;
 using Promisingness.Web.Security;
 
 namespace Promisingness.Web.Features.Summaries;
 
 /// <summary>
-/// A weekly summary's own fields (week, topic, whose week) in the editor's save path: completing the
-/// input, checking it, applying it to the entry, and reading it back for the editor or from a revision.
+/// A weekly summary's own fields (week, topic, whose week) in the save path: completing the input, checking
+/// it, applying it to the entry, reading it back for the editor or from a revision; and its review state,
+/// which an edit after approval sends back to review and which a save checks again at its write.
 /// </summary>
-public sealed class SummaryFields(IDbContextFactory<WikiDbContext> dbFactory)
+public sealed class SummaryFields(IDbContextFactory<WikiDbContext> dbFactory) : IEntryKindFields
 {
+    public EntryKind Kind => EntryKind.WeeklySummary;
+
     public const string WeekField = "Summary.Week";
     public const string TopicField = "Summary.TopicId";
     public const string AuthorField = "Summary.Author";
@@ -65,12 +69,8 @@ public sealed class SummaryFields(IDbContextFactory<WikiDbContext> dbFactory)
     /// Why a summary's fields cannot be saved as given, or null. <paramref name="entry"/> is the stored
     /// summary (with its Summary loaded), or null for a new one.
     /// </summary>
-    public static async Task<SaveResult?> CheckAsync(WikiDbContext db, WikiUser? user, EntryKind kind, EntryInput input, Entry? entry, CancellationToken cancellationToken)
+    public async Task<SaveResult?> CheckAsync(WikiDbContext db, WikiUser? user, EntryInput input, Entry? entry, CancellationToken cancellationToken)
     {
-        if (kind != EntryKind.WeeklySummary)
-        {
-            return null;
-        }
         if (input.Visibility == Visibility.Public && entry?.Visibility != Visibility.Public)
         {
             return new SaveResult.Refused("A weekly summary becomes public when the mentor publishes it after approving it, from the summary's page.");
@@ -132,9 +132,9 @@ public sealed class SummaryFields(IDbContextFactory<WikiDbContext> dbFactory)
     }
 
     /// <summary>Sets the week, topic and author; a new summary starts as a draft in review terms.</summary>
-    public static async Task ApplyAsync(WikiDbContext db, Entry entry, SummaryInput? input, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task ApplyAsync(WikiDbContext db, Entry entry, EntryInput entryInput, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (input is null || entry.Kind != EntryKind.WeeklySummary)
+        if (entryInput.Summary is not { } input)
         {
             return;
         }
@@ -149,33 +149,28 @@ public sealed class SummaryFields(IDbContextFactory<WikiDbContext> dbFactory)
         }
     }
 
+    public void OnRevision(WikiDbContext db, Entry entry, string before, Author author, DateTimeOffset at) =>
+        ReviewWorkflow.OnRevision(db, entry, before, author, at);
+
     /// <summary>
-    /// Writes a save in one transaction, first checking that no reviewer moved the summary's state since
-    /// it was read: an approval landing between the read and the write would otherwise miss this edit.
-    /// False means the save must be made again on the state as it is now; nothing was written.
+    /// A stored summary's save checks, at its write, that no reviewer moved its state since it was read: an
+    /// approval landing between the read and the write would otherwise miss this edit.
     /// </summary>
-    public static async Task<bool> SaveIfReviewStateUnchangedAsync(WikiDbContext db, Entry entry, CancellationToken cancellationToken)
+    public bool ChecksStateAtWrite(Entry entry) => entry.Summary is not null && entry.Id != 0;
+
+    public async Task<bool> StillAsReadAsync(WikiDbContext db, Entry entry, CancellationToken cancellationToken)
     {
-        if (entry.Summary is not { } summary || entry.Id == 0)
-        {
-            // Nothing to check first: SaveChanges writes in a transaction of its own, begun after it has found the
-            // changes and built its commands, so the write lock (SqliteWriteGate) is held for less of the save.
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // A write first, so this transaction holds SQLite's write lock from here to the commit.
-        var seen = db.Entry(summary).Property(s => s.State).OriginalValue;
+        // A write, so that the save's transaction holds SQLite's write lock from here to its commit.
+        var seen = db.Entry(entry.Summary!).Property(s => s.State).OriginalValue;
         var unchanged = await db.WeeklySummaries.Where(s => s.EntryId == entry.Id && s.State == seen)
             .ExecuteUpdateAsync(set => set.SetProperty(s => s.State, s => s.State), cancellationToken);
-        if (unchanged == 0)
-        {
-            return false;
-        }
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return true;
+        return unchanged > 0;
     }
+
+    public EntryInput Read(Entry entry, EntryInput common) => common with { Summary = InputOf(entry) };
+
+    public Task<EntryInput> BlankAsync(WikiDbContext db, WikiUser? user, EntryInput common, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Task.FromResult(common with { Summary = Blank(user, now) });
 
     public static SummaryInput? InputOf(Entry entry) =>
         entry.Summary is { } summary ? new SummaryInput(summary.Week, summary.TopicId, summary.AuthorMemberId) : null;
@@ -183,15 +178,14 @@ public sealed class SummaryFields(IDbContextFactory<WikiDbContext> dbFactory)
     /// <summary>What a new summary starts with: this week, no topic yet, the writer's own week.</summary>
     public static SummaryInput Blank(WikiUser? user, DateTimeOffset now) => new(IsoWeek.Of(now).ToString(), null, user?.MemberId ?? 0);
 
-    /// <summary>A revision's summary fields as editor input, for a restore; null when the revision has none.</summary>
-    public async Task<SummaryInput?> FromRevisionAsync(Revision revision, CancellationToken cancellationToken = default)
+    /// <summary>A revision's summary fields as editor input, for a restore; none when its person is no longer known.</summary>
+    public async Task<EntryInput> FromRevisionAsync(WikiDbContext db, EntryFields fields, EntryInput common, CancellationToken cancellationToken)
     {
-        if (EntryFields.FromJson(revision.FieldsJson).Summary is not { } fields)
+        if (fields.Summary is not { } summary)
         {
-            return null;
+            return common;
         }
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var authorId = await db.Members.Where(m => m.Slug == fields.Author).Select(m => (int?)m.Id).FirstOrDefaultAsync(cancellationToken);
-        return authorId is null ? null : new SummaryInput(fields.Week, fields.TopicId, authorId.Value);
+        var authorId = await db.Members.Where(m => m.Slug == summary.Author).Select(m => (int?)m.Id).FirstOrDefaultAsync(cancellationToken);
+        return authorId is null ? common : common with { Summary = new SummaryInput(summary.Week, summary.TopicId, authorId.Value) };
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Promisingness.Web.Data;
+using Promisingness.Web.Features.Entries;
 using Promisingness.Web.Features.Entries.Saving;
 
 namespace Promisingness.Web.Features.Summaries;

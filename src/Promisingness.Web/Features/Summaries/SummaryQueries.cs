@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Promisingness.Web.Data;
 using Promisingness.Web.Features.Entries;
-using Promisingness.Web.Features.Topics;
 using Promisingness.Web.Security;
 
 namespace Promisingness.Web.Features.Summaries;
@@ -27,7 +26,7 @@ public sealed class SummaryQueries(IDbContextFactory<WikiDbContext> dbFactory)
             .OrderByDescending(w => w)
             .Take(weeks + 1)
             .ToListAsync(cancellationToken);
-        var older = shownWeeks.Count > weeks ? WeekOf(shownWeeks[weeks]) : (IsoWeek?)null;
+        var older = shownWeeks.Count > weeks ? IsoWeek.FromStored(shownWeeks[weeks]) : (IsoWeek?)null;
         shownWeeks = [.. shownWeeks.Take(weeks)];
         var topics = await TopicsAsync(db, reader, cancellationToken);
         var rows = await Summaries(db, reader)
@@ -50,7 +49,7 @@ public sealed class SummaryQueries(IDbContextFactory<WikiDbContext> dbFactory)
         return new SummaryWeeks([.. rows.Select(r => new SummaryCard(
             r.Slug,
             r.Title,
-            WeekOf(r.Week),
+            IsoWeek.FromStored(r.Week),
             r.TopicId is { } id ? topics.GetValueOrDefault(id) : null,
             new PersonLink(r.Author.Name, r.Author.Slug, r.ProgramCode, r.Author.Role),
             r.State,
@@ -59,7 +58,7 @@ public sealed class SummaryQueries(IDbContextFactory<WikiDbContext> dbFactory)
             Excerpts.FromHtml(r.BodyHtml, 220)))], older);
     }
 
-    public async Task<Lookup<SummaryView>> GetAsync(string slug, WikiUser? reader, CancellationToken cancellationToken = default)
+    public async Task<SlugResult<SummaryView>> GetAsync(string slug, WikiUser? reader, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var (userId, memberId) = ReadAccess.IdsOf(reader);
@@ -67,10 +66,10 @@ public sealed class SummaryQueries(IDbContextFactory<WikiDbContext> dbFactory)
         if (summary is null)
         {
             var movedTo = await RenamedEntries.CurrentSlugAsync(db, slug, EntryKind.WeeklySummary, reader, cancellationToken);
-            return movedTo is null ? Lookup<SummaryView>.NotFound : new Lookup<SummaryView>(null, movedTo);
+            return movedTo is null ? SlugResult<SummaryView>.NotFound : new SlugResult<SummaryView>(null, movedTo);
         }
         var steps = reader is { Locked: false } ? await StepsAsync(db, summary.EntryId, cancellationToken) : null;
-        return new Lookup<SummaryView>(summary with { Steps = steps });
+        return new SlugResult<SummaryView>(summary with { Steps = steps });
     }
 
     // Compiled, with the read rule of each scope, for the summary and for its topic: the topic is linked only for a
@@ -82,7 +81,7 @@ public sealed class SummaryQueries(IDbContextFactory<WikiDbContext> dbFactory)
                 e.Id,
                 e.Slug,
                 e.Title,
-                WeekOf(e.Summary!.Week),
+                IsoWeek.FromStored(e.Summary!.Week),
                 e.Summary.Topic != null && e.Summary.Topic.Kind == EntryKind.Topic && ReadAccess.MayRead(e.Summary.Topic, userId, memberId)
                     ? new TopicLink(e.Summary.Topic.Slug, e.Summary.Topic.Title)
                     : null,
@@ -171,5 +170,4 @@ public sealed class SummaryQueries(IDbContextFactory<WikiDbContext> dbFactory)
         await db.Entries.ReadableBy(reader).AsNoTracking().Where(e => e.Kind == EntryKind.Topic)
             .ToDictionaryAsync(e => e.Id, e => new TopicLink(e.Slug, e.Title), cancellationToken);
 
-    internal static IsoWeek WeekOf(string week) => IsoWeek.TryParse(week, out var parsed) ? parsed.Value : default;
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Promisingness.Web.Data;
+using Promisingness.Web.Features.Entries;
 using Promisingness.Web.Features.Topics;
 using Promisingness.Web.Security;
 

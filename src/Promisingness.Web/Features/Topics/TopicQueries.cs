@@ -36,7 +36,7 @@ public sealed class TopicQueries(IDbContextFactory<WikiDbContext> dbFactory)
             .Select(r => r.Member!.Program!.Code).Distinct().OrderBy(c => c).ToListAsync(cancellationToken);
     }
 
-    public async Task<Lookup<TopicView>> GetAsync(string slug, WikiUser? reader, CancellationToken cancellationToken = default)
+    public async Task<SlugResult<TopicView>> GetAsync(string slug, WikiUser? reader, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var (userId, memberId) = ReadAccess.IdsOf(reader);
@@ -44,11 +44,11 @@ public sealed class TopicQueries(IDbContextFactory<WikiDbContext> dbFactory)
         if (topic is null)
         {
             var movedTo = await RenamedEntries.CurrentSlugAsync(db, slug, EntryKind.Topic, reader, cancellationToken);
-            return movedTo is null ? Lookup<TopicView>.NotFound : new Lookup<TopicView>(null, movedTo);
+            return movedTo is null ? SlugResult<TopicView>.NotFound : new SlugResult<TopicView>(null, movedTo);
         }
         var researchers = await ResearchersOf.For(db)(db, topic.Id).ToListAsync(cancellationToken);
         var outputs = await OutputsOf.For(db)(db, topic.Id).ToListAsync(cancellationToken);
-        return new Lookup<TopicView>(new TopicView(
+        return new SlugResult<TopicView>(new TopicView(
             topic.Slug,
             topic.Title,
             topic.BodyHtml,
@@ -80,8 +80,6 @@ public sealed class TopicQueries(IDbContextFactory<WikiDbContext> dbFactory)
             .Where(o => o.EntryId == entryId && o.Status != OutputStatus.Removed)
             .OrderBy(o => o.Position)
             .Select(o => new OutputView(o.Title, o.Url, o.Status, o.SummaryHtml))));
-
-    public sealed record TopicOption(int Id, string Title);
 
     /// <summary>Topics to pick from, e.g. for a question's linked topics.</summary>
     public async Task<IReadOnlyList<TopicOption>> OptionsAsync(WikiUser? reader, CancellationToken cancellationToken = default)

@@ -1,11 +1,7 @@
 using Promisingness.Web.Data;
+using Promisingness.Web.Features.Entries;
 
 namespace Promisingness.Web.Features.Topics;
-
-public sealed record PersonLink(string Name, string Slug, string? ProgramCode, MemberRole Role);
-
-/// <summary>A link to a topic, e.g. from a person's card or a summary; made only for a reader who may read the topic.</summary>
-public sealed record TopicLink(string Slug, string Title);
 
 public sealed record TopicCard(string Slug, string Title, IReadOnlyList<PersonLink> Researchers, IReadOnlyList<OutputStatus> Outputs, bool Removed);
 

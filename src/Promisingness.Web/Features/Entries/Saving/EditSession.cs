@@ -18,4 +18,10 @@ public sealed record EditSession(
     IReadOnlyList<string>? Tags = null,
     IReadOnlyList<int>? LinkedTopicIds = null,
     MeetingInput? Meeting = null,
-    SummaryInput? Summary = null);
+    SummaryInput? Summary = null)
+{
+    /// <summary>A session on an entry's values as <paramref name="input"/> holds them, its kind's fields included.</summary>
+    public static EditSession Of(int entryId, EntryKind kind, string slug, int revisionNumber, bool mayPublish, string? refusal, EntryInput input) =>
+        new(entryId, kind, slug, input.Title, input.Body, input.Visibility, input.ProgramId, revisionNumber, mayPublish, refusal,
+            input.Topic, input.Tags ?? [], input.LinkedTopicIds ?? [], input.Meeting, input.Summary);
+}

@@ -1,42 +1,43 @@
 using Microsoft.EntityFrameworkCore;
-using Promisingness.Web.Caching;
 using Promisingness.Web.Data;
-using Promisingness.Web.Features.Editing;
-using Promisingness.Web.Features.Inbox;
-using Promisingness.Web.Features.Meetings;
-using Promisingness.Web.Features.Summaries;
 using Promisingness.Web.Security;
 
 namespace Promisingness.Web.Features.Entries.Saving;
 
 /// <summary>
-/// Creating, saving and restoring entries from the browser. Every save names the revision it was based
-/// on and moves the entry only if that is still the current one (the revision number is a concurrency
-/// token); otherwise the save is refused as a conflict and the user's text is kept as a draft.
+/// Creating, saving and restoring entries from the browser: the one save path. Every save names the revision it
+/// was based on and moves the entry only if that is still the current one (the revision number is a concurrency
+/// token); otherwise the save is refused as a conflict and the user's text is kept as a draft. Each kind adds its
+/// own fields (<see cref="IEntryKindFields"/>); what follows a saved revision is a list of steps (<see cref="ISaveStep"/>).
 /// </summary>
 public sealed class EntryEditor(
     IDbContextFactory<WikiDbContext> dbFactory,
     RevisionRecorder recorder,
     WikiUsers users,
-    PublicPageCache cache,
-    EditingPresence presence,
-    Notifier notifier,
-    InboxEvents inbox,
-    SummaryFields summaryFields,
+    EditableKinds kinds,
+    IEnumerable<ISaveStep> steps,
     WriteRateLimit rateLimit,
     SaveTurns turns,
     EntryDrafts drafts,
     ILogger<EntryEditor> logger,
     TimeProvider clock)
 {
-    public static readonly IReadOnlyList<EntryKind> EditableKinds = [EntryKind.Page, EntryKind.Topic, EntryKind.Question, EntryKind.Meeting, EntryKind.WeeklySummary];
+    /// <summary>
+    /// How often a save is made again when a kind's state moved between its read and its write (a reviewer's
+    /// decision on a summary): each time it reads the state anew, so a second try normally lands.
+    /// </summary>
+    private const int Attempts = 5;
 
     public Task<SaveResult> CreateAsync(string userId, EntryKind kind, EntryInput input, CancellationToken cancellationToken = default) =>
         GuardAsync($"Creating a {kind}", turn => CreateUnguardedAsync(userId, kind, input, turn, cancellationToken), cancellationToken);
 
     private async Task<SaveResult> CreateUnguardedAsync(string userId, EntryKind kind, EntryInput input, IDisposable turn, CancellationToken cancellationToken)
     {
-        input = await summaryFields.CompleteAsync(input, cancellationToken);
+        var fields = kinds.For(kind);
+        if (fields is not null)
+        {
+            input = await fields.CompleteAsync(input, cancellationToken);
+        }
         if (Invalid(input) is { } invalid)
         {
             return invalid;
@@ -46,7 +47,7 @@ public sealed class EntryEditor(
         {
             return writerRefusal;
         }
-        if (!EditableKinds.Contains(kind))
+        if (fields is null)
         {
             return new SaveResult.Refused($"{kind} entries are not written here.");
         }
@@ -64,9 +65,9 @@ public sealed class EntryEditor(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (await SummaryFields.CheckAsync(db, user, kind, input, entry: null, cancellationToken) is { } summaryProblem)
+        if (await fields.CheckAsync(db, user, input, entry: null, cancellationToken) is { } kindProblem)
         {
-            return summaryProblem;
+            return kindProblem;
         }
         var title = input.Title.Trim();
         var (duplicate, taken, redirects) = await TakenSlugsAsync(db, title, entryId: null, cancellationToken);
@@ -85,17 +86,14 @@ public sealed class EntryEditor(
             BodyMarkdown = input.Body,
         };
         SlugMoves.Retitle(db, entry, title, taken, redirects);
-        await ApplyTopicAsync(db, entry, input.Topic, cancellationToken);
         TagRules.Apply(entry, input.Tags ?? []);
-        await LinkTopicsAsync(db, entry, input.LinkedTopicIds, cancellationToken);
-        await MeetingFieldWriter.ApplyAsync(db, entry, input.Meeting, clock.GetUtcNow(), cancellationToken);
-        await SummaryFields.ApplyAsync(db, entry, input.Summary, clock.GetUtcNow(), cancellationToken);
+        await fields.ApplyAsync(db, entry, input, clock.GetUtcNow(), cancellationToken);
         db.Entries.Add(entry);
         recorder.RecordIfChanged(db, entry, before: null, AuthorOf(user!), clock.GetUtcNow(), Note(input.EditNote, "Created"));
-        recorder.RenderLinksTo(db, entry.Slug);
+        var save = new EntrySave(db, user!, entry, before: null, oldSlug: null, turn);
+        var afterCommit = await InTransactionAsync(save, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        await drafts.DiscardNewDraftAsync(userId, kind, cancellationToken);
-        await cache.EvictAsync([PublicPageCache.Tag], [], hereDone: turn.Dispose, cancellationToken);
+        await AfterCommitAsync(save, afterCommit, cancellationToken);
         return new SaveResult.Saved(entry.Id, entry.Slug, entry.RevisionNumber);
     }
 
@@ -106,7 +104,32 @@ public sealed class EntryEditor(
     private async Task<SaveResult> SaveAsync(string userId, int entryId, int baseRevision, EntryInput input, string? action, IDisposable turn,
         CancellationToken cancellationToken)
     {
-        input = await summaryFields.CompleteAsync(input, cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            if (await SaveOnceAsync(userId, entryId, baseRevision, input, action, turn, cancellationToken) is { } result)
+            {
+                return result;
+            }
+            if (attempt == Attempts)
+            {
+                // Only a busy reviewer's clicks could move the state this often; the writer's text is kept.
+                await drafts.SaveDraftAsync(userId, entryId, baseRevision, input.Title, input.Body, cancellationToken);
+                return new SaveResult.Refused("The entry's review state kept changing while it was being saved, so nothing was saved. Your text is kept: save again.");
+            }
+        }
+    }
+
+    /// <summary>One attempt at a save; null when a kind's state moved between the read and the write, and the save must be made again.</summary>
+    private async Task<SaveResult?> SaveOnceAsync(string userId, int entryId, int baseRevision, EntryInput input, string? action, IDisposable turn,
+        CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var facts = await EntryAccess.FactsAsync(db, entryId, cancellationToken);
+        var fields = facts?.Kind is { } kind ? kinds.For(kind) : null;
+        if (fields is not null)
+        {
+            input = await fields.CompleteAsync(input, cancellationToken);
+        }
         if (Invalid(input) is { } invalid)
         {
             return invalid;
@@ -116,8 +139,7 @@ public sealed class EntryEditor(
         {
             return writerRefusal;
         }
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (await RefusalAsync(db, user, entryId, input, cancellationToken) is { } refused)
+        if (Refusal(facts, user, input) is { } refused)
         {
             return refused;
         }
@@ -128,9 +150,9 @@ public sealed class EntryEditor(
         {
             return await ConflictAsync(user!, entryId, baseRevision, input, cancellationToken);
         }
-        if (await SummaryFields.CheckAsync(db, user, entry.Kind, input, entry, cancellationToken) is { } summaryProblem)
+        if (fields is not null && await fields.CheckAsync(db, user, input, entry, cancellationToken) is { } kindProblem)
         {
-            return summaryProblem;
+            return kindProblem;
         }
         if (KindVisibilityProblem(entry.Kind, input) is { } staysWithTheTeam)
         {
@@ -153,35 +175,26 @@ public sealed class EntryEditor(
         entry.BodyMarkdown = input.Body;
         entry.Visibility = input.Visibility;
         entry.ProgramId = input.ProgramId;
-        await ApplyTopicAsync(db, entry, input.Topic, cancellationToken);
         if (input.Tags is not null)
         {
             TagRules.Apply(entry, input.Tags);
         }
-        await LinkTopicsAsync(db, entry, input.LinkedTopicIds, cancellationToken);
-        await MeetingFieldWriter.ApplyAsync(db, entry, input.Meeting, clock.GetUtcNow(), cancellationToken);
-        await SummaryFields.ApplyAsync(db, entry, input.Summary, clock.GetUtcNow(), cancellationToken);
+        if (fields is not null)
+        {
+            await fields.ApplyAsync(db, entry, input, clock.GetUtcNow(), cancellationToken);
+        }
         if (!recorder.RecordIfChanged(db, entry, before, AuthorOf(user!), clock.GetUtcNow(), Note(input.EditNote, ""), action))
         {
             await drafts.DiscardDraftAsync(userId, entryId, cancellationToken);
             return new SaveResult.Unchanged(entry.RevisionNumber);
         }
-        if (entry.Slug != oldSlug)
-        {
-            recorder.RenderLinksTo(db, entry.Slug);
-        }
-        // The writer's autosaved draft goes in the same transaction as the save it became.
-        if (await EntryDrafts.TrackedDraftOf.For(db)(db, userId, entryId, cancellationToken) is { } draft)
-        {
-            db.EditDrafts.Remove(draft);
-        }
-        var changedPages = PublicPageCache.TagsChangedBy(db, entry, before);
+        var save = new EntrySave(db, user!, entry, before, oldSlug, turn);
+        var afterCommit = await InTransactionAsync(save, cancellationToken);
         try
         {
-            if (!await SummaryFields.SaveIfReviewStateUnchangedAsync(db, entry, cancellationToken))
+            if (!await CommitAsync(db, entry, fields, cancellationToken))
             {
-                // A reviewer decided between our read and our write: save again on the state as it is now.
-                return await SaveAsync(userId, entryId, baseRevision, input, action, turn, cancellationToken);
+                return null;
             }
         }
         catch (DbUpdateException e) when (LostRace.Is(e))
@@ -190,22 +203,72 @@ public sealed class EntryEditor(
             // revision number was just taken).
             return await ConflictAsync(user!, entryId, baseRevision, input, cancellationToken);
         }
-        try
-        {
-            await NotifyWatchersAsync(user!, entry.Id, entry.RevisionNumber, cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // The revision is committed: telling the writer the save failed would have them save it again.
-            logger.LogError(e, "Revision {Revision} of entry #{EntryId} is saved, but its watchers could not be told", entry.RevisionNumber, entry.Id);
-        }
-        finally
-        {
-            // The revision is committed: its pages are evicted even when telling the watchers failed.
-            await cache.EvictAsync(changedPages, [.. db.ChangeTracker.Entries<Activity>().Select(a => a.Entity.Id)], hereDone: turn.Dispose, cancellationToken);
-        }
-        presence.NotifySaved(entry.Id, entry.RevisionNumber, user!.Name);
+        await AfterCommitAsync(save, afterCommit, cancellationToken);
         return new SaveResult.Saved(entry.Id, entry.Slug, entry.RevisionNumber);
+    }
+
+    /// <summary>
+    /// Writes the save. A kind that checks its state at the write (a summary's review state) gets a transaction
+    /// begun with a write, so that SQLite's write lock is held from its check to the commit; false when the check
+    /// failed and nothing was written. Any other save lets SaveChanges make its own transaction, begun after it
+    /// has found the changes and built its commands, so the write lock (SqliteWriteGate) is held for less of it.
+    /// </summary>
+    private static async Task<bool> CommitAsync(WikiDbContext db, Entry entry, IEntryKindFields? fields, CancellationToken cancellationToken)
+    {
+        if (fields is null || !fields.ChecksStateAtWrite(entry))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (!await fields.StillAsReadAsync(db, entry, cancellationToken))
+        {
+            return false;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    private async Task<List<(ISaveStep Step, AfterCommit Then)>> InTransactionAsync(EntrySave save, CancellationToken cancellationToken)
+    {
+        var afterCommit = new List<(ISaveStep, AfterCommit)>();
+        foreach (var step in steps)
+        {
+            if (await step.InTransactionAsync(save, cancellationToken) is { } then)
+            {
+                afterCommit.Add((step, then));
+            }
+        }
+        return afterCommit;
+    }
+
+    /// <summary>
+    /// The steps' work after the commit, each in turn even when one before it failed: the revision is committed,
+    /// and telling the writer the save failed would have them save it again.
+    /// </summary>
+    private async Task AfterCommitAsync(EntrySave save, List<(ISaveStep Step, AfterCommit Then)> afterCommit, CancellationToken cancellationToken)
+    {
+        OperationCanceledException? cancelled = null;
+        foreach (var (step, then) in afterCommit)
+        {
+            try
+            {
+                await then(cancellationToken);
+            }
+            catch (OperationCanceledException e)
+            {
+                cancelled ??= e;
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "Revision {Revision} of entry #{EntryId} is saved, but the step after it {Step} failed", save.Entry.RevisionNumber, save.Entry.Id, step.GetType().Name);
+            }
+        }
+        if (cancelled is not null)
+        {
+            throw cancelled;
+        }
     }
 
     /// <summary>Brings back an old revision's title and text as a new revision: history only grows.</summary>
@@ -214,29 +277,25 @@ public sealed class EntryEditor(
 
     private async Task<SaveResult> RestoreUnguardedAsync(string userId, int entryId, int revisionNumber, IDisposable turn, CancellationToken cancellationToken)
     {
-        Revision? old;
-        Entry? current;
-        MeetingInput? meeting = null;
+        EntryInput input;
+        int currentRevision;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            old = await db.Revisions.AsNoTracking().FirstOrDefaultAsync(r => r.EntryId == entryId && r.Number == revisionNumber, cancellationToken);
-            current = await db.Entries.AsNoTracking().FirstOrDefaultAsync(e => e.Id == entryId, cancellationToken);
-            if (old is not null && current?.Kind == EntryKind.Meeting)
+            var old = await db.Revisions.AsNoTracking().FirstOrDefaultAsync(r => r.EntryId == entryId && r.Number == revisionNumber, cancellationToken);
+            var current = await db.Entries.AsNoTracking().FirstOrDefaultAsync(e => e.Id == entryId, cancellationToken);
+            if (old is null || current is null)
             {
-                meeting = await MeetingFieldWriter.InputFromRevisionAsync(db, EntryFields.FromJson(old.FieldsJson), cancellationToken);
+                return new SaveResult.Refused("That revision does not exist.");
             }
+            var fields = EntryFields.FromJson(old.FieldsJson);
+            input = new EntryInput(old.Title, old.BodyMarkdown, current.Visibility, current.ProgramId, $"Restored revision {revisionNumber}", Tags: fields.Tags ?? []);
+            if (kinds.For(current.Kind) is { } kind)
+            {
+                input = await kind.FromRevisionAsync(db, fields, input, cancellationToken);
+            }
+            currentRevision = current.RevisionNumber;
         }
-        if (old is null || current is null)
-        {
-            return new SaveResult.Refused("That revision does not exist.");
-        }
-        var input = new EntryInput(old.Title, old.BodyMarkdown, current.Visibility, current.ProgramId, $"Restored revision {revisionNumber}",
-            current.Kind == EntryKind.Topic ? await TopicFromRevisionAsync(old, cancellationToken) : null,
-            EntryFields.FromJson(old.FieldsJson).Tags ?? [],
-            current.Kind == EntryKind.Question ? EntryFields.FromJson(old.FieldsJson).LinkedTopicIds ?? [] : null,
-            meeting,
-            Summary: current.Kind == EntryKind.WeeklySummary ? await summaryFields.FromRevisionAsync(old, cancellationToken) : null);
-        return await SaveAsync(userId, entryId, current.RevisionNumber, input, ActivityActions.EntryRestored, turn, cancellationToken);
+        return await SaveAsync(userId, entryId, currentRevision, input, AuditActions.EntryRestored, turn, cancellationToken);
     }
 
     /// <summary>Opens an entry for editing, or says why this user may not.</summary>
@@ -255,15 +314,14 @@ public sealed class EntryEditor(
             return null;
         }
         var facts = (await EntryAccess.FactsAsync(db, entry.Id, cancellationToken))!;
-        var refusal = !EditableKinds.Contains(entry.Kind) ? $"{entry.Kind} entries are not edited here yet."
+        var kind = kinds.For(entry.Kind);
+        var refusal = kind is null ? $"{entry.Kind} entries are not edited here yet."
             : !EntryPermissions.Can(user, EntryOperation.Edit, facts) ? "You may not edit this entry: it belongs to another program and you are not listed on it."
             : null;
-        return new EditSession(entry.Id, entry.Kind, entry.Slug, entry.Title, entry.BodyMarkdown, entry.Visibility, entry.ProgramId, entry.RevisionNumber,
-            EntryPermissions.Can(user, EntryOperation.MakePublic, facts), refusal, entry.Kind == EntryKind.Topic ? TopicOf(entry) : null,
-            [.. entry.Tags.Select(t => t.Name).Order(StringComparer.Ordinal)],
-            [.. entry.LinkedTopics.Select(t => t.TopicId)],
-            entry.Kind == EntryKind.Meeting ? MeetingFieldWriter.InputOf(entry) : null,
-            Summary: SummaryFields.InputOf(entry));
+        var input = new EntryInput(entry.Title, entry.BodyMarkdown, entry.Visibility, entry.ProgramId,
+            Tags: [.. entry.Tags.Select(t => t.Name).Order(StringComparer.Ordinal)]);
+        return EditSession.Of(entry.Id, entry.Kind, entry.Slug, entry.RevisionNumber, EntryPermissions.Can(user, EntryOperation.MakePublic, facts), refusal,
+            kind is null ? input : kind.Read(entry, input));
     }
 
     /// <summary>A blank entry of a kind, for the "new" form.</summary>
@@ -271,22 +329,16 @@ public sealed class EntryEditor(
     {
         var user = await users.LoadAsync(userId, cancellationToken);
         var facts = EntryAccessFacts.NewEntry(user?.ProgramId);
-        var refusal = !EditableKinds.Contains(kind) ? $"{kind} entries are not written here yet."
+        var fields = kinds.For(kind);
+        var refusal = fields is null ? $"{kind} entries are not written here yet."
             : !EntryPermissions.Can(user, EntryOperation.Create, facts) ? "Sign in to write." : null;
-        MeetingInput? meeting = null;
-        if (kind == EntryKind.Meeting && refusal is null)
+        var input = new EntryInput("", "", Visibility.Team, user?.IsResearcher == true ? user.ProgramId : null);
+        if (fields is not null && refusal is null)
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-            meeting = new MeetingInput(today, user?.MemberId is { } attendee ? [attendee] : [], await MeetingAgenda.RollOverAsync(db, user, cancellationToken), "", []);
+            input = await fields.BlankAsync(db, user, input, clock.GetUtcNow(), cancellationToken);
         }
-        // Meetings are the whole team's: shared, not owned by the note-taker's program.
-        return new EditSession(0, kind, "", meeting is null ? "" : MeetingFieldWriter.DefaultTitle(meeting.Date), "", Visibility.Team,
-            user?.IsResearcher == true && kind != EntryKind.Meeting ? user.ProgramId : null, 0,
-            EntryPermissions.Can(user, EntryOperation.MakePublic, facts), refusal,
-            kind == EntryKind.Topic ? new TopicInput(user?.MemberId is { } me ? [me] : [], []) : null,
-            Meeting: meeting,
-            Summary: kind == EntryKind.WeeklySummary ? SummaryFields.Blank(user, clock.GetUtcNow()) : null);
+        return EditSession.Of(0, kind, "", 0, EntryPermissions.Can(user, EntryOperation.MakePublic, facts), refusal, input);
     }
 
     /// <summary>
@@ -305,89 +357,6 @@ public sealed class EntryEditor(
         catch (Exception e) when (DatabaseFaults.Report(e, logger, what) is { } failure)
         {
             return new SaveResult.Failed(failure.Message, failure.Reference);
-        }
-    }
-
-    private static TopicInput TopicOf(Entry entry) => new(
-        [.. entry.Researchers.OrderBy(r => r.Position).Select(r => r.MemberId)],
-        [.. entry.Outputs.Where(o => o.Status != OutputStatus.Removed).OrderBy(o => o.Position).Select(o => new OutputInput(o.Title, o.Url, o.Status, o.SummaryMarkdown))]);
-
-    private async Task<TopicInput> TopicFromRevisionAsync(Revision revision, CancellationToken cancellationToken)
-    {
-        var fields = EntryFields.FromJson(revision.FieldsJson);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var slugs = fields.Researchers.Select(r => r.Member).ToList();
-        var ids = await db.Members.Where(m => slugs.Contains(m.Slug)).ToDictionaryAsync(m => m.Slug, m => m.Id, cancellationToken);
-        return new TopicInput(
-            [.. slugs.Where(ids.ContainsKey).Select(s => ids[s])],
-            [.. fields.Outputs.Where(o => o.Status != OutputStatus.Removed).Select(o => new OutputInput(o.Title, o.Url, o.Status, o.Summary))]);
-    }
-
-    /// <summary>
-    /// Sets a topic's researchers and outputs. Rows are updated in place; an output taken out is kept,
-    /// marked removed, like one gone from the README, so the history can always show it.
-    /// </summary>
-    private static async Task ApplyTopicAsync(WikiDbContext db, Entry entry, TopicInput? topic, CancellationToken cancellationToken)
-    {
-        if (topic is null || entry.Kind != EntryKind.Topic)
-        {
-            return;
-        }
-        var ids = topic.ResearcherMemberIds.Distinct().ToList();
-        var members = await db.Members.Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
-        entry.Researchers.RemoveAll(r => !members.ContainsKey(r.MemberId));
-        foreach (var (id, position) in ids.Where(members.ContainsKey).Select((id, i) => (id, i)))
-        {
-            var row = entry.Researchers.FirstOrDefault(r => r.MemberId == id);
-            if (row is null)
-            {
-                row = new TopicResearcher { Member = members[id], CreditedAs = members[id].Name };
-                entry.Researchers.Add(row);
-            }
-            row.Position = position;
-        }
-
-        var current = entry.Outputs.Where(o => o.Status != OutputStatus.Removed).OrderBy(o => o.Position).ToList();
-        for (var i = 0; i < topic.Outputs.Count; i++)
-        {
-            var output = topic.Outputs[i];
-            var row = i < current.Count ? current[i] : null;
-            if (row is null)
-            {
-                row = new TopicOutput();
-                entry.Outputs.Add(row);
-            }
-            row.Position = i;
-            row.Title = string.IsNullOrWhiteSpace(output.Title) ? null : output.Title.Trim();
-            row.Url = output.Url.Trim();
-            row.Status = output.Status == OutputStatus.Removed ? OutputStatus.Published : output.Status;
-            row.SummaryMarkdown = output.Summary;
-            row.SummaryHeading ??= output.Summary.Length > 0 ? "Summary:" : null;
-        }
-        var next = topic.Outputs.Count;
-        foreach (var row in current.Skip(topic.Outputs.Count))
-        {
-            row.Status = OutputStatus.Removed;
-            row.Position = next++;
-        }
-        foreach (var row in entry.Outputs.Where(o => o.Status == OutputStatus.Removed).Except(current).OrderBy(o => o.Position))
-        {
-            row.Position = next++;
-        }
-    }
-
-    /// <summary>Links a question to topics (only topics, and only for questions).</summary>
-    private static async Task LinkTopicsAsync(WikiDbContext db, Entry entry, IReadOnlyList<int>? topicIds, CancellationToken cancellationToken)
-    {
-        if (topicIds is null || entry.Kind != EntryKind.Question)
-        {
-            return;
-        }
-        var valid = await db.Entries.Where(e => topicIds.Contains(e.Id) && e.Kind == EntryKind.Topic).Select(e => e.Id).ToListAsync(cancellationToken);
-        entry.LinkedTopics.RemoveAll(l => !valid.Contains(l.TopicId));
-        foreach (var id in valid.Where(id => !entry.LinkedTopics.Any(l => l.TopicId == id)))
-        {
-            entry.LinkedTopics.Add(new QuestionTopic { TopicId = id });
         }
     }
 
@@ -410,9 +379,8 @@ public sealed class EntryEditor(
         : user is not null && rateLimit.Refusal(user.Id) is { } tooFast ? new SaveResult.Refused(tooFast)
         : null;
 
-    private static async Task<SaveResult.Refused?> RefusalAsync(WikiDbContext db, WikiUser? user, int entryId, EntryInput input, CancellationToken cancellationToken)
+    private static SaveResult.Refused? Refusal(EntryAccessFacts? facts, WikiUser? user, EntryInput input)
     {
-        var facts = await EntryAccess.FactsAsync(db, entryId, cancellationToken);
         if (facts is null || !EntryPermissions.Can(user, EntryOperation.Read, facts))
         {
             return new SaveResult.Refused("This entry does not exist, or you may not see it.");
@@ -483,20 +451,6 @@ public sealed class EntryEditor(
     }
 
     private const int SlugBatch = 20;
-
-    /// <summary>After the save: the watchers hear of it (each only if they may read the entry as it is now).</summary>
-    private async Task NotifyWatchersAsync(WikiUser user, int entryId, int revisionNumber, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var watchers = await Watchers.OfAsync(db, entryId, cancellationToken);
-        var notified = await notifier.AddAsync(db, watchers, user.Id,
-            new Notifier.Message(NotificationKind.WatchedChange, entryId, user.Name, $"saved revision {revisionNumber} of an entry you watch", RevisionNumber: revisionNumber), clock.GetUtcNow(), cancellationToken);
-        if (notified.Count > 0)
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            inbox.Raise(notified);
-        }
-    }
 
     private static Author AuthorOf(WikiUser user) => new(user.Name, user.Id, user.ProgramId);
 

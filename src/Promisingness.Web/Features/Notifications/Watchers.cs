@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Promisingness.Web.Data;
 using Promisingness.Web.Security;
 
-namespace Promisingness.Web.Features.Inbox;
+namespace Promisingness.Web.Features.Notifications;
 
 /// <summary>
 /// Who follows an entry: its authors and listed researchers without asking, anyone who chose to watch it,

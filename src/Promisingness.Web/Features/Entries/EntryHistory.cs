@@ -2,10 +2,9 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Promisingness.Web.Data;
 using Promisingness.Web.Features.Entries.Saving;
-using Promisingness.Web.Features.Entries;
 using Promisingness.Web.Security;
 
-namespace Promisingness.Web.Features.Editing;
+namespace Promisingness.Web.Features.Entries;
 
 public sealed record RevisionRow(int Number, string Title, string AuthorName, string? AuthorProgramCode, DateTimeOffset CreatedAt, string EditNote);
 
@@ -25,7 +24,7 @@ public sealed class EntryHistory(IDbContextFactory<WikiDbContext> dbFactory)
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    public async Task<Lookup<HistoryView>> GetAsync(string slug, WikiUser? reader, CancellationToken cancellationToken = default)
+    public async Task<SlugResult<HistoryView>> GetAsync(string slug, WikiUser? reader, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var entry = await db.Entries.ReadableBy(reader).AsNoTracking().FirstOrDefaultAsync(e => e.Slug == slug, cancellationToken);
@@ -34,10 +33,10 @@ public sealed class EntryHistory(IDbContextFactory<WikiDbContext> dbFactory)
             return await MovedAsync<HistoryView>(db, slug, reader, cancellationToken);
         }
         var revisions = await Revisions(db, entry.Id, reader).OrderByDescending(r => r.Number).ToListAsync(cancellationToken);
-        return new Lookup<HistoryView>(new HistoryView(entry.Id, entry.Kind, entry.Slug, entry.Title, entry.RevisionNumber, await RowsAsync(db, revisions, cancellationToken)));
+        return new SlugResult<HistoryView>(new HistoryView(entry.Id, entry.Kind, entry.Slug, entry.Title, entry.RevisionNumber, await RowsAsync(db, revisions, cancellationToken)));
     }
 
-    public async Task<Lookup<DiffView>> DiffAsync(string slug, int from, int to, WikiUser? reader, CancellationToken cancellationToken = default)
+    public async Task<SlugResult<DiffView>> DiffAsync(string slug, int from, int to, WikiUser? reader, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var entry = await db.Entries.ReadableBy(reader).AsNoTracking().FirstOrDefaultAsync(e => e.Slug == slug, cancellationToken);
@@ -50,10 +49,10 @@ public sealed class EntryHistory(IDbContextFactory<WikiDbContext> dbFactory)
         var newer = pair.FirstOrDefault(r => r.Number == to);
         if (older is null || newer is null)
         {
-            return Lookup<DiffView>.NotFound;
+            return SlugResult<DiffView>.NotFound;
         }
         var rows = await RowsAsync(db, [older, newer], cancellationToken);
-        return new Lookup<DiffView>(new DiffView(
+        return new SlugResult<DiffView>(new DiffView(
             entry.Slug,
             entry.Title,
             rows[0],
@@ -75,8 +74,8 @@ public sealed class EntryHistory(IDbContextFactory<WikiDbContext> dbFactory)
         return [.. revisions.Select(r => new RevisionRow(r.Number, r.Title, r.AuthorName, r.AuthorProgramId is { } id ? programs.GetValueOrDefault(id) : null, r.CreatedAt, r.EditNote))];
     }
 
-    private static async Task<Lookup<T>> MovedAsync<T>(WikiDbContext db, string slug, WikiUser? reader, CancellationToken cancellationToken) where T : class =>
-        await RenamedEntries.CurrentSlugAsync(db, slug, kind: null, reader, cancellationToken) is { } movedTo ? new Lookup<T>(null, movedTo) : Lookup<T>.NotFound;
+    private static async Task<SlugResult<T>> MovedAsync<T>(WikiDbContext db, string slug, WikiUser? reader, CancellationToken cancellationToken) where T : class =>
+        await RenamedEntries.CurrentSlugAsync(db, slug, kind: null, reader, cancellationToken) is { } movedTo ? new SlugResult<T>(null, movedTo) : SlugResult<T>.NotFound;
 
     private static string Pretty(string json)
     {

@@ -1,6 +1,6 @@
 using Promisingness.Web.Data;
 
-namespace Promisingness.Web.Features.Topics;
+namespace Promisingness.Web.Features.Entries;
 
 public static class OutputStatuses
 {

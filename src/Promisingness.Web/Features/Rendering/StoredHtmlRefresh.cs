@@ -1,11 +1,11 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Promisingness.Web.Caching;
 using Promisingness.Web.Data;
 using Promisingness.Web.Features.Discussion;
+using Promisingness.Web.Features.Entries;
 using Promisingness.Web.Markdown;
 
-namespace Promisingness.Web.Features.Entries;
+namespace Promisingness.Web.Features.Rendering;
 
 /// <summary>
 /// Pages show HTML rendered when the text was saved. When the renderer's output changes (a new
@@ -25,11 +25,7 @@ public sealed class StoredHtmlRefresh(
     private static readonly TimeSpan StartDelay = TimeSpan.FromSeconds(30);
     private const int BatchSize = 100;
     private const int AttemptsPerBatch = 5;
-    private static readonly string Current = MarkdownRenderer.OutputVersion.ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>For a new database, whose text is all rendered by this version: nothing to refresh.</summary>
-    public static void MarkCurrent(WikiDbContext db) =>
-        db.Settings.Add(new WikiSetting { Key = WikiSetting.MarkdownOutputVersion, Value = Current });
+    private static readonly string Current = MarkdownRenderer.OutputVersionText;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -63,7 +59,7 @@ public sealed class StoredHtmlRefresh(
             var setting = await db.Settings.FindAsync([WikiSetting.MarkdownOutputVersion], cancellationToken);
             if (setting is null)
             {
-                MarkCurrent(db);
+                db.Settings.Add(new WikiSetting { Key = WikiSetting.MarkdownOutputVersion, Value = Current });
             }
             else
             {

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Promisingness.Web.Data;
 using Promisingness.Web.Security;
 
-namespace Promisingness.Web.Features.Inbox;
+namespace Promisingness.Web.Features.Notifications;
 
 /// <summary>
 /// Adds notifications to the recipients' inboxes, leaving out the actor and anyone who may not read the

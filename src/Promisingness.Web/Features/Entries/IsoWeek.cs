@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Promisingness.Web.Features.Summaries;
+namespace Promisingness.Web.Features.Entries;
 
 /// <summary>An ISO 8601 week ("2026-W48"): Monday to Sunday, the week of the year's first Thursday being week 1.</summary>
 public readonly partial record struct IsoWeek(int Year, int Week) : IComparable<IsoWeek>
@@ -14,6 +14,9 @@ public readonly partial record struct IsoWeek(int Year, int Week) : IComparable<
     }
 
     public static IsoWeek Of(DateTimeOffset moment) => Of(DateOnly.FromDateTime(moment.UtcDateTime));
+
+    /// <summary>A week as the database stores it ("2026-W48", always written by <see cref="ToString"/>); default if it is not one.</summary>
+    public static IsoWeek FromStored(string week) => TryParse(week, out var parsed) ? parsed.Value : default;
 
     public static bool TryParse(string? text, [NotNullWhen(true)] out IsoWeek? week)
     {

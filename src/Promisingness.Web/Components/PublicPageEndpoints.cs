@@ -2,8 +2,9 @@ using System.Reflection;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Promisingness.Web.Caching;
+using Promisingness.Web.Components.Public;
 
-namespace Promisingness.Web.Components.Public;
+namespace Promisingness.Web.Components;
 
 /// <summary>
 /// Maps every [PublicPage] route a second time, for anonymous visitors, as a minimal-API endpoint that

@@ -4,7 +4,7 @@ namespace Promisingness.Web.Data;
 /// What happened, to what, by whom, when: the source of recent changes and the audit log.
 /// Its growing id also tells every process that content changed (see ContentChangeWatcher).
 /// </summary>
-public sealed class Activity
+public sealed class ActivityRecord
 {
     public const int DetailsMaxLength = 2000;
 
@@ -23,17 +23,4 @@ public sealed class Activity
 
     /// <summary>Where the action came from: the client's address, or "command line" (see <see cref="ActionOrigin"/>).</summary>
     public string Origin { get; set; } = ActionOrigin.Current;
-}
-
-public static class ActivityActions
-{
-    public const string EntryCreated = "entry.created";
-    public const string EntryEdited = "entry.edited";
-    public const string EntryRemovedFromReadme = "entry.removed-from-readme";
-    public const string EntryVisibilityChanged = "entry.visibility-changed";
-    public const string EntryRestored = "entry.restored";
-    public const string MemberAdded = "member.added";
-    public const string MemberChanged = "member.changed";
-    public const string Imported = "import";
-    public const string Exported = "export";
 }

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Components;
 
-namespace Promisingness.Web.Components.Layout;
+namespace Promisingness.Web.Components.Shared;
 
 /// <summary>
 /// The rule of Blazor's NavLink with NavLinkMatch.Prefix, for the app bar's links. The layout renders them as

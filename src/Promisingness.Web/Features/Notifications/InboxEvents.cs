@@ -1,6 +1,6 @@
 using Promisingness.Web.Scaling;
 
-namespace Promisingness.Web.Features.Inbox;
+namespace Promisingness.Web.Features.Notifications;
 
 /// <summary>Tells open circuits, on every instance, that someone's inbox changed, so unread counts update live.</summary>
 public sealed class InboxEvents

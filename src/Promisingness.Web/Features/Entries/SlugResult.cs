@@ -1,7 +1,7 @@
 namespace Promisingness.Web.Features.Entries;
 
 /// <summary>The answer to "show me the entry at this slug": found, moved to another slug by a rename, or not there.</summary>
-public sealed record Lookup<T>(T? Value, string? MovedTo = null) where T : class
+public sealed record SlugResult<T>(T? Value, string? MovedTo = null) where T : class
 {
-    public static Lookup<T> NotFound { get; } = new(Value: null);
+    public static SlugResult<T> NotFound { get; } = new(Value: null);
 }
