@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics;
 
-namespace Promisingness.Web.Components.Pages;
+namespace Promisingness.Web.Diagnostics;
 
 /// <summary>
 /// The reference a failed request shows its visitor and writes to the log beside the exception: the

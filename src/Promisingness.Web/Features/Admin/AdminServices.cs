@@ -1,0 +1,8 @@
+namespace Promisingness.Web.Features.Admin;
+
+internal static class AdminServices
+{
+    public static IServiceCollection AddWikiAdmin(this IServiceCollection services) => services
+        .AddSingleton<Audit>()
+        .AddSingleton<UserAdministration>();
+}

@@ -1,0 +1,8 @@
+namespace Promisingness.Web.Features.Editing;
+
+internal static class EditingServices
+{
+    public static IServiceCollection AddWikiEditing(this IServiceCollection services) => services
+        .AddSingleton<EditingPresence>()
+        .AddSingleton<EntryHistory>();
+}

@@ -1,0 +1,10 @@
+namespace Promisingness.Web.Features.Inbox;
+
+internal static class InboxServices
+{
+    public static IServiceCollection AddWikiInbox(this IServiceCollection services) => services
+        .AddSingleton<Notifier>()
+        .AddSingleton<InboxEvents>()
+        .AddSingleton<Watchers>()
+        .AddSingleton<InboxQueries>();
+}

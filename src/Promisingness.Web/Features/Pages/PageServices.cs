@@ -1,0 +1,7 @@
+namespace Promisingness.Web.Features.Pages;
+
+internal static class PageServices
+{
+    public static IServiceCollection AddWikiPages(this IServiceCollection services) => services
+        .AddSingleton<PageQueries>();
+}
