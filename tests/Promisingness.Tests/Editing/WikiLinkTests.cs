@@ -3,8 +3,8 @@ using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
 using Promisingness.Tests.Infrastructure;
 using Promisingness.Web.Data;
-using Promisingness.Web.Features.Entries.Saving;
 using Promisingness.Web.Features.Entries;
+using Promisingness.Web.Features.Entries.Saving;
 using Promisingness.Web.Markdown;
 
 namespace Promisingness.Tests.Editing;

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Promisingness.Tests.Infrastructure;
 using Promisingness.Web.Data;
-using Promisingness.Web.Features.Entries.Saving;
 using Promisingness.Web.Features.Entries;
+using Promisingness.Web.Features.Entries.Saving;
 using Promisingness.Web.Security;
 
 namespace Promisingness.Tests.Entries;

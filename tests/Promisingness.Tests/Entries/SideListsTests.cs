@@ -2,8 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Promisingness.Tests.Infrastructure;
 using Promisingness.Tests.Review;
 using Promisingness.Web.Data;
-using Promisingness.Web.Features.Entries.Saving;
 using Promisingness.Web.Features.Entries;
+using Promisingness.Web.Features.Entries.Saving;
 using Promisingness.Web.Features.Review;
 using Promisingness.Web.Security;
 

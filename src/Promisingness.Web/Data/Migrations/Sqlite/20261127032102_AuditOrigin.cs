@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Promisingness.Web.Data.Migrations
+namespace Promisingness.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class AuditOrigin : Migration

@@ -8,11 +8,11 @@ using Promisingness.Web.Data;
 
 #nullable disable
 
-namespace Promisingness.Web.Data.Migrations
+namespace Promisingness.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteWikiDbContext))]
-    [Migration("20261127004148_DataProtectionKeys")]
-    partial class DataProtectionKeys
+    [Migration("20261207021539_CredenceWithdrawal")]
+    partial class CredenceWithdrawal
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -204,9 +204,6 @@ namespace Promisingness.Web.Data.Migrations
                     b.Property<int>("EntryId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int?>("OwnerId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<int?>("OwnerMemberId")
                         .HasColumnType("INTEGER");
 
@@ -220,7 +217,7 @@ namespace Promisingness.Web.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OwnerId");
+                    b.HasIndex("OwnerMemberId");
 
                     b.HasIndex("Done", "OwnerMemberId");
 
@@ -259,6 +256,13 @@ namespace Promisingness.Web.Data.Migrations
                     b.Property<int?>("EntryId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
                     b.Property<int?>("RevisionNumber")
                         .HasColumnType("INTEGER");
 
@@ -267,6 +271,8 @@ namespace Promisingness.Web.Data.Migrations
                     b.HasIndex("At");
 
                     b.HasIndex("EntryId");
+
+                    b.HasIndex("Action", "Id");
 
                     b.ToTable("Activities");
                 });
@@ -478,6 +484,9 @@ namespace Promisingness.Web.Data.Migrations
                     b.Property<string>("UserId")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("WithdrawnAt")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -996,6 +1005,8 @@ namespace Promisingness.Web.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("EntryId", "AuthorUserId");
+
                     b.HasIndex("EntryId", "Number")
                         .IsUnique();
 
@@ -1277,7 +1288,7 @@ namespace Promisingness.Web.Data.Migrations
 
                     b.HasOne("Promisingness.Web.Data.Member", "Owner")
                         .WithMany()
-                        .HasForeignKey("OwnerId")
+                        .HasForeignKey("OwnerMemberId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Entry");

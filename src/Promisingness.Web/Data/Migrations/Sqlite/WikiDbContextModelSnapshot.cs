@@ -2,20 +2,17 @@
 using System;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Promisingness.Web.Data;
 
 #nullable disable
 
-namespace Promisingness.Web.Data.Migrations
+namespace Promisingness.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteWikiDbContext))]
-    [Migration("20261207021539_CredenceWithdrawal")]
-    partial class CredenceWithdrawal
+    partial class WikiDbContextModelSnapshot : ModelSnapshot
     {
-        /// <inheritdoc />
-        protected override void BuildTargetModel(ModelBuilder modelBuilder)
+        protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");

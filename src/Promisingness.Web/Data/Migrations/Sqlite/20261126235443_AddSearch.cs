@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Promisingness.Web.Data.Migrations
+namespace Promisingness.Web.Data.Migrations.Sqlite
 {
     /// <summary>
     /// The full-text index of entries (SQLite FTS5; EF does not know it). rowid = Entries.Id. Triggers keep

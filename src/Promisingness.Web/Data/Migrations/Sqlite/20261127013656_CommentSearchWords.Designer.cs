@@ -8,11 +8,11 @@ using Promisingness.Web.Data;
 
 #nullable disable
 
-namespace Promisingness.Web.Data.Migrations
+namespace Promisingness.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteWikiDbContext))]
-    [Migration("20261207021450_RolesFromTheStart")]
-    partial class RolesFromTheStart
+    [Migration("20261127013656_CommentSearchWords")]
+    partial class CommentSearchWords
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -204,6 +204,9 @@ namespace Promisingness.Web.Data.Migrations
                     b.Property<int>("EntryId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("OwnerId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("OwnerMemberId")
                         .HasColumnType("INTEGER");
 
@@ -217,7 +220,7 @@ namespace Promisingness.Web.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OwnerMemberId");
+                    b.HasIndex("OwnerId");
 
                     b.HasIndex("Done", "OwnerMemberId");
 
@@ -256,13 +259,6 @@ namespace Promisingness.Web.Data.Migrations
                     b.Property<int?>("EntryId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Origin")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT")
-                        .HasDefaultValue("");
-
                     b.Property<int?>("RevisionNumber")
                         .HasColumnType("INTEGER");
 
@@ -271,8 +267,6 @@ namespace Promisingness.Web.Data.Migrations
                     b.HasIndex("At");
 
                     b.HasIndex("EntryId");
-
-                    b.HasIndex("Action", "Id");
 
                     b.ToTable("Activities");
                 });
@@ -1002,8 +996,6 @@ namespace Promisingness.Web.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EntryId", "AuthorUserId");
-
                     b.HasIndex("EntryId", "Number")
                         .IsUnique();
 
@@ -1285,7 +1277,7 @@ namespace Promisingness.Web.Data.Migrations
 
                     b.HasOne("Promisingness.Web.Data.Member", "Owner")
                         .WithMany()
-                        .HasForeignKey("OwnerMemberId")
+                        .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Entry");

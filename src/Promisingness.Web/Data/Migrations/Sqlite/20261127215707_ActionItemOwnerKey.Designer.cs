@@ -8,7 +8,7 @@ using Promisingness.Web.Data;
 
 #nullable disable
 
-namespace Promisingness.Web.Data.Migrations
+namespace Promisingness.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteWikiDbContext))]
     [Migration("20261127215707_ActionItemOwnerKey")]

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Promisingness.Web.Data.Migrations
+namespace Promisingness.Web.Data.Migrations.Sqlite
 {
     /// <summary>
     /// The full-text index of comments, searched for members only (SQLite FTS5; EF does not know it).

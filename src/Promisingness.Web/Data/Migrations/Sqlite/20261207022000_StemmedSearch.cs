@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Promisingness.Web.Data.Migrations
+namespace Promisingness.Web.Data.Migrations.Sqlite
 {
     /// <summary>
     /// Search finds English words by their stem ("scaling" finds "scale" and "scaled"): the entry and comment

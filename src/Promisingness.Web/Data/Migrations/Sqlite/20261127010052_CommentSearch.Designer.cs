@@ -8,11 +8,11 @@ using Promisingness.Web.Data;
 
 #nullable disable
 
-namespace Promisingness.Web.Data.Migrations
+namespace Promisingness.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteWikiDbContext))]
-    [Migration("20261127032102_AuditOrigin")]
-    partial class AuditOrigin
+    [Migration("20261127010052_CommentSearch")]
+    partial class CommentSearch
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -259,13 +259,6 @@ namespace Promisingness.Web.Data.Migrations
                     b.Property<int?>("EntryId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Origin")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT")
-                        .HasDefaultValue("");
-
                     b.Property<int?>("RevisionNumber")
                         .HasColumnType("INTEGER");
 
@@ -274,8 +267,6 @@ namespace Promisingness.Web.Data.Migrations
                     b.HasIndex("At");
 
                     b.HasIndex("EntryId");
-
-                    b.HasIndex("Action", "Id");
 
                     b.ToTable("Activities");
                 });
