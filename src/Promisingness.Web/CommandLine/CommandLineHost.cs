@@ -4,14 +4,23 @@ using Promisingness.Web.Setup;
 namespace Promisingness.Web.CommandLine;
 
 /// <summary>
-/// Runs one verb in a host of its own: the wiki's services, a migrated database, no web server (except for the
-/// static-site export, which reads the pages from itself on a loopback port). Whatever goes wrong ends in one line
-/// on standard error and a non-zero exit, never a stack trace.
+/// Answers help and a word that is not a verb, and runs a verb in a host of its own: the wiki's services, a
+/// migrated database, no web server (except for the static-site export, which reads the pages from itself on a
+/// loopback port). Whatever goes wrong ends in one line on standard error and a non-zero exit, never a stack trace.
 /// </summary>
 internal static class CommandLineHost
 {
     public static async Task<int> RunAsync(string[] args)
     {
+        switch (WikiCommandLine.Classify(args))
+        {
+            case CommandLineKind.Help:
+                Console.WriteLine(WikiCommandLine.Usage);
+                return 0;
+            case CommandLineKind.UnknownVerb:
+                Console.Error.WriteLine(WikiCommandLine.UnknownVerb(args[0]));
+                return 2;
+        }
         try
         {
             // A verb's own arguments are not configuration: only a plain start passes them to the host.

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Promisingness.Web.Caching;
 using Promisingness.Web.Components.Public;
 
@@ -19,6 +20,13 @@ internal static class PublicPageEndpoints
         .SelectMany(t => t.GetCustomAttributes<RouteAttribute>())
         .Select(r => r.Template)
         .Distinct()];
+
+    /// <summary>The policy that sends an anonymous visitor to these endpoints and a member to the app's own.</summary>
+    public static IServiceCollection AddPublicPages(this IServiceCollection services)
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, AnonymousPageSelector>());
+        return services;
+    }
 
     public static void MapPublicPages(this IEndpointRouteBuilder endpoints)
     {

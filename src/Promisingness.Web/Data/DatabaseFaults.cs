@@ -1,5 +1,5 @@
 using Microsoft.Data.Sqlite;
-using Promisingness.Web.Components.Pages;
+using Promisingness.Web.Diagnostics;
 
 namespace Promisingness.Web.Data;
 

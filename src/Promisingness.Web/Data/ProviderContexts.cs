@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Promisingness.Web.Data;
 
 /// <summary>
-/// The model on SQLite, with the migrations in Data/Migrations (FTS5 search among them). EF gives a context
+/// The model on SQLite, with the migrations in Data/Migrations/Sqlite (FTS5 search among them). EF gives a context
 /// the migrations of its own type and of its base types, so the two providers are siblings, not parent and child.
 /// </summary>
 public sealed class SqliteWikiDbContext(DbContextOptions<SqliteWikiDbContext> options) : WikiDbContext(options);

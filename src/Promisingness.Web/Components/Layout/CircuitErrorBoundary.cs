@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Rendering;
 using Microsoft.AspNetCore.Components.Web;
+using Promisingness.Web.Diagnostics;
 
 namespace Promisingness.Web.Components.Layout;
 
@@ -18,7 +19,7 @@ public sealed class CircuitErrorBoundary : ErrorBoundary
 
     protected override Task OnErrorAsync(Exception exception)
     {
-        reference = Pages.FailureReference.New();
+        reference = FailureReference.New();
         Logger.LogError(exception, "A member's live page failed; they were shown reference {Reference}", reference);
         return Task.CompletedTask;
     }

@@ -1,0 +1,7 @@
+namespace Promisingness.Web.Features.Backup;
+
+internal static class BackupServices
+{
+    public static IServiceCollection AddWikiBackup(this IServiceCollection services) => services
+        .AddSingleton<DatabaseBackup>();
+}

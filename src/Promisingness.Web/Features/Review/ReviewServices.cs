@@ -1,0 +1,8 @@
+namespace Promisingness.Web.Features.Review;
+
+internal static class ReviewServices
+{
+    public static IServiceCollection AddWikiReview(this IServiceCollection services) => services
+        .AddSingleton<ReviewWorkflow>()
+        .AddSingleton<ReviewQueue>();
+}
