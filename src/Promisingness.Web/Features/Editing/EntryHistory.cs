@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Promisingness.Web.Data;
-using Promisingness.Web.Features.Entries.Saving;
 using Promisingness.Web.Features.Entries;
+using Promisingness.Web.Features.Entries.Saving;
 using Promisingness.Web.Security;
 
 namespace Promisingness.Web.Features.Editing;
