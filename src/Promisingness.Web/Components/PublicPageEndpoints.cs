@@ -38,6 +38,3 @@ internal static class PublicPageEndpoints
         }
     }
 }
-
-/// <summary>Endpoint metadata: this endpoint serves anonymous visitors only.</summary>
-internal sealed class AnonymousOnlyEndpoint;

@@ -8,7 +8,7 @@ using Promisingness.Web.Features.Discussion;
 using Promisingness.Web.Features.Entries.Saving;
 using Promisingness.Web.Features.ImportExport;
 using Promisingness.Web.Features.Publishing;
-using Promisingness.Web.Features.Review;
+using Promisingness.Web.Features.Summaries.Review;
 using Promisingness.Web.Security;
 
 namespace Promisingness.Tests.Admin;

@@ -33,10 +33,10 @@ public sealed class DependencyDirectionTests
     [Fact]
     public void TheGraph_SeesUses_InSignaturesInjectionsAndMethodBodies()
     {
-        // A kind's fields implement the core's interface; the editor page injects the core's editor; the start calls the database's setup.
+        // A kind's fields implement the core's interface; the editor page injects the core's editor; the host migrates the database.
         Assert.Contains(Core, Graph.Uses["Features.Topics"].Keys);
         Assert.Contains(Core, Graph.Uses["Features.Editing"].Keys);
-        Assert.Contains("Data", Graph.Uses["Root"].Keys);
+        Assert.Contains("Data", Graph.Uses["Setup"].Keys);
     }
 
     [Fact]

@@ -4,7 +4,7 @@ using Promisingness.Tests.Review;
 using Promisingness.Web.Data;
 using Promisingness.Web.Features.Entries;
 using Promisingness.Web.Features.Entries.Saving;
-using Promisingness.Web.Features.Review;
+using Promisingness.Web.Features.Summaries.Review;
 using Promisingness.Web.Security;
 
 namespace Promisingness.Tests.Entries;

@@ -1,7 +1,7 @@
 using Promisingness.Tests.Infrastructure;
 using Promisingness.Tests.Review;
 using Promisingness.Web.Data;
-using Promisingness.Web.Features.Review;
+using Promisingness.Web.Features.Summaries.Review;
 
 namespace Promisingness.Tests.Http;
 

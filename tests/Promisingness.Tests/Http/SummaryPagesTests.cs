@@ -2,7 +2,7 @@ using System.Net;
 using AngleSharp.Html.Parser;
 using Promisingness.Tests.Infrastructure;
 using Promisingness.Tests.Review;
-using Promisingness.Web.Features.Review;
+using Promisingness.Web.Features.Summaries.Review;
 
 namespace Promisingness.Tests.Http;
 

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Promisingness.Tests.Infrastructure;
 using Promisingness.Web.Data;
 using Promisingness.Web.Features.Entries.Saving;
-using Promisingness.Web.Features.Review;
+using Promisingness.Web.Features.Summaries.Review;
 
 namespace Promisingness.Tests.Review;
 

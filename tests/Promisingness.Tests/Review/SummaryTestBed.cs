@@ -3,7 +3,7 @@ using Promisingness.Tests.Infrastructure;
 using Promisingness.Web.Data;
 using Promisingness.Web.Features.Admin;
 using Promisingness.Web.Features.Entries.Saving;
-using Promisingness.Web.Features.Review;
+using Promisingness.Web.Features.Summaries.Review;
 using Promisingness.Web.Security;
 
 namespace Promisingness.Tests.Review;

@@ -34,3 +34,6 @@ internal sealed class AnonymousPageSelector : MatcherPolicy, IEndpointSelectorPo
 
     private static bool IsAnonymousOnly(Endpoint endpoint) => endpoint.Metadata.GetMetadata<AnonymousOnlyEndpoint>() is not null;
 }
+
+/// <summary>Endpoint metadata: this endpoint serves anonymous visitors only.</summary>
+internal sealed class AnonymousOnlyEndpoint;

@@ -13,6 +13,8 @@ internal static class EntryServices
         services.AddSingleton<EntryDrafts>();
         services.AddSingleton<EditableKinds>();
         services.AddSingleton<SideListQueries>();
+        services.AddSingleton<TopicChoices>();
+        services.AddSingleton<TeamDirectory>();
         return services;
     }
 }

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Promisingness.Web.Data;
 using Promisingness.Web.Features.Entries;
 using Promisingness.Web.Features.Entries.Saving;
-using Promisingness.Web.Features.Review;
+using Promisingness.Web.Features.Summaries.Review;
 using Promisingness.Web.Security;
 
 namespace Promisingness.Web.Features.Summaries;

@@ -81,14 +81,6 @@ public sealed class TopicQueries(IDbContextFactory<WikiDbContext> dbFactory)
             .OrderBy(o => o.Position)
             .Select(o => new OutputView(o.Title, o.Url, o.Status, o.SummaryHtml))));
 
-    /// <summary>Topics to pick from, e.g. for a question's linked topics.</summary>
-    public async Task<IReadOnlyList<TopicOption>> OptionsAsync(WikiUser? reader, CancellationToken cancellationToken = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Entries.ReadableBy(reader).AsNoTracking().Where(e => e.Kind == EntryKind.Topic)
-            .OrderBy(e => e.Title).Select(e => new TopicOption(e.Id, e.Title)).ToListAsync(cancellationToken);
-    }
-
     internal static IQueryable<Entry> Topics(WikiDbContext db, WikiUser? reader) => AsCards(db.Entries.ReadableBy(reader).Where(e => e.Kind == EntryKind.Topic));
 
     /// <summary>Topics with what their cards show (researchers, outputs).</summary>

@@ -1,11 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Promisingness.Web.Data;
 
-namespace Promisingness.Web.Features.Team;
-
-public sealed record ProgramOption(int Id, string Code, string Name);
-
-public sealed record MemberOption(int Id, string Name);
+namespace Promisingness.Web.Features.Entries;
 
 /// <summary>Programs and people to pick from in forms.</summary>
 public sealed class TeamDirectory(IDbContextFactory<WikiDbContext> dbFactory)

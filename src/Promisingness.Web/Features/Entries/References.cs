@@ -10,3 +10,9 @@ public sealed record TopicLink(string Slug, string Title);
 
 /// <summary>A topic to pick in a form (a question's linked topics, a summary's topic).</summary>
 public sealed record TopicOption(int Id, string Title);
+
+/// <summary>A program to pick in a form.</summary>
+public sealed record ProgramOption(int Id, string Code, string Name);
+
+/// <summary>A person on the team list to pick in a form.</summary>
+public sealed record MemberOption(int Id, string Name);

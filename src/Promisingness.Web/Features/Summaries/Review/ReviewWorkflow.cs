@@ -5,7 +5,7 @@ using Promisingness.Web.Features.Entries;
 using Promisingness.Web.Features.Notifications;
 using Promisingness.Web.Security;
 
-namespace Promisingness.Web.Features.Review;
+namespace Promisingness.Web.Features.Summaries.Review;
 
 /// <summary>What a person can ask of a weekly summary's review.</summary>
 public enum ReviewCommand { Submit, RequestChanges, Approve, Publish }

@@ -1,4 +1,4 @@
-namespace Promisingness.Web.Features.Review;
+namespace Promisingness.Web.Features.Summaries.Review;
 
 internal static class ReviewServices
 {

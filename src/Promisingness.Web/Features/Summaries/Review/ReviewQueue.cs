@@ -1,10 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Promisingness.Web.Data;
 using Promisingness.Web.Features.Entries;
-using Promisingness.Web.Features.Summaries;
 using Promisingness.Web.Security;
 
-namespace Promisingness.Web.Features.Review;
+namespace Promisingness.Web.Features.Summaries.Review;
 
 public sealed record QueueItem(string Slug, string Title, IsoWeek Week, PersonLink Author, ReviewState State, DateTimeOffset Since, int RevisionNumber);
 
