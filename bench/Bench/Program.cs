@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Bench;
 
 /// <summary>
@@ -24,6 +26,7 @@ internal static class Entry
                 return;
             }
             Console.WriteLine($"-- {name} (load average {Tools.LoadAverage()})");
+            var watch = Stopwatch.StartNew();
             try
             {
                 await run();
@@ -32,6 +35,8 @@ internal static class Entry
             {
                 report.Crash(name, e);
             }
+            // The smoke run's minutes count against CI's budget: the log says where they go.
+            Console.WriteLine($"-- {name}: {watch.Elapsed.TotalSeconds:F0} s");
         }
 
         await Scenario("fresh seeded database", async () =>

@@ -133,9 +133,9 @@ public sealed class PublicPageCache
 /// <summary>
 /// Wraps the output cache's store so that a page rendered before an eviction is never stored after it.
 /// Without this, a reader whose render read the old text just before a save commits stores that page just
-/// after the save's eviction, and readers get the old page until the next eviction (bench/ scenario 9 saw
-/// 18 stale pages after 200 saves; 4 remained, from request coalescing, until the policy stopped locking,
-/// see WikiServices). Each request notes, when it starts, the eviction generations of every page and of its
+/// after the save's eviction, and readers get the old page until the next eviction (bench/ scenario 9 counts
+/// them; request coalescing caused some too, until the policy stopped locking: see AddPublicPageCache).
+/// Each request notes, when it starts, the eviction generations of every page and of its
 /// own page's tag (<see cref="GenerationPolicy"/>); storing and evicting take one lock, and a response from an
 /// older generation is not stored.
 /// </summary>
@@ -153,7 +153,7 @@ internal sealed class GenerationCheckedStore(IOutputCacheStore inner, IHttpConte
     /// eviction is then never looked up after it, even if the eviction by tag missed it. It can:
     /// MemoryOutputCacheStore drops a key from its tag list in a callback that runs after the entry leaves the
     /// cache, so a page stored again under the same key in between is left out of the list, and the next eviction
-    /// by tag passes it by (bench/ scenario 9 saw 1 stale page in 20,000 saves that way).
+    /// by tag passes it by (rare, but bench/ scenario 9 found it).
     /// </summary>
     public static void NoteRequestStart(OutputCacheContext context)
     {

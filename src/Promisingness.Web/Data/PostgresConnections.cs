@@ -9,12 +9,11 @@ public static class PostgresConnections
     /// The connection string with two Npgsql settings the wiki wants, each unless the string names it:
     /// <list type="bullet">
     /// <item>Max Auto Prepare=64: prepare the statements a connection repeats. Unprepared, PostgreSQL parses and plans
-    /// every statement anew: an uncached page served 1,056 instead of 690 requests a second, p95 12.1 instead of
-    /// 17.4 ms (bench/, scenario 11). Behind a pooler in transaction mode (PgBouncer before 1.21), set 0.</item>
+    /// every statement anew, and an uncached page is planned again each time (bench/ scenario 11 measures it). Behind a
+    /// pooler in transaction mode (PgBouncer before 1.21), set 0.</item>
     /// <item>No Reset On Close=true: do not reset a pooled connection's session each time it is handed out. Each query
     /// of a page takes a connection from the pool, and the reset is seven more statements before it ("RESET ALL;
-    /// CLOSE ALL; UNLISTEN *; …"): ~1,450 instead of ~2,030 requests a second, ~600 instead of ~380 µs of the
-    /// server's CPU per page. The wiki sets no session state (no SET, temporary tables, LISTEN or advisory locks),
+    /// CLOSE ALL; UNLISTEN *; …"), a large share of a page's CPU on the server. The wiki sets no session state (no SET, temporary tables, LISTEN or advisory locks),
     /// and a transaction left open is still rolled back when its connection closes.</item>
     /// </list>
     /// </summary>

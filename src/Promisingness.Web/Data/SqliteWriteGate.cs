@@ -8,8 +8,8 @@ namespace Promisingness.Web.Data;
 /// <summary>
 /// Lets this process's SQLite transactions begin one at a time. SQLite allows one writer; a second one that
 /// finds the database locked is put to sleep by busy_timeout in steps of 1, 2, 5, 10 … ms, however soon the
-/// lock is free again: with 20 editors saving at once, 44% of saves slept, 3 ms per save on average
-/// (bench/ scenario 7). Waiting here instead hands the lock over the moment the transaction before ends.
+/// lock is free again, so with many editors saving at once most saves sleep longer than the lock was held (bench/
+/// scenario 7). Waiting here instead hands the lock over the moment the transaction before ends.
 /// Another process (the command line importing) is still met by busy_timeout.
 /// </summary>
 internal sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbConnectionInterceptor

@@ -44,7 +44,7 @@ public sealed class MarkdownRenderer
 
     /// <summary>
     /// A text parsed once for a caller that needs its wiki links before it renders it: a save or a comment reads
-    /// the entries the links name, then renders. Parsing it twice was a tenth of a save (bench/, scenario 7).
+    /// the entries the links name, then renders, and parsing is a large part of a save (bench/ scenario 7).
     /// </summary>
     public ParsedText Parse(string markdown)
     {

@@ -39,7 +39,7 @@ public sealed class SideListQueries(IDbContextFactory<WikiDbContext> dbFactory)
     private const int TagList = 0, BacklinkList = 1, QuestionList = 2, SummaryList = 3;
 
     // One row shape for the four lists, so that they come in one statement (UNION ALL): every uncached page of an
-    // entry asks this, and on PostgreSQL each statement is a round trip (bench/, scenario 11: ~1.4× the pages a second).
+    // entry asks this, and on PostgreSQL each statement is a round trip (bench/ scenario 11).
     // Set by member initialisers: EF cannot put a set operation after a constructor call.
     private sealed class SideRow
     {

@@ -18,7 +18,7 @@ public sealed class SearchService(IDbContextFactory<WikiDbContext> dbFactory)
 
     /// <summary>
     /// bm25 reads every matching row's positions, and the read rule looks each row up in Entries: for a
-    /// word in every entry that is the whole index (over 100 ms at 100,000 entries). Ranking therefore
+    /// word in every entry that is the whole index, slow in a large wiki. Ranking therefore
     /// looks at the newest this-many readable matches, five times the results a reader can page through;
     /// a search that matches more is too broad to read past the first pages anyway, and the page says so.
     /// bench/search measures the cost.

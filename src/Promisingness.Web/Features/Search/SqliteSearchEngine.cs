@@ -45,7 +45,7 @@ internal sealed class SqliteSearchEngine : SearchEngine
     /// <summary>
     /// The MATCH expression, with each long prefix replaced by the words of the index that start with it.
     /// FTS5 answers "word"* beyond its prefix indexes by merging the doclists of all such words in memory,
-    /// once per cursor: 10–20 ms for a common word in 100,000 entries, and again for every row looked up by
+    /// once per cursor, which is slow for a common word in a large wiki, and again for every row looked up by
     /// id. An OR of the few real words costs nearly nothing. A prefix of many words keeps the *.
     /// The index holds porter stems, and FTS5 stems "word"* before it looks the prefix up ("scaling"* is
     /// "scale"*), so the words are looked up by the prefix's stem, from SearchStems: the same Porter stemmer.

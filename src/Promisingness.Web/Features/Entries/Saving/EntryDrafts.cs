@@ -92,7 +92,7 @@ public sealed class EntryDrafts(IDbContextFactory<WikiDbContext> dbFactory, ILog
         db.EditDrafts.Where(d => d.UserId == userId && d.EntryId == entryId);
 
     // The same, tracked, for every save (which removes it) and every autosave (which writes it): compiled, as EF's
-    // building and matching of the LINQ cost more than its statement (~8% of a save's CPU, bench/ scenario 7).
+    // building and matching of the LINQ cost more than its statement (bench/ scenario 7).
     internal static readonly CompiledQuery<Func<WikiDbContext, string, int, CancellationToken, Task<EditDraft?>>> TrackedDraftOf = new(() => EF.CompileAsyncQuery(
         (WikiDbContext db, string userId, int entryId, CancellationToken cancellationToken) => db.EditDrafts.FirstOrDefault(d => d.UserId == userId && d.EntryId == entryId)));
 

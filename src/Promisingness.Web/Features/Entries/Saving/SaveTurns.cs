@@ -4,7 +4,7 @@ namespace Promisingness.Web.Features.Entries.Saving;
 /// How many entry saves run at once; the others wait for a turn. A save is mostly CPU (the Markdown, the revision,
 /// EF's change tracking) and its commit waits for the one before (<see cref="Data.SqliteWriteGate"/>), so twenty
 /// saves at once on 2 cores finish no sooner than two at a time, while their work queues on the thread pool ahead
-/// of every page view (bench scenarios 7 and 8: 20 editors' save p95 the same, readers' p99 8–12 ms → 3–4 ms).
+/// of every page view (bench/ scenarios 7 and 8).
 /// </summary>
 public sealed class SaveTurns(int atOnce)
 {
