@@ -17,7 +17,7 @@ internal static class ColdStart
         var settings = new Dictionary<string, string> { ["Seed:Skip"] = "true" };
         var large = new List<double>();
         var small = new List<double>();
-        var runs = Math.Max(3, options.Rounds);
+        var runs = options.Quick ? 1 : Math.Max(3, options.Rounds);
         for (var round = 0; round < runs; round++)
         {
             await using (var server = await WikiServer.StartAsync(options, smallDatabase, settings))
