@@ -4,6 +4,7 @@ using AngleSharp.Html.Parser;
 using Promisingness.Tests.Infrastructure;
 using Promisingness.Web.Data;
 using Promisingness.Web.Features.Entries.Saving;
+using Promisingness.Web.Features.Publishing;
 using Promisingness.Web.Markdown;
 using Promisingness.Web.Security;
 using Xunit.Abstractions;
@@ -196,19 +197,32 @@ public sealed class MathRenderingTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Get_PublicEntryWithMath_ServesMathMlToAnAnonymousVisitor()
+    public async Task PublicEntryWithMath_ServesMathMlToAnAnonymousVisitor_AndTheStaticSiteKeepsIt()
     {
         using var app = new WikiApp(seed: false);
         var writer = await Members.AddAsync(app, "math-writer@test.local", Roles.Mentor);
         var saved = Assert.IsType<SaveResult.Saved>(await app.Get<EntryEditor>().CreateAsync(writer, EntryKind.Topic,
             new EntryInput("Scaling laws", "The loss falls as $L(N) = (N_c / N)^{\\alpha_N}$.\n\n$$\n\\frac{a}{b}\n$$", Web.Data.Visibility.Public, null, "")));
 
-        var page = await app.CreateClient().GetStringAsync("/topics/" + saved.Slug);
+        var client = app.CreateClient();
+        var page = await client.GetStringAsync("/topics/" + saved.Slug);
 
         var maths = new HtmlParser().ParseDocument(page).QuerySelectorAll("math");
         Assert.Equal(2, maths.Length);
         Assert.Equal("block", maths[1].GetAttribute("display"));
         Assert.Contains("<mi>α</mi>", page, StringComparison.Ordinal);
+
+        var folder = Directory.CreateTempSubdirectory("promisingness-math-site").FullName;
+        try
+        {
+            await app.Get<SiteExporter>().ExportAsync(client, folder);
+            var exported = await File.ReadAllTextAsync(Path.Combine(folder, "topics", saved.Slug, "index.html"));
+            Assert.Equal(2, new HtmlParser().ParseDocument(exported).QuerySelectorAll("math").Length);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     private const string TexToMathMlClass = TexToMathMl.ErrorClass;
