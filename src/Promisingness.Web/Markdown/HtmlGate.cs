@@ -16,23 +16,39 @@ namespace Promisingness.Web.Markdown;
 /// </summary>
 internal static partial class HtmlGate
 {
+    // Before Tags, which includes it. MathML as Temml writes it (TexToMathMl): presentation elements only, none that links or loads.
+    private static readonly FrozenSet<string> MathTags = FrozenSet.Create(StringComparer.Ordinal,
+    [
+        "math", "semantics", "annotation", "mrow", "mi", "mn", "mo", "ms", "mtext", "mspace", "msup", "msub", "msubsup",
+        "mfrac", "msqrt", "mroot", "mover", "munder", "munderover", "mtable", "mtr", "mtd", "mstyle", "mpadded",
+        "mphantom", "menclose", "mmultiscripts", "mprescripts", "none", "merror",
+    ]);
+
     public static readonly FrozenSet<string> Tags = FrozenSet.Create(StringComparer.Ordinal,
     [
         "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "strong", "em", "del", "s", "ins", "mark",
         "code", "pre", "blockquote", "ul", "ol", "li", "dl", "dt", "dd", "a", "img",
         "table", "thead", "tbody", "tr", "th", "td", "sup", "sub", "input", "span", "div",
+        .. MathTags,
     ]);
 
     public static readonly FrozenSet<string> Attributes = FrozenSet.Create(StringComparer.Ordinal,
     [
         "href", "src", "alt", "title", "id", "class", "align", "start", "type", "checked", "disabled", "rel", "loading",
+        // MathML's (Temml's): layout and spacing only. No style: the gate allows no CSS.
+        "xmlns", "display", "mathvariant", "stretchy", "fence", "separator", "form", "lspace", "rspace", "minsize",
+        "maxsize", "symmetric", "largeop", "movablelimits", "accent", "accentunder", "columnalign", "rowalign",
+        "rowspacing", "columnspacing", "columnlines", "rowlines", "frame", "displaystyle", "scriptlevel",
+        "linethickness", "width", "height", "depth", "voffset", "notation", "encoding",
     ]);
+
+    private const string MathNamespace = "http://www.w3.org/1998/Math/MathML";
 
     // The classes Markdig writes for task lists and footnotes; user-chosen classes could borrow the app's own styles.
     public static readonly FrozenSet<string> Classes = FrozenSet.Create(StringComparer.Ordinal,
     [
         "contains-task-list", "task-list-item", "task-list-item-checkbox", "footnotes", "footnote-ref", "footnote-back-ref",
-        "wikilink", WikiLinkRenderer.MissingClass,
+        "wikilink", WikiLinkRenderer.MissingClass, TexToMathMl.ErrorClass,
     ]);
 
     // Stands on the stack of open elements for a link left out inside another (see TryWriteTag).
@@ -42,8 +58,8 @@ internal static partial class HtmlGate
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TagLookup = Tags.GetAlternateLookup<ReadOnlySpan<char>>();
     // Each attribute with its own bit, to keep only the first of two with the same name.
-    private static readonly FrozenDictionary<string, (string Name, int Bit)>.AlternateLookup<ReadOnlySpan<char>> AttributeLookup =
-        Attributes.Select((name, index) => KeyValuePair.Create(name, (name, 1 << index))).ToFrozenDictionary(StringComparer.Ordinal)
+    private static readonly FrozenDictionary<string, (string Name, long Bit)>.AlternateLookup<ReadOnlySpan<char>> AttributeLookup =
+        Attributes.Select((name, index) => KeyValuePair.Create(name, (name, 1L << index))).ToFrozenDictionary(StringComparer.Ordinal)
             .GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ClassLookup = Classes.GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -184,7 +200,8 @@ internal static partial class HtmlGate
         output.Append('<').Append(tag);
         var isVoid = VoidTags.Contains(tag);
         var closesItself = false;
-        var written = 0;
+        var written = 0L;
+        var isMath = MathTags.Contains(tag);
         string? href = null;
         string? type = null;
         while (true)
@@ -247,6 +264,11 @@ internal static partial class HtmlGate
             {
                 case "rel" or "loading" or "disabled":
                     // The gate decides these itself, below.
+                    break;
+                case "href" or "src" when isMath:
+                    // MathML Core has no links; an older renderer might follow one.
+                    break;
+                case "xmlns" when tag != "math" || !raw.SequenceEqual(MathNamespace):
                     break;
                 case "href" or "src" or "id" or "class" or "type":
                     var value = WriteAttribute(output, tag, attribute, Decode(raw));

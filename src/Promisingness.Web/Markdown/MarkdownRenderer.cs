@@ -20,9 +20,10 @@ public sealed class MarkdownRenderer
     /// <summary>
     /// Raise it with any change that alters the HTML made from existing text (the pipeline, HtmlGate, a fix to
     /// either): the next start renders every stored text again (StoredHtmlRefresh), so a fix reaches what was
-    /// written before it. 1: HtmlGate in place of HtmlSanitizer. MarkdownOutputVersionTests notices a change.
+    /// written before it. 1: HtmlGate in place of HtmlSanitizer. 2: TeX between dollar signs and in ```math fences as
+    /// MathML (TexToMathMl). MarkdownOutputVersionTests notices a change.
     /// </summary>
-    public const int OutputVersion = 1;
+    public const int OutputVersion = 2;
 
     /// <summary>How <see cref="OutputVersion"/> is stored in the settings beside the HTML it made.</summary>
     public static readonly string OutputVersionText = OutputVersion.ToString(CultureInfo.InvariantCulture);
@@ -122,6 +123,8 @@ public sealed class MarkdownRenderer
             .UseListExtras()
             .Use<WikiLinkExtension>()
             .Use<SafeLinksExtension>()
+            .UseMathematics()
+            .Use<MathMarkdownExtension>()
             .DisableHtml()
             .Build();
     }
@@ -138,6 +141,7 @@ public sealed class MarkdownRenderer
         var writer = t_writer is { } kept && kept.GetStringBuilder().Capacity <= HtmlGate.MaxKeptChars ? kept : new StringWriter(CultureInfo.InvariantCulture);
         t_writer = writer;
         writer.GetStringBuilder().Clear();
+        MathMarkdownExtension.StartText();
         Markdig.Markdown.ToHtml(document, writer, _pipeline);
         writer.Flush();
         return writer.GetStringBuilder();

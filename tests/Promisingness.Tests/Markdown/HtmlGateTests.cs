@@ -18,7 +18,6 @@ public sealed class HtmlGateTests
     [InlineData("<scr<script>ipt>alert(1)</script>")]
     [InlineData("<svg onload=\"alert(1)\"><circle /></svg>")]
     [InlineData("<svg><script>alert(1)</script></svg>")]
-    [InlineData("<math><mtext><script>alert(1)</script></mtext></math>")]
     [InlineData("<iframe src=\"https://example.com\"></iframe>")]
     [InlineData("<object data=\"x.swf\"></object><embed src=\"x.swf\">")]
     [InlineData("<style>body{display:none}</style>")]
@@ -39,6 +38,28 @@ public sealed class HtmlGateTests
         var body = Parse(output);
         Assert.All(body.QuerySelectorAll("*"), e => Assert.True(HtmlGate.Tags.Contains(e.LocalName), e.LocalName));
         Assert.Contains(html[..Math.Min(6, html.Length)], body.TextContent, StringComparison.Ordinal);
+    }
+
+    // MathML (TexToMathMl's) passes as presentation markup only: what is inside or on it is held to the same list.
+    [Theory]
+    [InlineData("<math><mtext><script>alert(1)</script></mtext></math>")]
+    [InlineData("<math><maction actiontype=\"toggle\"><mi>x</mi></maction></math>")]
+    [InlineData("<math><mi href=\"javascript:alert(1)\">x</mi></math>")]
+    [InlineData("<math><mrow src=\"https://example.com/x.png\"><mi>x</mi></mrow></math>")]
+    [InlineData("<math xmlns=\"http://www.w3.org/1999/xhtml\"><mi>x</mi></math>")]
+    [InlineData("<math><semantics><annotation-xml encoding=\"text/html\"><script>alert(1)</script></annotation-xml></semantics></math>")]
+    [InlineData("<math><mi style=\"position:fixed\" onclick=\"alert(1)\">x</mi></math>")]
+    [InlineData("<math><mglyph src=\"https://example.com/x.png\" /></math>")]
+    public void Filter_MathMl_KeepsOnlyPresentationMarkup(string html)
+    {
+        var output = HtmlGate.Filter(html);
+
+        SafeHtmlAssert.IsSafe(output);
+        var body = Parse(output);
+        var math = Assert.Single(body.QuerySelectorAll("math"));
+        Assert.Equal(NamespaceNames.MathMlUri, math.NamespaceUri);
+        Assert.All(body.QuerySelectorAll("*"), e => Assert.True(HtmlGate.Tags.Contains(e.LocalName), e.LocalName));
+        Assert.Empty(body.QuerySelectorAll("[href], [src], [style], [onclick], script, [xmlns]"));
     }
 
     [Theory]

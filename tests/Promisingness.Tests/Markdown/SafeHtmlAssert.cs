@@ -16,6 +16,14 @@ public static class SafeHtmlAssert
         "table", "thead", "tbody", "tr", "th", "td", "sup", "sub", "input", "span", "div",
     };
 
+    // MathML's presentation elements, in the MathML namespace only: none of them links or loads anything.
+    public static readonly IReadOnlySet<string> AllowedMathElements = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "math", "semantics", "annotation", "mrow", "mi", "mn", "mo", "ms", "mtext", "mspace", "msup", "msub", "msubsup",
+        "mfrac", "msqrt", "mroot", "mover", "munder", "munderover", "mtable", "mtr", "mtd", "mstyle", "mpadded",
+        "mphantom", "menclose", "mmultiscripts", "mprescripts", "none", "merror",
+    };
+
     private static readonly string[] UrlAttributes =
         ["href", "src", "action", "formaction", "xlink:href", "background", "poster", "data", "cite", "longdesc"];
 
@@ -42,9 +50,16 @@ public static class SafeHtmlAssert
                 continue;
             }
 
-            if (!AllowedElements.Contains(element.LocalName) || element.NamespaceUri != NamespaceNames.HtmlUri)
+            var isMath = element.NamespaceUri == NamespaceNames.MathMlUri;
+            if (isMath ? !AllowedMathElements.Contains(element.LocalName)
+                : !AllowedElements.Contains(element.LocalName) || element.NamespaceUri != NamespaceNames.HtmlUri)
             {
                 violations.Add($"element <{element.LocalName}>");
+            }
+
+            if (isMath && (element.HasAttribute("href") || element.HasAttribute("src")))
+            {
+                violations.Add($"a link on MathML <{element.LocalName}>");
             }
 
             if (element.LocalName == "input" && (element.GetAttribute("type") != "checkbox" || !element.HasAttribute("disabled")))
