@@ -29,26 +29,26 @@ internal sealed class TexToMathMl
     // Formulas rendered lately: a few megabytes at most.
     private const int RememberedFormulas = 2_000;
 
-    private readonly ConcurrentDictionary<(string Tex, bool Display), string> _rendered = new();
-    private readonly Lock _turn = new();
-    private readonly Deadline _deadline = new();
-    private readonly Engine _engine;
-    private readonly JsValue _render;
+    private readonly ConcurrentDictionary<(string Tex, bool Display), string> rendered = new();
+    private readonly Lock turn = new();
+    private readonly Deadline deadline = new();
+    private readonly Engine engine;
+    private readonly JsValue render;
 
     /// <summary>The process's one converter, made on first use.</summary>
     public static TexToMathMl Shared => LazyShared.Value;
 
     private TexToMathMl()
     {
-        _engine = new Engine(options => options
-            .Constraint(_deadline)
+        engine = new Engine(options => options
+            .Constraint(deadline)
             // Temml's own recursion is bounded by the formula's nesting; a hostile one meets these limits first.
             .LimitRecursion(400)
             .LimitMemory(256 * 1024 * 1024)
             .Strict());
-        _deadline.Allowed = LoadTime;
-        _engine.Execute(ReadTemml(), "temml.min.js");
-        _render = _engine.Evaluate(
+        deadline.Allowed = LoadTime;
+        engine.Execute(ReadTemml(), "temml.min.js");
+        render = engine.Evaluate(
             // trust: false turns \href, \url, \includegraphics and the \html… commands into errors; throwOnError lets
             // the error reach this class, which shows the source itself; maxExpand bounds macro expansion.
             """
@@ -56,7 +56,7 @@ internal sealed class TexToMathMl
               return temml.renderToString(tex, { displayMode: display, throwOnError: true, trust: false, maxExpand: 1000 });
             })
             """);
-        _deadline.Allowed = FormulaTime;
+        deadline.Allowed = FormulaTime;
     }
 
     /// <summary>The MathML for <paramref name="tex"/>, or its source with the reason it did not render.</summary>
@@ -68,17 +68,17 @@ internal sealed class TexToMathMl
             return Unrendered(tex, display, $"The formula is longer than {MaxTexLength} characters.");
         }
 
-        if (_rendered.TryGetValue((tex, display), out var known))
+        if (rendered.TryGetValue((tex, display), out var known))
         {
             return known;
         }
 
         string? error;
-        lock (_turn)
+        lock (turn)
         {
             try
             {
-                return Remember(tex, display, _engine.Call(_render, new JsString(tex), display ? JsBoolean.True : JsBoolean.False).AsString());
+                return Remember(tex, display, engine.Call(render, new JsString(tex), display ? JsBoolean.True : JsBoolean.False).AsString());
             }
             catch (Jint.Runtime.JavaScriptException exception)
             {
@@ -99,12 +99,12 @@ internal sealed class TexToMathMl
     // Every save renders all of a text's formulas again, most of them unchanged since the last save.
     private string Remember(string tex, bool display, string mathMl)
     {
-        if (_rendered.Count >= RememberedFormulas)
+        if (rendered.Count >= RememberedFormulas)
         {
-            _rendered.Clear();
+            rendered.Clear();
         }
 
-        _rendered[(tex, display)] = mathMl;
+        rendered[(tex, display)] = mathMl;
         return mathMl;
     }
 
@@ -129,18 +129,18 @@ internal sealed class TexToMathMl
     // A wall-clock limit per call whose length can change: loading Temml is allowed longer than one formula.
     private sealed class Deadline : Constraint
     {
-        private long _until;
+        private long until;
 
         public TimeSpan Allowed { get; set; }
 
         public override void Check()
         {
-            if (Stopwatch.GetTimestamp() > _until)
+            if (Stopwatch.GetTimestamp() > until)
             {
                 throw new TimeoutException("The formula took too long to render.");
             }
         }
 
-        public override void Reset() => _until = Stopwatch.GetTimestamp() + (long)(Allowed.TotalSeconds * Stopwatch.Frequency);
+        public override void Reset() => until = Stopwatch.GetTimestamp() + (long)(Allowed.TotalSeconds * Stopwatch.Frequency);
     }
 }
