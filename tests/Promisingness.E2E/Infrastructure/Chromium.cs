@@ -11,7 +11,15 @@ public static class Chromium
 
     public static bool RunningUnderCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
-    public static Task<IBrowser> LaunchAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    public static Task<IBrowser> LaunchAsync(IPlaywright playwright)
+    {
+        // What a test expects to see, it waits for as a person would on CI's two busy cores: a page that takes a few
+        // seconds to arrive there is slow, not wrong (Playwright's default is 5 s).
+        Assertions.SetDefaultExpectTimeout(15_000);
+        return LaunchBrowserAsync(playwright);
+    }
+
+    private static Task<IBrowser> LaunchBrowserAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
     {
         ExecutablePath = Path,
         Headless = true,
