@@ -40,6 +40,7 @@ internal static partial class External
         report.Target("5", "1,000-row table, plain cells", $"{Tools.F(medians["PlainTable"], 1)} ms", "–", "≤ 250 ms", medians["PlainTable"] <= 250);
         report.Target("5", "1,000-row table, every cell formatted", $"{Tools.F(medians["Table"], 1)} ms", "–", "≤ 250 ms", medians["Table"] <= 250);
         report.Target("5", "100,000 `[`", $"{Tools.F(medians["Brackets"], 1)} ms", "–", "≤ 250 ms", medians["Brackets"] <= 250);
+        report.Target("5", "one formula, TeX to MathML, through the whole pipeline", $"{Tools.F(medians["Formula"], 2)} ms", "–", "–", null);
         report.Section("Scenario 5: Markdown rendering (BenchmarkDotNet)", $"""
             `dotnet bench/Markdown/bin/{options.Configuration}/net10.0/MarkdownBench.dll{(options.Quick ? " --quick" : "")}`: BenchmarkDotNet 0.15.8 in process,
             {(options.Quick ? "one iteration each (Dry job)" : "3 warm-up and 10 measured iterations")}; figures are BenchmarkDotNet's medians. The text is a

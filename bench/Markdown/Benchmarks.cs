@@ -41,3 +41,25 @@ public class HostileInputs
     [Benchmark(Description = "100,000 '['")]
     public string Brackets() => renderer.ToSafeHtml(brackets);
 }
+
+/// <summary>
+/// One formula through the whole pipeline, TeX to MathML (Temml in Jint) included. Each call writes a new formula,
+/// since the converter remembers the ones it has rendered lately.
+/// </summary>
+[MemoryDiagnoser]
+public class MathFormula
+{
+    private readonly MarkdownRenderer renderer = new();
+    private int n;
+
+    // Loads Temml into its engine once, before anything is timed.
+    [GlobalSetup]
+    public void Setup() => renderer.ToSafeHtml("$x$");
+
+    [Benchmark(Description = "one formula, TeX to MathML")]
+    public string Formula()
+    {
+        n++;
+        return renderer.ToSafeHtml($"$\\sum_{{i=1}}^{{{n}}} \\frac{{\\alpha_i}}{{\\beta + {n}}}$");
+    }
+}

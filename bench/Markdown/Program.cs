@@ -26,5 +26,5 @@ var config = ManualConfig.Create(DefaultConfig.Instance)
     .AddExporter(JsonExporter.Brief)
     .WithArtifactsPath(artifacts)
     .WithOptions(ConfigOptions.DisableOptimizationsValidator);
-var summaries = BenchmarkRunner.Run([typeof(SpecText), typeof(HostileInputs)], config);
+var summaries = BenchmarkRunner.Run([typeof(SpecText), typeof(HostileInputs), typeof(MathFormula)], config);
 return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;

@@ -180,22 +180,6 @@ public sealed class MathRenderingTests(ITestOutputHelper output)
         }
     }
 
-    // Not a pass/fail: the cost of a formula, for the record (run with --logger "console;verbosity=detailed").
-    [Fact]
-    public void ToSafeHtml_CostPerFormula_IsReported()
-    {
-        Renderer.ToSafeHtml("$x$");
-        const int count = 200;
-        var stopwatch = Stopwatch.StartNew();
-        for (var i = 0; i < count; i++)
-        {
-            Renderer.ToSafeHtml($"$\\sum_{{i=1}}^{{{i}}} \\frac{{\\alpha_i}}{{\\beta + {i}}}$");
-        }
-
-        output.WriteLine($"{stopwatch.Elapsed.TotalMilliseconds / count:F3} ms per formula ({count} formulas)");
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(60));
-    }
-
     [Fact]
     public async Task PublicEntryWithMath_ServesMathMlToAnAnonymousVisitor_AndTheStaticSiteKeepsIt()
     {
