@@ -51,8 +51,7 @@ public sealed class DatabaseBusyTests(BusyLiveWiki wiki) : IClassFixture<BusyLiv
         Assert.Contains(wiki.LogLines, line => line.StartsWith("Error", StringComparison.Ordinal) && line.Contains(reference, StringComparison.Ordinal) && line.Contains("database is locked", StringComparison.Ordinal));
 
         // The lock is gone: the same text saves with the next click, as one revision with its audit row from the browser's address.
-        await page.GetByTestId("save").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/edit", StringComparison.Ordinal), new() { Timeout = 15_000 });
+        await PageActions.SaveAndWaitForAsync(page, "**/pages/goal", wiki);
         await using var db = await wiki.Services.GetRequiredService<IDbContextFactory<WikiDbContext>>().CreateDbContextAsync();
         var revision = await db.Revisions.SingleAsync(r => r.AuthorUserId == user.Id);
         Assert.Equal(Text, revision.BodyMarkdown);
