@@ -168,6 +168,21 @@ public class CredenceTests : MentorAppTest
         Assert.NotNull(page.QuerySelector(".credence-chart svg circle"));
         Assert.DoesNotContain(MentorName, html);
         Assert.DoesNotContain("a secret rationale", html);
+        Assert.Null(page.QuerySelector(".credence-chart__legend"));
+    }
+
+    [Fact]
+    public async Task QuestionPage_ForAMember_HasALegend_WithEachPersonsNameAndLatestEstimate()
+    {
+        var question = await QuestionIdAsync();
+        await App.Get<CredenceBook>().RecordAsync(Mentor, question, 10, "");
+        await App.Get<CredenceBook>().RecordAsync(Mentor, question, 2.5, "");
+        var client = await Members.SignInAsync(App, $"mentor-{GetType().Name}@test.local".ToLowerInvariant());
+
+        var page = new HtmlParser().ParseDocument(await client.GetStringAsync($"/questions/{QuestionSlug}"));
+
+        var legend = page.QuerySelectorAll(".credence-chart figcaption .credence-chart__legend li").Select(li => li.TextContent.Trim()).ToList();
+        Assert.Equal([$"{MentorName}: 2.5 %"], legend);
     }
 }
 

@@ -5,6 +5,9 @@ document.addEventListener("keydown", event => {
   if (!input) return;
   if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === "k") {
     event.preventDefault();
+    // On a phone the box is in the folded menu (header-menu.js): open it first.
+    const menu = document.getElementById("site-menu-toggle");
+    if (menu && input.offsetParent === null) menu.checked = true;
     input.focus();
     input.select();
     return;
