@@ -13,31 +13,14 @@ internal static partial class Circuits
 {
     public static async Task RunAsync(Options options, Report report, string database)
     {
-        var chromium = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
-        if (!File.Exists(chromium))
-        {
-            throw new InvalidOperationException($"No Chromium at {chromium}: apt-get install -y chromium, or set CHROMIUM_PATH");
-        }
         await using var server = await WikiServer.StartAsync(options, database, new Dictionary<string, string> { ["Diagnostics:MemoryProbeSeconds"] = "1" });
         var topic = await PublicPages.FirstTopicAsync(server.BaseUrl);
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic", "--disable-renderer-backgrounding", "--disable-background-timer-throttling"],
-        });
+        await using var browser = await Browsers.LaunchAsync(playwright);
 
         var anonymousCircuits = await AnonymousBlazorRequestsAsync(browser, server.BaseUrl);
 
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseUrl + "/" });
-        var signIn = await context.NewPageAsync();
-        await signIn.GotoAsync("Account/Login");
-        await signIn.GetByLabel("Email").FillAsync(WikiServer.AdminEmail);
-        await signIn.GetByLabel("Password").FillAsync(WikiServer.AdminPassword);
-        await signIn.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await Assertions.Expect(signIn.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
-        await signIn.CloseAsync(new() { RunBeforeUnload = true });
+        var context = await Browsers.SignedInAsync(browser, server.BaseUrl);
 
         // Warm-up: the first circuits pay for JIT and first-use caches, which are not per-circuit memory.
         await CloseAsync(await OpenAsync(context, topic, Math.Min(5, options.Tabs)));
