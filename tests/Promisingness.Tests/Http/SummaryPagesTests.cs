@@ -21,6 +21,7 @@ public sealed class SummaryPagesTests(SummaryPagesTests.Fixture fixture) : IClas
         public string InReviewTitle { get; private set; } = "";
         public string EditedAfterPublishing { get; private set; } = "";
         public string OnTeamTopic { get; private set; } = "";
+        public string ChangesRequested { get; private set; } = "";
         public string TeamTopic { get; private set; } = "";
         public Dictionary<string, HttpClient> Clients { get; } = [];
 
@@ -58,11 +59,31 @@ public sealed class SummaryPagesTests(SummaryPagesTests.Fixture fixture) : IClas
             await DoneAsync("mentor", onTeamTopic.EntryId, ReviewCommand.Publish);
             (OnTeamTopic, TeamTopic) = (onTeamTopic.Slug, teamTopic.Slug);
 
+            var changesRequested = Assert.IsType<Web.Features.Entries.Saving.SaveResult.Saved>(await Editor.CreateAsync(Users["author"], Web.Data.EntryKind.WeeklySummary,
+                SummaryInput(SeverinMemberId, null, body: "A first try.", week: "2026-W44")));
+            await DoneAsync("author", changesRequested.EntryId, ReviewCommand.Submit);
+            await DoneAsync("mentor", changesRequested.EntryId, ReviewCommand.RequestChanges, "Please name the two papers.");
+            ChangesRequested = changesRequested.Slug;
+
             Clients["anonymous"] = Members.Client(App);
             Clients["author"] = await Members.SignInAsync(App, "severin@test.local");
             Clients["mars"] = await Members.SignInAsync(App, "mars@test.local");
             Clients["mentor"] = await Members.SignInAsync(App, "bogdan@test.local");
         }
+    }
+
+    [Fact]
+    public async Task Author_OfASummaryWithChangesRequested_ReadsTheMentorsNoteAtTheTop_UntilSubmittingAgain()
+    {
+        var document = new HtmlParser().ParseDocument(await GetAsync("author", $"/summaries/{fixture.ChangesRequested}"));
+
+        var request = document.QuerySelector("[data-testid=changes-requested]")!;
+        Assert.Contains("asked for changes", request.TextContent);
+        Assert.Equal("Please name the two papers.", request.QuerySelector(".review-request__note")!.TextContent);
+        // Above the text, where the author looks first.
+        Assert.True(request.CompareDocumentPosition(document.QuerySelector("[data-discussable]")!).HasFlag(AngleSharp.Dom.DocumentPositions.Following));
+        var resubmitted = new HtmlParser().ParseDocument(await GetAsync("author", $"/summaries/{fixture.InReview}"));
+        Assert.Null(resubmitted.QuerySelector("[data-testid=changes-requested]"));
     }
 
     [Fact]
