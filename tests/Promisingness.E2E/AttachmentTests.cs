@@ -22,7 +22,7 @@ public sealed class AttachmentTests(LiveWiki wiki) : IClassFixture<LiveWiki>
     }
 
     [BrowserFact]
-    public async Task Researcher_PastesAnImage_SeesItInThePreview_AndAnonymousVisitorsSeeItOnThePage()
+    public async Task Researcher_PastesAnImage_SeesItInThePreview_AndAnonymousVisitorsSeeItOnThePage_ASvgIsRefusedBesideTheEditor()
     {
         await wiki.Services.GetRequiredService<UserAdministration>().AddUserAsync(UserAdministration.CommandLine.Id, "figures@example.org", "figures", Roles.Researcher, 1, null, Password);
         var page = await wiki.NewPageAsync();
@@ -49,6 +49,26 @@ public sealed class AttachmentTests(LiveWiki wiki) : IClassFixture<LiveWiki>
         await Assertions.Expect(body).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(@"!\[loss-curve\]\(/files/[0-9a-f]{64}/loss-curve\.png\)"));
         await Assertions.Expect(page.Locator(".editor-preview img[alt='loss-curve']")).ToBeVisibleAsync();
         await PageActions.ScreenshotAsync(page, "editor-pasted-image");
+
+        // A file larger than the forms' 8 MB limit (but within the files' 20 MB), through Kestrel's own limits, becomes a link.
+        await body.EvaluateAsync("""
+            area => {
+                const data = new DataTransfer();
+                data.items.add(new File(["a".repeat(9 * 1024 * 1024)], "notes.txt", { type: "text/plain" }));
+                area.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+            }
+            """);
+        await Assertions.Expect(body).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(@"\[notes\]\(/files/[0-9a-f]{64}/notes\.txt\)"));
+        // An SVG is refused, with the reason beside the editor, and nothing is inserted.
+        await body.EvaluateAsync("""
+            area => {
+                const data = new DataTransfer();
+                data.items.add(new File(['<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'], "diagram.svg", { type: "image/svg+xml" }));
+                area.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+            }
+            """);
+        await Assertions.Expect(page.Locator("[data-attach-status]")).ToContainTextAsync("diagram.svg: This kind of file is not accepted");
+        Assert.DoesNotContain("diagram", await body.InputValueAsync(), StringComparison.Ordinal);
         await PageActions.SaveAndWaitForAsync(page, "**/pages/background", wiki);
         await page.Context.CloseAsync();
 

@@ -1,7 +1,7 @@
 // Files in the Markdown editor: paste an image, drop a file on the text, or pick one with the "Add file" button.
 // Each is sent to the wiki (POST, the file as the body, the antiforgery token as a header) with a progress bar
 // beside the editor; when the wiki has stored it, "![name](url)" (images) or "[name](url)" (other files) is
-// inserted at the cursor, the alt text selected so that it can be typed over. A refused file gets the wiki's
+// inserted at the cursor, the file's name as the alt text, and the cursor after it. A refused file gets the wiki's
 // reason (type, size) in the same place, and nothing is inserted.
 
 function textarea(root) {
@@ -22,13 +22,14 @@ function baseName(name) {
   return (dot > 0 ? name.substring(0, dot) : name).replace(/[\[\]\\]/g, " ").trim() || "file";
 }
 
-function insert(root, markdown, selectFrom, selectLength) {
+function insert(root, markdown) {
   const area = textarea(root);
   const start = area.selectionStart, end = area.selectionEnd;
-  const before = start > 0 && area.value[start - 1] !== "\n" && markdown.startsWith("!") ? "\n" : "";
-  area.setRangeText(before + markdown, start, end, "end");
-  area.selectionStart = start + before.length + selectFrom;
-  area.selectionEnd = area.selectionStart + selectLength;
+  // An image stands on a line of its own; the cursor goes after it, so that the next file follows it.
+  const image = markdown.startsWith("!");
+  const before = image && start > 0 && area.value[start - 1] !== "\n" ? "\n" : "";
+  const after = image && area.value[end] !== "\n" ? "\n" : "";
+  area.setRangeText(before + markdown + after, start, end, "end");
   area.focus();
   area.dispatchEvent(new Event("input", { bubbles: true }));
 }
@@ -68,7 +69,7 @@ function upload(root, settings, file) {
     }
     const stored = JSON.parse(request.responseText);
     const label = baseName(file.name || stored.name);
-    insert(root, stored.image ? `![${label}](${stored.url})` : `[${label}](${stored.url})`, stored.image ? 2 : 1, label.length);
+    insert(root, stored.image ? `![${label}](${stored.url})` : `[${label}](${stored.url})`);
     statusOf(root).replaceChildren();
   };
   request.onerror = () => show(root, file, "the upload failed (the connection was lost). Try again.", true);
