@@ -34,6 +34,7 @@ public static class AuditActions
     public const string SummaryPublished = "summary.published";
     public const string CommentEdited = "comment.edited";
     public const string CommentDeleted = "comment.deleted";
+    public const string FileUploaded = "file.uploaded";
 
     public static readonly IReadOnlyDictionary<string, string> Labels = new Dictionary<string, string>
     {
@@ -48,6 +49,7 @@ public static class AuditActions
         [SummaryPublished] = "Summary published",
         [CommentEdited] = "Comment edited",
         [CommentDeleted] = "Comment deleted",
+        [FileUploaded] = "File uploaded",
         [RoleChanged] = "Role changed",
         [UserLocked] = "Account locked",
         [UserUnlocked] = "Account unlocked",

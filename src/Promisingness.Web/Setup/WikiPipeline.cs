@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.Features;
 using Promisingness.Web.Components;
 using Promisingness.Web.Data;
+using Promisingness.Web.Features.Attachments;
 using Promisingness.Web.Features.Backup;
 using Promisingness.Web.Features.Publishing;
 using Promisingness.Web.Features.Recent;
@@ -53,6 +54,7 @@ internal static class WikiPipeline
         app.MapPublishDownloads();
         app.MapHealthChecks("/healthz");
         app.MapBackupDownload();
+        app.MapWikiAttachments();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
     }
@@ -79,7 +81,8 @@ internal static class WikiPipeline
     {
         app.UseWhen(IsRead, reads => reads.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         // Not UseStatusCodePages: it stays silent once a Content-Type is set, as a component endpoint does.
-        app.UseWhen(context => !IsRead(context), writes => writes.Use(async (context, next) =>
+        // An upload answers for itself: its limit is the attachments' (AttachmentEndpoints), not the forms'.
+        app.UseWhen(context => !IsRead(context) && !AttachmentEndpoints.IsUpload(context.Request.Path), writes => writes.Use(async (context, next) =>
         {
             // Refused before anything reads the body: the antiforgery check would read it first and report
             // Kestrel's 413 as a bad token.

@@ -6,6 +6,7 @@ using Promisingness.Web.Data;
 using Promisingness.Web.Diagnostics;
 using Promisingness.Web.Features.Accounts;
 using Promisingness.Web.Features.Admin;
+using Promisingness.Web.Features.Attachments;
 using Promisingness.Web.Features.Backup;
 using Promisingness.Web.Features.Credences;
 using Promisingness.Web.Features.Discussion;
@@ -71,6 +72,7 @@ internal static class WikiServices
             .AddWikiAdmin()
             .AddWikiTeam()
             .AddWikiEditing()
+            .AddWikiAttachments()
             .AddWikiTags()
             .AddWikiImportExport()
             .AddWikiHome()

@@ -3,6 +3,7 @@ using Promisingness.Tests.Infrastructure;
 using Promisingness.Web.CommandLine;
 using Promisingness.Web.Data;
 using Promisingness.Web.Features.Admin;
+using Promisingness.Web.Features.Attachments;
 using Promisingness.Web.Features.Credences;
 using Promisingness.Web.Features.Discussion;
 using Promisingness.Web.Features.Entries.Saving;
@@ -30,6 +31,8 @@ public class JsonArchiveTests : MentorAppTest
             question = await db.Entries.Where(e => e.Kind == EntryKind.Question).Select(e => e.Id).FirstAsync();
         }
         await app.Get<CredenceBook>().RecordAsync(alice, question, 0.1, "small");
+        var mentorUser = (await app.Get<WikiUsers>().LoadAsync(mentor))!;
+        Assert.NotNull((await app.Get<AttachmentStore>().UploadAsync(mentorUser, meeting.Slug, "whiteboard.png", Promisingness.Tests.Attachments.TestFiles.Png())).Attachment);
         await editor.SaveAsync(mentor, meeting.EntryId, 1, new EntryInput("Weekly meeting", "more notes", Visibility.Team, null, "",
             Meeting: new MeetingInput(new DateOnly(2026, 11, 26), [1], "agenda", "decided", [new ActionItemInput("Do it", 1, null, true)])));
     }
@@ -82,6 +85,9 @@ public class JsonArchiveTests : MentorAppTest
         Assert.True(await check.Users.AnyAsync(u => u.Email == "alice@test.local"));
         var entry = await check.Entries.SingleAsync(e => e.Kind == EntryKind.Meeting);
         Assert.Equal(2, entry.RevisionNumber);
+        // The meeting's file, byte for byte.
+        var file = await check.Attachments.SingleAsync();
+        Assert.Equal(await App.Get<AttachmentStore>().ContentAsync(file.BlobHash), await empty.Get<AttachmentStore>().ContentAsync(file.BlobHash));
         // The restored wiki works: the mentor can sign in with the same password and save on top of revision 2.
         var mentor = await check.Users.Where(u => u.Email!.StartsWith("mentor-")).Select(u => u.Id).SingleAsync();
         Assert.IsType<SaveResult.Saved>(await empty.Get<EntryEditor>().SaveAsync(mentor, entry.Id, 2, new EntryInput("Weekly meeting", "after restore", Visibility.Team, null)));

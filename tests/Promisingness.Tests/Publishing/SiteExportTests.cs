@@ -2,9 +2,11 @@ using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
 using Promisingness.Tests.Infrastructure;
 using Promisingness.Web.Data;
+using Promisingness.Web.Features.Attachments;
 using Promisingness.Web.Features.Discussion;
 using Promisingness.Web.Features.Entries.Saving;
 using Promisingness.Web.Features.Publishing;
+using Promisingness.Web.Security;
 
 namespace Promisingness.Tests.Publishing;
 
@@ -52,6 +54,33 @@ public sealed class SiteExportTests : MentorAppTest, IDisposable
             Assert.DoesNotContain("Team strategy", text);
             Assert.DoesNotContain("ocelot-secret", text);
         }
+    }
+
+    [Fact]
+    public async Task Site_HoldsAPublicEntrysFilesBesideThePages_LinkedRelatively_AndNoTeamEntrysFile()
+    {
+        var store = App.Get<AttachmentStore>();
+        var mentor = (await App.Get<WikiUsers>().LoadAsync(Mentor))!;
+        var figure = (await store.UploadAsync(mentor, "goal", "plot.png", Promisingness.Tests.Attachments.TestFiles.Png())).Attachment!;
+        var table = (await store.UploadAsync(mentor, "goal", "losses.csv", "model,loss\ngpt-2,3.1\n"u8.ToArray())).Attachment!;
+        var team = Assert.IsType<SaveResult.Saved>(await App.Get<EntryEditor>().CreateAsync(Mentor, EntryKind.Page, new EntryInput("Team figures", "", Visibility.Team, null)));
+        var teamFigure = (await store.UploadAsync(mentor, team.Slug, "secret.png", Promisingness.Tests.Attachments.TestFiles.Png(8, 8))).Attachment!;
+        Entry goal;
+        using (var db = App.CreateDbContext())
+        {
+            goal = await db.Entries.SingleAsync(e => e.Slug == "goal");
+        }
+        var body = $"{goal.BodyMarkdown}\n\n![The plot]({AttachmentStore.UrlOf(figure)})\n\n[The losses]({AttachmentStore.UrlOf(table)})\n\n![Team only]({AttachmentStore.UrlOf(teamFigure)})";
+        Assert.IsType<SaveResult.Saved>(await App.Get<EntryEditor>().SaveAsync(Mentor, goal.Id, goal.RevisionNumber, new EntryInput(goal.Title, body, Visibility.Public, goal.ProgramId)));
+
+        await ExportAsync();
+
+        var page = new HtmlParser().ParseDocument(await File.ReadAllTextAsync(Path.Combine(folder, "pages", "goal", "index.html")));
+        Assert.Equal($"files/{figure.BlobHash}/plot.png", page.QuerySelector("main img[alt='The plot']")!.GetAttribute("src"));
+        Assert.Equal($"files/{table.BlobHash}/losses.csv", page.QuerySelectorAll("main a").Single(a => a.TextContent == "The losses").GetAttribute("href"));
+        Assert.Equal(await store.ContentAsync(figure.BlobHash), await File.ReadAllBytesAsync(Path.Combine(folder, "files", figure.BlobHash, "plot.png")));
+        Assert.True(File.Exists(Path.Combine(folder, "files", table.BlobHash, "losses.csv")));
+        Assert.False(Directory.Exists(Path.Combine(folder, "files", teamFigure.BlobHash)));
     }
 
     [Fact]

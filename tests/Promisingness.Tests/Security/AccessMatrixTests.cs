@@ -132,6 +132,10 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture, ITestOu
         ["/admin/publish/files/{name}"] = [new("/admin/publish/files/no-such-file.zip", actor => actor switch { "anonymous" => Answer.SignIn, "admin" => Answer.NotFound, _ => Answer.Denied })],
         // The query echoes on the page, so it names the canaries without their suffixes: only a result could show those.
         ["/search"] = [Everyone("/search?q=canary"), Everyone("/search?q=TEAMCANARY"), Everyone("/search?q=DRAFTCANARY"), Everyone("/search?q=COMMENTCANARY")],
+        // A file answers as its entries do (AttachmentHttpTests); a hash no file has is not found for anyone.
+        ["/files/{hash}/{name}"] = [Same($"/files/{new string('0', 64)}/plot.png", Answer.NotFound)],
+        // Posted to only, by editor.js: covered by the forged-token test below and AttachmentHttpTests.
+        ["/files/upload/{slug}"] = [Same("/files/upload/goal?name=plot.txt", Answer.Forbidden)],
         ["/feed.atom"] = [Everyone("/feed.atom")],
         ["/sitemap.xml"] = [Everyone("/sitemap.xml")],
         ["/robots.txt"] = [Everyone("/robots.txt")],

@@ -123,9 +123,16 @@ public sealed partial class SiteExporter(IDbContextFactory<WikiDbContext> dbFact
                 continue;
             }
             var fragment = href.IndexOf('#') is var hash and >= 0 ? href[hash..] : "";
-            if (LocalPath(href) is { } local && pages.Contains(local))
+            var local = LocalPath(href);
+            if (local is not null && pages.Contains(local))
             {
                 anchor.SetAttribute("href", PageFile(local) + fragment);
+            }
+            else if (IsAttachment(local))
+            {
+                // A public entry's file (a PDF, a CSV): written beside the pages, linked relatively.
+                assets.Add(local!);
+                anchor.SetAttribute("href", local);
             }
             else
             {
@@ -138,6 +145,11 @@ public sealed partial class SiteExporter(IDbContextFactory<WikiDbContext> dbFact
             if (LocalPath(element.GetAttribute(attribute)!) is { Length: > 0 } asset && !asset.Contains("..", StringComparison.Ordinal))
             {
                 assets.Add(asset);
+                if (IsAttachment(asset))
+                {
+                    // Written as "/files/…" for the wiki's root; relative to the page's base here, so the site works from any folder.
+                    element.SetAttribute(attribute, asset);
+                }
             }
         }
         document.Body?.SetAttribute("data-static-site", "");
@@ -193,6 +205,9 @@ public sealed partial class SiteExporter(IDbContextFactory<WikiDbContext> dbFact
         }
         return path is "." or "./" ? "" : path.TrimEnd('/');
     }
+
+    /// <summary>An entry's uploaded file (Features/Attachments), which the export fetches as any visitor would: public entries' only.</summary>
+    private static bool IsAttachment(string? local) => local is not null && local.StartsWith("files/", StringComparison.Ordinal) && !local.Contains("..", StringComparison.Ordinal);
 
     /// <summary>Another site, an e-mail address, or a place on the same page.</summary>
     private static bool IsElsewhere(string href) =>

@@ -236,7 +236,7 @@ namespace Promisingness.Web.Data.Migrations.Postgres
                     b.ToTable("ActionItems");
                 });
 
-            modelBuilder.Entity("Promisingness.Web.Data.Activity", b =>
+            modelBuilder.Entity("Promisingness.Web.Data.ActivityRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -368,6 +368,86 @@ namespace Promisingness.Web.Data.Migrations.Postgres
                     b.HasIndex("ProgramId");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Promisingness.Web.Data.Attachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("BlobHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("EntryId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("Height")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UploadedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("UploadedByUserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int?>("Width")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BlobHash");
+
+                    b.HasIndex("EntryId", "BlobHash")
+                        .IsUnique();
+
+                    b.ToTable("Attachments");
+                });
+
+            modelBuilder.Entity("Promisingness.Web.Data.AttachmentBlob", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Hash");
+
+                    b.ToTable("AttachmentBlobs");
                 });
 
             modelBuilder.Entity("Promisingness.Web.Data.Comment", b =>
@@ -1332,7 +1412,7 @@ namespace Promisingness.Web.Data.Migrations.Postgres
                     b.Navigation("Owner");
                 });
 
-            modelBuilder.Entity("Promisingness.Web.Data.Activity", b =>
+            modelBuilder.Entity("Promisingness.Web.Data.ActivityRecord", b =>
                 {
                     b.HasOne("Promisingness.Web.Data.Entry", "Entry")
                         .WithMany()
@@ -1357,6 +1437,25 @@ namespace Promisingness.Web.Data.Migrations.Postgres
                     b.Navigation("Member");
 
                     b.Navigation("Program");
+                });
+
+            modelBuilder.Entity("Promisingness.Web.Data.Attachment", b =>
+                {
+                    b.HasOne("Promisingness.Web.Data.AttachmentBlob", "Blob")
+                        .WithMany()
+                        .HasForeignKey("BlobHash")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Promisingness.Web.Data.Entry", "Entry")
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Blob");
+
+                    b.Navigation("Entry");
                 });
 
             modelBuilder.Entity("Promisingness.Web.Data.Comment", b =>

@@ -223,7 +223,7 @@ namespace Promisingness.Web.Data.Migrations.Sqlite
                     b.ToTable("ActionItems");
                 });
 
-            modelBuilder.Entity("Promisingness.Web.Data.Activity", b =>
+            modelBuilder.Entity("Promisingness.Web.Data.ActivityRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -353,6 +353,84 @@ namespace Promisingness.Web.Data.Migrations.Sqlite
                     b.HasIndex("ProgramId");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Promisingness.Web.Data.Attachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BlobHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BlobHash");
+
+                    b.HasIndex("EntryId", "BlobHash")
+                        .IsUnique();
+
+                    b.ToTable("Attachments");
+                });
+
+            modelBuilder.Entity("Promisingness.Web.Data.AttachmentBlob", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Hash");
+
+                    b.ToTable("AttachmentBlobs");
                 });
 
             modelBuilder.Entity("Promisingness.Web.Data.Comment", b =>
@@ -1293,7 +1371,7 @@ namespace Promisingness.Web.Data.Migrations.Sqlite
                     b.Navigation("Owner");
                 });
 
-            modelBuilder.Entity("Promisingness.Web.Data.Activity", b =>
+            modelBuilder.Entity("Promisingness.Web.Data.ActivityRecord", b =>
                 {
                     b.HasOne("Promisingness.Web.Data.Entry", "Entry")
                         .WithMany()
@@ -1318,6 +1396,25 @@ namespace Promisingness.Web.Data.Migrations.Sqlite
                     b.Navigation("Member");
 
                     b.Navigation("Program");
+                });
+
+            modelBuilder.Entity("Promisingness.Web.Data.Attachment", b =>
+                {
+                    b.HasOne("Promisingness.Web.Data.AttachmentBlob", "Blob")
+                        .WithMany()
+                        .HasForeignKey("BlobHash")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Promisingness.Web.Data.Entry", "Entry")
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Blob");
+
+                    b.Navigation("Entry");
                 });
 
             modelBuilder.Entity("Promisingness.Web.Data.Comment", b =>
