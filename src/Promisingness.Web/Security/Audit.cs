@@ -34,6 +34,10 @@ public static class AuditActions
     public const string SummaryPublished = "summary.published";
     public const string CommentEdited = "comment.edited";
     public const string CommentDeleted = "comment.deleted";
+    public const string TokenCreated = "token.created";
+    public const string TokenRevoked = "token.revoked";
+    public const string TokenWrote = "token.wrote";
+    public const string MachineAccessChanged = "machine-access.changed";
 
     public static readonly IReadOnlyDictionary<string, string> Labels = new Dictionary<string, string>
     {
@@ -48,6 +52,10 @@ public static class AuditActions
         [SummaryPublished] = "Summary published",
         [CommentEdited] = "Comment edited",
         [CommentDeleted] = "Comment deleted",
+        [TokenCreated] = "Access token created",
+        [TokenRevoked] = "Access token revoked",
+        [TokenWrote] = "Written through an access token",
+        [MachineAccessChanged] = "Machine access switched",
         [RoleChanged] = "Role changed",
         [UserLocked] = "Account locked",
         [UserUnlocked] = "Account unlocked",

@@ -166,6 +166,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture, ITestOu
         ["/Account/Manage/ResetAuthenticator"] = [AccountManagement("/Account/Manage/ResetAuthenticator")],
         ["/Account/Manage/GenerateRecoveryCodes"] = [new("/Account/Manage/GenerateRecoveryCodes", actor => actor == "anonymous" ? Answer.SignIn : new(HttpStatusCode.Redirect, "/Account/Manage/TwoFactorAuthentication"))],
         ["/Account/Manage/Passkeys"] = [AccountManagement("/Account/Manage/Passkeys")],
+        ["/Account/Manage/Tokens"] = [AccountManagement("/Account/Manage/Tokens")],
         ["/Account/Manage/RenamePasskey/{Id}"] = [new("/Account/Manage/RenamePasskey/no-such-passkey", actor => actor == "anonymous" ? Answer.SignIn : new(HttpStatusCode.Redirect, "/Account/Manage/Passkeys"))],
         // Posted to only, by forms and scripts: covered by the forged-token test below.
         ["/Account/Logout"] = [],
