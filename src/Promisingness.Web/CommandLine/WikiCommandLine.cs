@@ -9,10 +9,10 @@ using Promisingness.Web.Security;
 
 namespace Promisingness.Web.CommandLine;
 
-/// <summary>The verbs the same executable takes besides serving: import, export, backup, restore and users.</summary>
+/// <summary>The verbs the same executable takes besides serving: import, export, backup, restore, users and tokens.</summary>
 internal static class WikiCommandLine
 {
-    private static readonly string[] Verbs = ["import", "export", "backup", "restore", "users", "help"];
+    private static readonly string[] Verbs = ["import", "export", "backup", "restore", "users", "tokens", "help"];
     private static readonly string[] HelpWords = ["help", "--help", "-h", "-?", "/?"];
 
     public const string Usage = """
@@ -29,6 +29,10 @@ internal static class WikiCommandLine
           Promisingness.Web users add --email E --name N --program P --role R [--password X]
           Promisingness.Web users list
           Promisingness.Web users lock --email E
+          Promisingness.Web tokens create --email E --name N --scope read|comment|suggest|write [--assistant NAME] [--days D]
+                                                             make a personal access token for the API (printed once)
+          Promisingness.Web tokens list --email E
+          Promisingness.Web tokens revoke --id ID
           Promisingness.Web help                             show this
         """;
 
@@ -65,6 +69,7 @@ internal static class WikiCommandLine
                 "backup" => await BackupCommands.BackupAsync(services, args[1..], output, error),
                 "restore" => await BackupCommands.RestoreAsync(services, args[1..], output, error),
                 "users" => await UserCommands.RunAsync(services, args[1..], output, error),
+                "tokens" => await TokenCommands.RunAsync(services, args[1..], output, error),
                 _ => Help(output),
             };
         }

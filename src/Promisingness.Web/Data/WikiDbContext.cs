@@ -36,6 +36,7 @@ public abstract class WikiDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<Credence> Credences => Set<Credence>();
     public DbSet<AttachmentBlob> AttachmentBlobs => Set<AttachmentBlob>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
 
     /// <summary>The keys that protect cookies and antiforgery tokens, shared by every instance on this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -57,6 +58,7 @@ public abstract class WikiDbContext(DbContextOptions options) : IdentityDbContex
         configurationBuilder.Properties<ReviewState>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<ReviewAction>().HaveConversion<string>().HaveMaxLength(30);
         configurationBuilder.Properties<NotificationKind>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<TokenScope>().HaveConversion<string>().HaveMaxLength(10);
         // SQLite cannot order or compare DateTimeOffset; UTC ticks sort and compare correctly. PostgreSQL keeps
         // the same converter on purpose: timestamptz holds microseconds and no offset, so a wiki moved between
         // the two (export --json / import --json) would lose its ticks and offsets (docs/DATABASES.md).

@@ -35,6 +35,10 @@ public static class AuditActions
     public const string CommentEdited = "comment.edited";
     public const string CommentDeleted = "comment.deleted";
     public const string FileUploaded = "file.uploaded";
+    public const string TokenCreated = "token.created";
+    public const string TokenRevoked = "token.revoked";
+    public const string TokenWrote = "token.wrote";
+    public const string MachineAccessChanged = "machine-access.changed";
 
     public static readonly IReadOnlyDictionary<string, string> Labels = new Dictionary<string, string>
     {
@@ -50,6 +54,10 @@ public static class AuditActions
         [CommentEdited] = "Comment edited",
         [CommentDeleted] = "Comment deleted",
         [FileUploaded] = "File uploaded",
+        [TokenCreated] = "Access token created",
+        [TokenRevoked] = "Access token revoked",
+        [TokenWrote] = "Written through an access token",
+        [MachineAccessChanged] = "Machine access switched",
         [RoleChanged] = "Role changed",
         [UserLocked] = "Account locked",
         [UserUnlocked] = "Account unlocked",

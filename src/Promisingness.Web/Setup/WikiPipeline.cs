@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.Features;
 using Promisingness.Web.Components;
 using Promisingness.Web.Data;
+using Promisingness.Web.Features.Api;
 using Promisingness.Web.Features.Attachments;
 using Promisingness.Web.Features.Backup;
 using Promisingness.Web.Features.Publishing;
@@ -54,6 +55,7 @@ internal static class WikiPipeline
         app.MapPublishDownloads();
         app.MapHealthChecks("/healthz");
         app.MapBackupDownload();
+        app.MapWikiApi();
         app.MapWikiAttachments();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();

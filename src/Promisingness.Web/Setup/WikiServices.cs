@@ -6,6 +6,7 @@ using Promisingness.Web.Data;
 using Promisingness.Web.Diagnostics;
 using Promisingness.Web.Features.Accounts;
 using Promisingness.Web.Features.Admin;
+using Promisingness.Web.Features.Api;
 using Promisingness.Web.Features.Attachments;
 using Promisingness.Web.Features.Backup;
 using Promisingness.Web.Features.Credences;
@@ -88,7 +89,8 @@ internal static class WikiServices
             .AddWikiBackup()
             .AddWikiSummaries()
             .AddWikiReview()
-            .AddWikiSearch();
+            .AddWikiSearch()
+            .AddWikiApi();
         services.AddSingleton<FirstRun>();
         if (builder.Configuration.GetValue("Diagnostics:MemoryProbeSeconds", 0) > 0)
         {

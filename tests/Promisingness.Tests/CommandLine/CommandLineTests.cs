@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Promisingness.Tests.Infrastructure;
-using Promisingness.Web.CommandLine;
 
 namespace Promisingness.Tests.CommandLine;
 
@@ -16,13 +15,7 @@ public sealed class CommandLineTests : IDisposable
         Directory.Delete(folder, recursive: true);
     }
 
-    private async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exit = await WikiCommandLine.RunAsync(app.Services, args, output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private Task<(int Exit, string Output, string Error)> RunAsync(params string[] args) => Verbs.RunAsync(app, args);
 
     [Fact]
     public async Task Import_Seed_ReportsWhatItCreated()

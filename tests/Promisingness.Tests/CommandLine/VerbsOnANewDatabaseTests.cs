@@ -102,7 +102,7 @@ public sealed class VerbsOnANewDatabaseTests(VerbsOnANewDatabaseTests.Folder sha
         var (exit, _, error) = await WikiProcess.RunAsync(database, args);
 
         Assert.Equal(2, exit);
-        Assert.Contains($"'{args[0]}' is not a verb of this wiki. The verbs are import, export, backup, restore, users, help", error);
+        Assert.Contains($"'{args[0]}' is not a verb of this wiki. The verbs are import, export, backup, restore, users, tokens, help", error);
         Assert.False(File.Exists(database), "a mistyped verb touched the database");
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"took {watch.Elapsed}");
     }

@@ -129,6 +129,14 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture, ITestOu
         ["/admin/audit"] = [AdminsOnly("/admin/audit")],
         ["/admin/backup"] = [AdminsOnly("/admin/backup")],
         ["/admin/publish"] = [AdminsOnly("/admin/publish")],
+        ["/admin/machine-access"] = [AdminsOnly("/admin/machine-access")],
+        // The API never reads the sign-in cookie: every signed-in browser is an anonymous caller there.
+        ["/api/v1/entries"] = [Everyone("/api/v1/entries")],
+        ["/api/v1/entries/{slug}"] = [Everyone("/api/v1/entries/goal"), Same("/api/v1/entries/team-canary", Answer.NotFound), Same("/api/v1/entries/draft-canary", Answer.NotFound)],
+        ["/api/v1/entries/{slug}/revisions"] = [Everyone("/api/v1/entries/goal/revisions"), Same("/api/v1/entries/team-canary/revisions", Answer.NotFound)],
+        ["/api/v1/entries/{slug}/comments"] = [Same("/api/v1/entries/weak-to-strong-generalization/comments", new(HttpStatusCode.Unauthorized))],
+        ["/api/v1/search"] = [Everyone("/api/v1/search?q=canary"), Everyone("/api/v1/search?q=TEAMCANARY")],
+        ["/openapi/{documentName}.json"] = [Everyone("/openapi/v1.json")],
         ["/admin/publish/files/{name}"] = [new("/admin/publish/files/no-such-file.zip", actor => actor switch { "anonymous" => Answer.SignIn, "admin" => Answer.NotFound, _ => Answer.Denied })],
         // The query echoes on the page, so it names the canaries without their suffixes: only a result could show those.
         ["/search"] = [Everyone("/search?q=canary"), Everyone("/search?q=TEAMCANARY"), Everyone("/search?q=DRAFTCANARY"), Everyone("/search?q=COMMENTCANARY")],
@@ -170,6 +178,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture, ITestOu
         ["/Account/Manage/ResetAuthenticator"] = [AccountManagement("/Account/Manage/ResetAuthenticator")],
         ["/Account/Manage/GenerateRecoveryCodes"] = [new("/Account/Manage/GenerateRecoveryCodes", actor => actor == "anonymous" ? Answer.SignIn : new(HttpStatusCode.Redirect, "/Account/Manage/TwoFactorAuthentication"))],
         ["/Account/Manage/Passkeys"] = [AccountManagement("/Account/Manage/Passkeys")],
+        ["/Account/Manage/Tokens"] = [AccountManagement("/Account/Manage/Tokens")],
         ["/Account/Manage/RenamePasskey/{Id}"] = [new("/Account/Manage/RenamePasskey/no-such-passkey", actor => actor == "anonymous" ? Answer.SignIn : new(HttpStatusCode.Redirect, "/Account/Manage/Passkeys"))],
         // Posted to only, by forms and scripts: covered by the forged-token test below.
         ["/Account/Logout"] = [],
@@ -293,7 +302,9 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture, ITestOu
                 ["ReturnUrl"] = "",
             });
             using var response = await client.PostAsync(path, form);
-            var refused = response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Forbidden or HttpStatusCode.NotFound
+            // 415: the API's writes take JSON, which a page on another site cannot send without a preflight; a form never
+            // reaches them (and without a token, JSON gets 401: ApiAccessTests).
+            var refused = response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Forbidden or HttpStatusCode.NotFound or HttpStatusCode.UnsupportedMediaType
                 || response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location is { } location && PathOf(location).StartsWith("/Account/", StringComparison.Ordinal) && PathOf(location) != "/";
             if (!refused)
             {
