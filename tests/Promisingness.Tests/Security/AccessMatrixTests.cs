@@ -127,6 +127,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture, ITestOu
         ["/new/{KindName}"] = [MembersOnly("/new/page"), new("/new/nonsense", actor => actor == "anonymous" ? Answer.SignIn : Answer.NotFound)],
         ["/admin/users"] = [AdminsOnly("/admin/users")],
         ["/admin/audit"] = [AdminsOnly("/admin/audit")],
+        ["/admin/mail"] = [AdminsOnly("/admin/mail")],
         ["/admin/backup"] = [AdminsOnly("/admin/backup")],
         ["/admin/publish"] = [AdminsOnly("/admin/publish")],
         ["/admin/publish/files/{name}"] = [new("/admin/publish/files/no-such-file.zip", actor => actor switch { "anonymous" => Answer.SignIn, "admin" => Answer.NotFound, _ => Answer.Denied })],
