@@ -155,6 +155,21 @@ public sealed partial class MailDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AdminMailPage_SaysWhereMailGoes_ShowsItsEmptyState_ThenTheMessages()
+    {
+        var client = await Members.SignInAsync(app, WikiApp.AdminEmail, WikiApp.AdminPassword);
+
+        var empty = await client.GetStringAsync("/admin/mail");
+        Assert.Contains($"127.0.0.1:{smtp.Port}", empty, StringComparison.Ordinal);
+        Assert.Contains("No mail has been sent yet", empty, StringComparison.Ordinal);
+
+        await app.Get<Invitations>().CreateAsync(admin, Roles.Mentor, null, null, "listed@example.org");
+        var listed = await client.GetStringAsync("/admin/mail");
+        Assert.Contains("listed@example.org", listed, StringComparison.Ordinal);
+        Assert.DoesNotContain("No mail has been sent yet", listed, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CommandLine_InviteAndReset_QueueTheMailAndPrintTheLink()
     {
         await Members.AddAsync(app, "cli-member@example.org", Roles.Mentor);
