@@ -1,9 +1,12 @@
 using System.Net;
+using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
 using Promisingness.Tests.Infrastructure;
 using Promisingness.Web.CommandLine;
+using Promisingness.Web.Data;
 using Promisingness.Web.Features.Accounts;
 using Promisingness.Web.Features.Admin;
 using Promisingness.Web.Security;
@@ -152,6 +155,20 @@ public sealed partial class MailDeliveryTests : IAsyncLifetime
 
         using var db = app.CreateDbContext();
         Assert.Equal(0, await db.Outbox.CountAsync());
+    }
+
+    [Fact]
+    public async Task IdentityPagesMail_GoesThroughTheOutbox_WithTheLinkTheyGaveDecoded()
+    {
+        // The template's pages (confirm an address, change it) hand their links over HTML-encoded.
+        const string link = "https://wiki.test.example/Account/ConfirmEmail?userId=u1&code=abc";
+        var user = new ApplicationUser { UserName = "confirm@example.org", Email = "confirm@example.org", DisplayName = "Confirm" };
+
+        await app.Get<IEmailSender<ApplicationUser>>().SendConfirmationLinkAsync(user, "confirm@example.org", HtmlEncoder.Default.Encode(link));
+
+        var message = Assert.Single(await smtp.WaitForAsync("confirm@example.org"));
+        Assert.Equal("Confirm your e-mail address for the Promisingness Wiki", message.Subject);
+        Assert.Equal(link, LinkIn(message).AbsoluteUri);
     }
 
     [Fact]
