@@ -32,6 +32,9 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
     public int Port { get; }
 
+    /// <summary>While set, every message is refused (554) after the whole of it was sent, as a server over its quota does.</summary>
+    public bool Refusing { get; set; }
+
     public IReadOnlyList<MimeMessage> Received => [.. received];
 
     /// <summary>The wiki's settings for this server, links on <see cref="PublicUrl"/>, and a sender that looks every 50 ms.</summary>
@@ -54,7 +57,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
             .Endpoint(endpoint => endpoint.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)))
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
-        services.Add(new Store(received));
+        services.Add(new Store(this));
         server = new SmtpServer.SmtpServer(options, services);
         running = server.StartAsync(CancellationToken.None);
     }
@@ -96,12 +99,16 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await StopAsync();
 
-    private sealed class Store(ConcurrentQueue<MimeMessage> received) : MessageStore
+    private sealed class Store(TestSmtpServer server) : MessageStore
     {
         public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
+            if (server.Refusing)
+            {
+                return SmtpResponse.TransactionFailed;
+            }
             await using var stream = new MemoryStream(buffer.ToArray());
-            received.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
+            server.received.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
             return SmtpResponse.Ok;
         }
     }

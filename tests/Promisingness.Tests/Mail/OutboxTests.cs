@@ -61,6 +61,23 @@ public class OutboxTests : IAsyncLifetime
     }
 
     [DatabaseFact]
+    public async Task ServerRefusing_TheMessageWaitsWithTheServersAnswer_ThenIsDeliveredOnce()
+    {
+        smtp.Refusing = true;
+
+        await QueueAsync("refused@example.org");
+        await TestSmtpServer.UntilAsync(async () => (await RowsAsync()).Single().Attempts >= 2, "two refused attempts");
+        var waiting = (await RowsAsync()).Single();
+        Assert.Null(waiting.SentAt);
+        Assert.Contains("SmtpCommandException", waiting.LastError, StringComparison.Ordinal);
+        smtp.Refusing = false;
+
+        Assert.Single(await smtp.WaitForAsync("refused@example.org"));
+        await TestSmtpServer.UntilAsync(async () => (await RowsAsync()).Single().SentAt is not null, "the row marked sent");
+        Assert.Single(smtp.To("refused@example.org"));
+    }
+
+    [DatabaseFact]
     public async Task ARowClaimedByAnotherInstance_WaitsForItsClaim_ThenIsSentOnceWithItsMessageId()
     {
         // Queued and claimed in one write, as another instance that crashed after handing it over would leave it.
