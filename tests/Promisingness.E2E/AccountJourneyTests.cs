@@ -1,4 +1,6 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using MimeKit;
 using Promisingness.E2E.Infrastructure;
 
 namespace Promisingness.E2E;
@@ -8,10 +10,7 @@ public sealed class AccountJourneyTests(LiveWiki wiki) : IClassFixture<LiveWiki>
     [BrowserFact]
     public async Task Admin_InvitesAResearcher_WhoJoinsUsesTheInteractiveAppAndSignsOut()
     {
-        var admin = await wiki.NewPageAsync();
-        await PageActions.SignInAsync(admin, LiveWiki.AdminEmail, LiveWiki.AdminPassword);
-        await admin.GotoAsync("admin/users");
-        await Assertions.Expect(admin.Locator("h1")).ToHaveTextAsync("Accounts");
+        var admin = await AccountsPageAsync();
         await PageActions.SelectAsync(admin, "Program", "MARS");
         await PageActions.SelectAsync(admin, "Team member", "Alfie Lamerton");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Make invitation link" }).ClickAsync();
@@ -58,5 +57,54 @@ public sealed class AccountJourneyTests(LiveWiki wiki) : IClassFixture<LiveWiki>
         await Assertions.Expect(again.Locator("h1")).ToHaveTextAsync("This invitation cannot be used");
         await again.Context.CloseAsync();
         await researcher.Context.CloseAsync();
+    }
+
+    /// <summary>Without Smtp:Host the wiki writes its mail as .eml files beside the database: the link is read from there.</summary>
+    [BrowserFact]
+    public async Task Admin_InvitesByMail_AndTheMailsLinkLetsTheNewMemberJoinAndSignIn()
+    {
+        var admin = await AccountsPageAsync();
+        await PageActions.SelectAsync(admin, "Role", "Mentor");
+        await admin.Locator("[data-testid=invite-email] input, input[data-testid=invite-email]").First.FillAsync("mailed@example.org");
+        await admin.GetByTestId("invite-button").ClickAsync();
+        await Assertions.Expect(admin.GetByLabel("Invitation link")).ToHaveValueAsync(new Regex("/invite/"));
+        await Assertions.Expect(admin.GetByText("The invitation is mailed to mailed@example.org")).ToBeVisibleAsync();
+        await admin.Context.CloseAsync();
+
+        var outbox = Path.Combine(Path.GetDirectoryName(wiki.DatabasePath)!, "outbox");
+        MimeMessage? message = null;
+        for (var waited = 0; message is null; waited += 50)
+        {
+            message = Directory.Exists(outbox)
+                ? Directory.GetFiles(outbox, "*.eml").Select(f => MimeMessage.Load(f)).FirstOrDefault(m => m.To.Mailboxes.Any(b => b.Address == "mailed@example.org"))
+                : null;
+            Assert.True(message is not null || waited < 15_000, "No mail to mailed@example.org in the outbox folder after 15 s.");
+            await Task.Delay(message is null ? 50 : 0);
+        }
+        var link = Regex.Match(message.TextBody ?? "", @"https?://\S+/invite/\S+").Value;
+
+        var member = await wiki.NewPageAsync();
+        await member.GotoAsync(link);
+        await Assertions.Expect(member.Locator("h1")).ToHaveTextAsync("Join the Promisingness Wiki");
+        await member.GetByLabel("Your name").FillAsync("Mailed Mentor");
+        await Assertions.Expect(member.GetByLabel("E-mail")).ToHaveValueAsync("mailed@example.org");
+        await member.GetByLabel("Password (at least").FillAsync("a long passphrase for the mentor");
+        await member.GetByLabel("The same password again").FillAsync("a long passphrase for the mentor");
+        await member.GetByRole(AriaRole.Button, new() { Name = "Create my account" }).ClickAsync();
+        await member.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Assertions.Expect(member.GetByRole(AriaRole.Link, new() { Name = "Sign in" })).ToBeVisibleAsync();
+
+        await PageActions.SignInAsync(member, "mailed@example.org", "a long passphrase for the mentor");
+        await Assertions.Expect(member.Locator(".site-account")).ToContainTextAsync("Mailed Mentor");
+        await member.Context.CloseAsync();
+    }
+
+    private async Task<IPage> AccountsPageAsync()
+    {
+        var admin = await wiki.NewPageAsync();
+        await PageActions.SignInAsync(admin, LiveWiki.AdminEmail, LiveWiki.AdminPassword);
+        await admin.GotoAsync("admin/users");
+        await Assertions.Expect(admin.Locator("h1")).ToHaveTextAsync("Accounts");
+        return admin;
     }
 }

@@ -29,6 +29,9 @@ internal static class WikiCommandLine
           Promisingness.Web users add --email E --name N --program P --role R [--password X]
           Promisingness.Web users list
           Promisingness.Web users lock --email E
+          Promisingness.Web users invite --email E --role R [--program P]
+                                                             queue an invitation by mail, and print its link
+          Promisingness.Web users reset --email E            queue a link to choose a new password, and print it
           Promisingness.Web tokens create --email E --name N --scope read|comment|suggest|write [--assistant NAME] [--days D]
                                                              make a personal access token for the API (printed once)
           Promisingness.Web tokens list --email E

@@ -37,6 +37,7 @@ public abstract class WikiDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<AttachmentBlob> AttachmentBlobs => Set<AttachmentBlob>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     /// <summary>The keys that protect cookies and antiforgery tokens, shared by every instance on this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

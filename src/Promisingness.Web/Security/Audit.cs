@@ -26,6 +26,7 @@ public static class AuditActions
     public const string UserUnlocked = "user.unlocked";
     public const string MemberLinked = "user.member-linked";
     public const string UserAdded = "user.added";
+    public const string PasswordResetStarted = "user.password-reset-started";
     public const string BackupTaken = "backup.taken";
     public const string Restored = "backup.restored";
     public const string SummarySubmitted = "summary.submitted";
@@ -62,6 +63,7 @@ public static class AuditActions
         [UserLocked] = "Account locked",
         [UserUnlocked] = "Account unlocked",
         [UserAdded] = "Account added",
+        [PasswordResetStarted] = "Password reset started",
         [MemberLinked] = "Account linked to a member",
         [InvitationCreated] = "Invitation made",
         [InvitationAccepted] = "Invitation accepted",

@@ -16,6 +16,7 @@ using Promisingness.Web.Features.Entries;
 using Promisingness.Web.Features.Home;
 using Promisingness.Web.Features.ImportExport;
 using Promisingness.Web.Features.Inbox;
+using Promisingness.Web.Features.Mail;
 using Promisingness.Web.Features.Meetings;
 using Promisingness.Web.Features.Notifications;
 using Promisingness.Web.Features.Pages;
@@ -69,6 +70,7 @@ internal static class WikiServices
             .AddSaveSteps()
             .AddWikiNotifications()
             .AddWikiMarkdown()
+            .AddWikiMail()
             .AddWikiAccounts()
             .AddWikiAdmin()
             .AddWikiTeam()

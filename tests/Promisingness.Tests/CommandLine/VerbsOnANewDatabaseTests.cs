@@ -47,6 +47,8 @@ public sealed class VerbsOnANewDatabaseTests(VerbsOnANewDatabaseTests.Folder sha
             (["users", "add", "--email", "ann@example.org", "--name", "Ann", "--program", "MARS", "--role", "Researcher"], "Password (shown only now)"),
             (["users", "list"], "ann@example.org\tAnn\tResearcher\tMARS"),
             (["users", "lock", "--email", "ann@example.org"], "Locked ann@example.org"),
+            (["users", "invite", "--email", "new@example.org", "--role", "Mentor"], "The link works once, for 7 days: http"),
+            (["users", "reset", "--email", "mentor@example.org"], "The link, shown only now"),
             (["import", WikiApp.TestData("seed-README.md"), "--author", "Bogdan", "--date", "2024-05-01"], "16 created"),
             (["export", "--readme", Here("README.md")], "Wrote"),
             (["export", "--json", Here("wiki.json")], "Wrote"),
@@ -79,6 +81,7 @@ public sealed class VerbsOnANewDatabaseTests(VerbsOnANewDatabaseTests.Folder sha
     [InlineData("restore", "missing.db")]
     [InlineData("users", "add", "--email", "x@example.org", "--name", "X", "--program", "MARS", "--password", "short")]
     [InlineData("users", "lock", "--email", "nobody@example.org")]
+    [InlineData("users", "invite", "--email", "x@example.org", "--role", "Researcher")]
     public async Task Verb_WithWrongArguments_SaysWhatIsWrongInOneLine(params string[] args)
     {
         var (exit, output, error) = await WikiProcess.RunAsync(shared.SharedDatabase, args);
@@ -118,7 +121,7 @@ public sealed class VerbsOnANewDatabaseTests(VerbsOnANewDatabaseTests.Folder sha
         var (exit, output, _) = await WikiProcess.RunAsync(database, word);
 
         Assert.Equal(0, exit);
-        foreach (var verb in new[] { "import FILE", "export --readme", "backup FILE", "restore FILE", "users add", "users list", "users lock" })
+        foreach (var verb in new[] { "import FILE", "export --readme", "backup FILE", "restore FILE", "users add", "users list", "users lock", "users invite", "users reset" })
         {
             Assert.Contains(verb, output);
         }

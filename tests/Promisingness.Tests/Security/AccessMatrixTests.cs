@@ -127,6 +127,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture, ITestOu
         ["/new/{KindName}"] = [MembersOnly("/new/page"), new("/new/nonsense", actor => actor == "anonymous" ? Answer.SignIn : Answer.NotFound)],
         ["/admin/users"] = [AdminsOnly("/admin/users")],
         ["/admin/audit"] = [AdminsOnly("/admin/audit")],
+        ["/admin/mail"] = [AdminsOnly("/admin/mail")],
         ["/admin/backup"] = [AdminsOnly("/admin/backup")],
         ["/admin/publish"] = [AdminsOnly("/admin/publish")],
         ["/admin/machine-access"] = [AdminsOnly("/admin/machine-access")],

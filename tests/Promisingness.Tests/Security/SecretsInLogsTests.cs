@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Promisingness.Tests.Infrastructure;
 using Promisingness.Web.CommandLine;
 using Promisingness.Web.Features.Accounts;
@@ -61,7 +62,7 @@ public sealed class SecretsInLogsTests(ITestOutputHelper output) : IDisposable
         }
 
         var adminId = (await app.Get<Promisingness.Web.Features.Admin.UserAdministration>().ListAsync()).Single(u => u.Email == WikiApp.AdminEmail).Id;
-        var (_, token) = await app.Get<Invitations>().CreateAsync(adminId, Roles.Researcher, Members.Mars, null, null);
+        var (_, token) = await app.Get<Invitations>().CreateAsync(adminId, Roles.Researcher, Members.Mars, null, "invited@test.local");
         secrets.Add(token);
         var (invitee, inviteeCookies) = Browser();
         using (var accepted = await PostAsync(invitee, $"/invite/{token}", new()
@@ -86,6 +87,13 @@ public sealed class SecretsInLogsTests(ITestOutputHelper output) : IDisposable
         using (var reset = await PostAsync(stranger, "/Account/ForgotPassword", new() { ["Input.Email"] = "researcher@test.local" }))
         {
             Assert.True(reset.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.OK);
+        }
+        // The mailed links (the invitation's and the reset's) hold tokens too.
+        await using (var db = app.CreateDbContext())
+        {
+            var mailed = await db.Outbox.Select(m => m.TextBody).ToListAsync();
+            Assert.Equal(2, mailed.Count);
+            secrets.AddRange(mailed.SelectMany(body => System.Text.RegularExpressions.Regex.Matches(body, @"(?:code=|invite/)([A-Za-z0-9_\-]+)").Select(m => m.Groups[1].Value)));
         }
         Assert.Equal(0, await WikiCommandLine.RunAsync(app.Services, ["users", "add", "--email", "cli@test.local", "--name", "Cli Person", "--role", "Researcher", "--program", "SPAR", "--password", CommandLinePassword], TextWriter.Null, TextWriter.Null));
         secrets.AddRange(adminCookies.Values.Concat(strangerCookies.Values).Concat(inviteeCookies.Values));

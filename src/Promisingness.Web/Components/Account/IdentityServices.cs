@@ -51,7 +51,6 @@ internal static class IdentityServices
         services.AddSingleton<WriteRateLimit>();
         services.AddAuthorizationBuilder().AddWikiPolicies();
         services.AddSingleton<IAuthorizationHandler, EntryAuthorizationHandler>();
-        services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
         services.AddSingleton<WikiUsers>();
     }
 }

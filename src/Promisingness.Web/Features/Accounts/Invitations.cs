@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Promisingness.Web.Data;
+using Promisingness.Web.Features.Mail;
 using Promisingness.Web.Security;
 
 namespace Promisingness.Web.Features.Accounts;
@@ -19,20 +20,34 @@ public sealed record InvitationCheck(InvitationState State, Invitation? Invitati
     };
 }
 
-/// <summary>One-time invitation links: an admin makes one for a program and a role; the invited person accepts it once, within 7 days.</summary>
+/// <summary>
+/// One-time invitation links: an admin makes one for a program and a role; the invited person accepts it once, within
+/// 7 days. With an address the link is also mailed, queued in the invitation's own transaction.
+/// </summary>
 public sealed class Invitations(
     IDbContextFactory<WikiDbContext> dbFactory,
     IServiceScopeFactory scopes,
     WikiUsers users,
     Audit audit,
+    WikiMail mail,
     TimeProvider clock)
 {
-    public async Task<(Invitation Invitation, string Token)> CreateAsync(string adminUserId, string role, int? programId, int? memberId, string? email, CancellationToken cancellationToken = default)
+    /// <summary>The link to accept an invitation, on Wiki:PublicUrl (else on <paramref name="linkBase"/>, the address the admin uses).</summary>
+    public Uri LinkFor(string token, Uri? linkBase) => mail.Settings.Link($"invite/{token}", linkBase);
+
+    public async Task<(Invitation Invitation, string Token)> CreateAsync(string adminUserId, string role, int? programId, int? memberId, string? email, Uri? linkBase = null, CancellationToken cancellationToken = default) =>
+        await CreateAsync(await RequireAdminAsync(adminUserId, cancellationToken), role, programId, memberId, email, linkBase, cancellationToken);
+
+    /// <summary>For an actor checked already: an admin, or the operator at the command line.</summary>
+    internal async Task<(Invitation Invitation, string Token)> CreateAsync(WikiUser admin, string role, int? programId, int? memberId, string? email, Uri? linkBase, CancellationToken cancellationToken = default)
     {
-        var admin = await RequireAdminAsync(adminUserId, cancellationToken);
         if (AccountRules.Problem(role, programId) is { } problem)
         {
             throw new AccountException(problem);
+        }
+        if (!string.IsNullOrWhiteSpace(email) && !WikiMail.IsAddress(email))
+        {
+            throw new AccountException($"'{email.Trim()}' is not an e-mail address: write it as name@example.org, or leave it empty.");
         }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (programId is not null && !await db.Programs.AnyAsync(p => p.Id == programId, cancellationToken))
@@ -65,15 +80,22 @@ public sealed class Invitations(
             ExpiresAt = now + Invitation.Lifetime,
         };
         db.Invitations.Add(invitation);
-        audit.Add(db, admin, AuditActions.InvitationCreated, $"Invitation for a {role}{(programId is null ? "" : $" of program #{programId}")}{(memberId is null ? "" : $" as member #{memberId}")}");
+        audit.Add(db, admin, AuditActions.InvitationCreated, $"Invitation for a {role}{(programId is null ? "" : $" of program #{programId}")}{(memberId is null ? "" : $" as member #{memberId}")}{(invitation.Email is null ? "" : $", mailed to {invitation.Email}")}");
+        if (invitation.Email is not null)
+        {
+            var program = programId is null ? null : await db.Programs.Where(p => p.Id == programId).Select(p => p.Name).FirstAsync(cancellationToken);
+            // The command line acts as no account: its invitations name no person.
+            var inviter = await db.Users.Where(u => u.Id == admin.Id).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken);
+            mail.Queue(db, invitation.Email, MailKind.Invitation, MailTexts.Invitation(LinkFor(token, linkBase), inviter, role, program, invitation.ExpiresAt));
+        }
         await db.SaveChangesAsync(cancellationToken);
         return (invitation, token);
     }
 
     /// <summary>A fresh link for the same invitation; the old link stops working.</summary>
-    public async Task<(Invitation Invitation, string Token)> ResendAsync(string adminUserId, int invitationId, CancellationToken cancellationToken = default)
+    public async Task<(Invitation Invitation, string Token)> ResendAsync(string adminUserId, int invitationId, Uri? linkBase = null, CancellationToken cancellationToken = default)
     {
-        await RequireAdminAsync(adminUserId, cancellationToken);
+        var admin = await RequireAdminAsync(adminUserId, cancellationToken);
         Invitation old;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
@@ -86,7 +108,7 @@ public sealed class Invitations(
             old.RevokedAt ??= clock.GetUtcNow();
             await db.SaveChangesAsync(cancellationToken);
         }
-        return await CreateAsync(adminUserId, old.Role, old.ProgramId, old.MemberId, old.Email, cancellationToken);
+        return await CreateAsync(admin, old.Role, old.ProgramId, old.MemberId, old.Email, linkBase, cancellationToken);
     }
 
     public async Task<InvitationCheck> CheckAsync(string? token, CancellationToken cancellationToken = default)

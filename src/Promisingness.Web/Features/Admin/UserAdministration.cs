@@ -19,6 +19,7 @@ public sealed class UserAdministration(
     IServiceScopeFactory scopes,
     WikiUsers users,
     Audit audit,
+    PasswordResets resets,
     TimeProvider clock)
 {
     /// <summary>The actor the command line acts as: an operator at the machine is trusted like an admin.</summary>
@@ -130,6 +131,23 @@ public sealed class UserAdministration(
             audit.Add(db, admin, AuditActions.MemberLinked, $"{Describe(user)} linked to member #{memberId?.ToString() ?? "none"}");
             return user;
         });
+
+    /// <summary>
+    /// Mails the member a link to choose a new password and returns it, to be shown once: where mail does not
+    /// arrive, the admin hands it over, so a member who forgot their password is never locked out for good.
+    /// </summary>
+    public async Task<Uri> StartPasswordResetAsync(string actorUserId, string userId, Uri? linkBase, CancellationToken cancellationToken = default)
+    {
+        var link = await resets.LinkAsync(userId, linkBase);
+        await WithAdminAsync(actorUserId, cancellationToken, async (admin, db, userManager) =>
+        {
+            var user = await FindAsync(userManager, userId);
+            resets.Queue(db, user, link);
+            audit.Add(db, admin, AuditActions.PasswordResetStarted, $"{Describe(user)}: a link to choose a new password was mailed");
+            return user;
+        });
+        return link;
+    }
 
     private async Task<ApplicationUser> WithAdminAsync(
         string actorUserId,
