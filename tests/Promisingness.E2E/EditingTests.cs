@@ -77,6 +77,20 @@ public sealed class EditingTests(LiveWiki wiki) : IClassFixture<LiveWiki>
         await PageActions.TypeBodyAsync(second, "Second person's background.", "Second person");
         await Assertions.Expect(first.GetByTestId("presence")).ToContainTextAsync("second");
         await Assertions.Expect(second.GetByTestId("presence")).ToContainTextAsync("first");
+
+        // The first person opens the entry in a second tab too: listed once.
+        var firstAgain = await first.Context.NewPageAsync();
+        await firstAgain.GotoAsync("entries/background/edit");
+        await PageActions.WaitUntilLiveAsync(firstAgain);
+        // A third person's tab crashes: they are dropped within seconds, not when their circuit is given up minutes later.
+        var third = await SignedInAsync("third@example.org");
+        await third.GotoAsync("entries/background/edit");
+        await Assertions.Expect(second.GetByTestId("presence")).ToHaveTextAsync("Also editing now: first, third");
+        var devtools = await third.Context.NewCDPSessionAsync(third);
+        await Task.WhenAny(devtools.SendAsync("Page.crash"), Task.Delay(1000));
+        await Assertions.Expect(second.GetByTestId("presence")).ToHaveTextAsync("Also editing now: first", new() { Timeout = 5000 });
+        await firstAgain.CloseAsync();
+        await third.Context.CloseAsync();
         await PageActions.SaveAndWaitForAsync(first, "**/pages/background", wiki);
         await Assertions.Expect(second.GetByTestId("saved-by-other")).ToContainTextAsync("first just saved revision 2");
         await PageActions.ClickWhenReadyAsync(second.GetByTestId("save"));
