@@ -101,6 +101,10 @@ public sealed class EditingTests(LiveWiki wiki) : IClassFixture<LiveWiki>
         await Assertions.Expect(second.GetByTestId("save-outcome")).ToContainTextAsync("Not saved: first saved revision 2 while you were editing.");
         // Their text is not overwritten by a click: "save mine" waits for a merged text or an explicit overwrite.
         await Assertions.Expect(second.GetByTestId("keep-mine")).ToBeDisabledAsync();
+        await second.GetByText("Overwrite their change").ClickAsync();
+        await Assertions.Expect(second.GetByTestId("keep-mine")).ToBeEnabledAsync();
+        await second.GetByText("Overwrite their change").ClickAsync();
+        await Assertions.Expect(second.GetByTestId("keep-mine")).ToBeDisabledAsync();
         await Assertions.Expect(second.GetByTestId("their-text")).ToContainTextAsync("First person's background.");
         await Assertions.Expect(second.Locator(".editor-body textarea")).ToHaveValueAsync("Second person's background.");
         await PageActions.ScreenshotAsync(second, "conflict");
