@@ -190,6 +190,9 @@ public sealed class EditingTests(LiveWiki wiki) : IClassFixture<LiveWiki>
 
         await PageActions.FollowAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "Edit" }), "**/edit");
         await PageActions.TypeBodyAsync(page, "What we learned about **oversight**.", "What we learned");
+        // At the Save button at the foot of the long form, the preview is still in view beside it.
+        await page.GetByTestId("save").ScrollIntoViewIfNeededAsync();
+        await Assertions.Expect(page.Locator(".editor-preview")).ToBeInViewportAsync();
         await page.GetByTestId("output").Nth(0).GetByLabel("Title").FillAsync("First findings, revised");
         await PageActions.SaveAndWaitForAsync(page, "**/topics/scalable-oversight-experiments", wiki);
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "First findings, revised" })).ToBeVisibleAsync();
