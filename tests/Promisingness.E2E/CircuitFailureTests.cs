@@ -34,11 +34,8 @@ public sealed class CircuitFailureTests(LiveWiki wiki) : IClassFixture<LiveWiki>
         await page.GotoAsync("topics/weak-to-strong-generalization");
         var watch = page.GetByTestId("watch");
         // Once the circuit is live, the button answers; then the table it writes to goes away.
-        for (var attempt = 0; attempt < 20 && !(await watch.InnerTextAsync()).Contains("Stop", StringComparison.Ordinal); attempt++)
-        {
-            await watch.ClickAsync();
-            await page.WaitForTimeoutAsync(300);
-        }
+        await PageActions.ClickWhenReadyAsync(watch);
+        await Assertions.Expect(watch).ToHaveTextAsync("Stop watching");
         await SqlAsync("ALTER TABLE Watches RENAME TO WatchesGone");
         try
         {
@@ -70,7 +67,10 @@ public sealed class CircuitFailureTests(LiveWiki wiki) : IClassFixture<LiveWiki>
         await wiki.Services.GetRequiredService<UserAdministration>().LockAsync(UserAdministration.CommandLine.Id, userId);
         await page.GetByTestId("save").ClickAsync();
 
-        await Assertions.Expect(page.GetByText("Your account is locked, so nothing was saved.")).ToBeVisibleAsync();
+        // Said at the top and beside Save, where the writer looks.
+        await Assertions.Expect(page.Locator(".mud-alert").GetByText("Your account is locked, so nothing was saved.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("save-outcome")).ToHaveTextAsync("Not saved: Your account is locked, so nothing was saved. Ask an admin to unlock it.");
+        await PageActions.ScreenshotAsync(page, "editor-save-refused");
         await Assertions.Expect(page.Locator(".editor-body textarea")).ToHaveValueAsync("Text typed before the lock.");
         await using var db = await wiki.Services.GetRequiredService<IDbContextFactory<WikiDbContext>>().CreateDbContextAsync();
         Assert.False(await db.Revisions.AnyAsync(r => r.AuthorUserId == userId));

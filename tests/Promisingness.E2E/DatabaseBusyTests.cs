@@ -38,15 +38,21 @@ public sealed class DatabaseBusyTests(BusyLiveWiki wiki) : IClassFixture<BusyLiv
                 begin.CommandText = "BEGIN IMMEDIATE";
                 await begin.ExecuteNonQueryAsync();
             }
-            await page.GetByTestId("save").ClickAsync();
+            await PageActions.ClickWhenReadyAsync(page.GetByTestId("save"));
             await Assertions.Expect(failure).ToBeVisibleAsync(new() { Timeout = 30_000 });
         }
 
         await Assertions.Expect(failure).ToContainTextAsync("busy");
         await Assertions.Expect(failure).ToContainTextAsync("press Save again");
+        var reference = await failure.GetByTestId("error-reference").InnerTextAsync();
+        // Said beside Save as well, where the writer looks, and focus moves there.
+        var outcome = page.GetByTestId("save-outcome");
+        await Assertions.Expect(outcome).ToBeFocusedAsync();
+        await Assertions.Expect(outcome).ToContainTextAsync("Not saved:");
+        await Assertions.Expect(outcome).ToContainTextAsync(reference);
+        await PageActions.ScreenshotAsync(page, "editor-save-failed");
         await Assertions.Expect(page.Locator(".editor-body textarea")).ToHaveValueAsync(Text);
         Assert.DoesNotContain("Exception", await page.Locator("main").InnerTextAsync());
-        var reference = await failure.GetByTestId("error-reference").InnerTextAsync();
         Assert.Matches("^[0-9a-f]{12}$", reference);
         Assert.Contains(wiki.LogLines, line => line.StartsWith("Error", StringComparison.Ordinal) && line.Contains(reference, StringComparison.Ordinal) && line.Contains("database is locked", StringComparison.Ordinal));
 

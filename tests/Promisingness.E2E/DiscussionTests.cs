@@ -1,8 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Promisingness.E2E.Infrastructure;
-using Promisingness.Web.Features.Admin;
-using Promisingness.Web.Security;
 
 namespace Promisingness.E2E;
 
@@ -10,17 +7,7 @@ public sealed class DiscussionTests(LiveWiki wiki) : IClassFixture<LiveWiki>
 {
     private const string Password = "a passphrase for discussing";
 
-    private async Task<IPage> SignedInAsync(string email)
-    {
-        var admin = wiki.Services.GetRequiredService<UserAdministration>();
-        if (!(await admin.ListAsync()).Any(u => u.Email == email))
-        {
-            await admin.AddUserAsync(UserAdministration.CommandLine.Id, email, email.Split('@')[0], Roles.Researcher, 1, null, Password);
-        }
-        var page = await wiki.NewPageAsync();
-        await PageActions.SignInAsync(page, email, Password);
-        return page;
-    }
+    private Task<IPage> SignedInAsync(string email) => wiki.SignedInResearcherAsync(email, Password);
 
     /// <summary>Selects the first words of the entry's text as a reader would with the mouse.</summary>
     private static async Task SelectPassageAsync(IPage page, string words) => await page.EvaluateAsync(
@@ -57,12 +44,9 @@ public sealed class DiscussionTests(LiveWiki wiki) : IClassFixture<LiveWiki>
         var passage = await ada.Locator("[data-discussable] .prose p").First.InnerTextAsync();
         var quote = string.Join(' ', passage.Split(' ').Take(5));
 
-        // The quote button appears once the circuit is up; retry the selection until it does.
-        for (var attempt = 0; attempt < 20 && !await ada.Locator(".quote-button").IsVisibleAsync(); attempt++)
-        {
-            await SelectPassageAsync(ada, quote);
-            await ada.WaitForTimeoutAsync(250);
-        }
+        // The quote button is put in the page, hidden, once the live page's script listens for a selection.
+        await Assertions.Expect(ada.Locator(".quote-button")).ToBeAttachedAsync();
+        await SelectPassageAsync(ada, quote);
         await ada.Locator(".quote-button").ClickAsync();
         await Assertions.Expect(ada.GetByTestId("pending-quote")).ToContainTextAsync(quote);
         await ada.Locator("#new-discussion textarea").First.FillAsync("Is this **claim** still true?");
@@ -116,13 +100,11 @@ public sealed class DiscussionTests(LiveWiki wiki) : IClassFixture<LiveWiki>
         await PageActions.FollowAsync(page, page.GetByTestId("new-meeting"), "**/new/meeting");
         await Assertions.Expect(page.GetByLabel("Agenda (Markdown)")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("## Open action items"), new() { Timeout = 20_000 });
 
-        for (var attempt = 0; attempt < 10 && await page.GetByTestId("action-item").CountAsync() == 0; attempt++)
-        {
-            await page.GetByTestId("add-action-item").ClickAsync();
-            await page.WaitForTimeoutAsync(300);
-        }
+        await PageActions.ClickWhenReadyAsync(page.GetByTestId("add-action-item"));
+        await Assertions.Expect(page.GetByTestId("action-item")).ToHaveCountAsync(1);
         await page.GetByTestId("save").ClickAsync();
-        await Assertions.Expect(page.GetByText("Say what is to be done, or remove this action item.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("action-item").GetByText("Say what is to be done, or remove this action item.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("save-outcome")).ToContainTextAsync("Say what is to be done, or remove this action item.");
 
         await page.GetByTestId("action-item").GetByLabel("What is to be done").FillAsync("Summarise the W2S paper");
         await PageActions.TypeBodyAsync(page, "We agreed to read more.", "read more");

@@ -1,8 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Promisingness.E2E.Infrastructure;
-using Promisingness.Web.Features.Admin;
-using Promisingness.Web.Security;
 
 namespace Promisingness.E2E;
 
@@ -10,17 +8,7 @@ public sealed class EditingTests(LiveWiki wiki) : IClassFixture<LiveWiki>
 {
     private const string Password = "a passphrase for editing";
 
-    private async Task<IPage> SignedInAsync(string email)
-    {
-        var admin = wiki.Services.GetRequiredService<UserAdministration>();
-        if (!(await admin.ListAsync()).Any(u => u.Email == email))
-        {
-            await admin.AddUserAsync(UserAdministration.CommandLine.Id, email, email.Split('@')[0], Roles.Researcher, 1, null, Password);
-        }
-        var page = await wiki.NewPageAsync();
-        await PageActions.SignInAsync(page, email, Password);
-        return page;
-    }
+    private Task<IPage> SignedInAsync(string email) => wiki.SignedInResearcherAsync(email, Password);
 
     [BrowserFact]
     public async Task Researcher_EditsAPage_SeesTheDiffAndRestoresTheFirstRevision()
@@ -44,11 +32,7 @@ public sealed class EditingTests(LiveWiki wiki) : IClassFixture<LiveWiki>
         await PageActions.ScreenshotAsync(page, "diff");
 
         await page.GotoAsync("entries/goal/history");
-        for (var attempt = 0; attempt < 10 && await page.Locator(".mud-dialog").CountAsync() == 0; attempt++)
-        {
-            await page.GetByRole(AriaRole.Button, new() { Name = "Restore revision 1" }).ClickAsync();
-            await page.WaitForTimeoutAsync(500);
-        }
+        await PageActions.ClickWhenReadyAsync(page.GetByRole(AriaRole.Button, new() { Name = "Restore revision 1" }));
         await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Restore" }).ClickAsync();
         await page.WaitForURLAsync("**/pages/goal");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("This project aims to get more grounding");
@@ -68,8 +52,14 @@ public sealed class EditingTests(LiveWiki wiki) : IClassFixture<LiveWiki>
 
         var tagsField = page.Locator(".mud-input-control").Filter(new() { Has = page.GetByLabel("Tags (separated by commas)") });
         await Assertions.Expect(tagsField.Locator(".mud-input-helper-text")).ToHaveTextAsync("An entry can have at most 20 tags; these are 21. Remove 1.");
+        // Said beside Save as well, where the writer looks, with a link to the field.
+        var outcome = page.GetByTestId("save-outcome");
+        await Assertions.Expect(outcome).ToBeFocusedAsync();
+        await Assertions.Expect(outcome).ToContainTextAsync("Not saved: one field needs a change.");
+        await outcome.GetByRole(AriaRole.Link, new() { Name = "Tags: An entry can have at most 20 tags; these are 21. Remove 1." }).ClickAsync();
+        // Still the editor, at the field.
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/edit#field-Tags$"));
         await PageActions.ScreenshotAsync(page, "editor-too-many-tags");
-        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/edit$"));
         await page.GotoAsync("questions/how-safe-can-human-level-automated-alignment-researchers-be-made");
         await Assertions.Expect(page.Locator("ul.tags a").Filter(new() { HasText = "#tag-1" })).ToHaveCountAsync(0);
         await page.Context.CloseAsync();
@@ -87,12 +77,34 @@ public sealed class EditingTests(LiveWiki wiki) : IClassFixture<LiveWiki>
         await PageActions.TypeBodyAsync(second, "Second person's background.", "Second person");
         await Assertions.Expect(first.GetByTestId("presence")).ToContainTextAsync("second");
         await Assertions.Expect(second.GetByTestId("presence")).ToContainTextAsync("first");
-        await first.GetByTestId("save").ClickAsync();
-        await first.WaitForURLAsync("**/pages/background");
+
+        // The first person opens the entry in a second tab too: listed once.
+        var firstAgain = await first.Context.NewPageAsync();
+        await firstAgain.GotoAsync("entries/background/edit");
+        await PageActions.WaitUntilLiveAsync(firstAgain);
+        // A third person's tab crashes: they are dropped within seconds, not when their circuit is given up minutes later.
+        var third = await SignedInAsync("third@example.org");
+        await third.GotoAsync("entries/background/edit");
+        await Assertions.Expect(second.GetByTestId("presence")).ToHaveTextAsync("Also editing now: first, third");
+        var devtools = await third.Context.NewCDPSessionAsync(third);
+        await Task.WhenAny(devtools.SendAsync("Page.crash"), Task.Delay(1000));
+        await Assertions.Expect(second.GetByTestId("presence")).ToHaveTextAsync("Also editing now: first", new() { Timeout = 5000 });
+        await firstAgain.CloseAsync();
+        await third.Context.CloseAsync();
+        await PageActions.SaveAndWaitForAsync(first, "**/pages/background", wiki);
         await Assertions.Expect(second.GetByTestId("saved-by-other")).ToContainTextAsync("first just saved revision 2");
-        await second.GetByTestId("save").ClickAsync();
+        await PageActions.ClickWhenReadyAsync(second.GetByTestId("save"));
 
         await Assertions.Expect(second.GetByTestId("conflict")).ToBeVisibleAsync();
+        // Focus moves to the conflict, and the line beside Save says what happened.
+        await Assertions.Expect(second.Locator("#conflict")).ToBeFocusedAsync();
+        await Assertions.Expect(second.GetByTestId("save-outcome")).ToContainTextAsync("Not saved: first saved revision 2 while you were editing.");
+        // Their text is not overwritten by a click: "save mine" waits for a merged text or an explicit overwrite.
+        await Assertions.Expect(second.GetByTestId("keep-mine")).ToBeDisabledAsync();
+        await second.GetByText("Overwrite their change").ClickAsync();
+        await Assertions.Expect(second.GetByTestId("keep-mine")).ToBeEnabledAsync();
+        await second.GetByText("Overwrite their change").ClickAsync();
+        await Assertions.Expect(second.GetByTestId("keep-mine")).ToBeDisabledAsync();
         await Assertions.Expect(second.GetByTestId("their-text")).ToContainTextAsync("First person's background.");
         await Assertions.Expect(second.Locator(".editor-body textarea")).ToHaveValueAsync("Second person's background.");
         await PageActions.ScreenshotAsync(second, "conflict");
@@ -141,6 +153,11 @@ public sealed class EditingTests(LiveWiki wiki) : IClassFixture<LiveWiki>
         await Assertions.Expect(page.Locator(".editor-preview strong")).ToHaveTextAsync("plain");
         await page.GetByRole(AriaRole.Button, new() { Name = "Bulleted list" }).ClickAsync();
         await Assertions.Expect(page.Locator(".editor-preview li")).ToHaveCountAsync(1);
+
+        // Wiki links are previewed as the saved page will show them: to an entry that exists, a link.
+        await PageActions.TypeBodyAsync(page, "See [[Background]] and [[No such entry yet]].", "See");
+        await Assertions.Expect(page.Locator(".editor-preview a.wikilink")).ToHaveAttributeAsync("href", "pages/background");
+        await Assertions.Expect(page.Locator(".editor-preview .wikilink-missing")).ToHaveTextAsync("No such entry yet");
         await page.Context.CloseAsync();
     }
 
@@ -173,6 +190,9 @@ public sealed class EditingTests(LiveWiki wiki) : IClassFixture<LiveWiki>
 
         await PageActions.FollowAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "Edit" }), "**/edit");
         await PageActions.TypeBodyAsync(page, "What we learned about **oversight**.", "What we learned");
+        // At the Save button at the foot of the long form, the preview is still in view beside it.
+        await page.GetByTestId("save").ScrollIntoViewIfNeededAsync();
+        await Assertions.Expect(page.Locator(".editor-preview")).ToBeInViewportAsync();
         await page.GetByTestId("output").Nth(0).GetByLabel("Title").FillAsync("First findings, revised");
         await PageActions.SaveAndWaitForAsync(page, "**/topics/scalable-oversight-experiments", wiki);
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "First findings, revised" })).ToBeVisibleAsync();
@@ -181,11 +201,7 @@ public sealed class EditingTests(LiveWiki wiki) : IClassFixture<LiveWiki>
         await Assertions.Expect(page.Locator("section[aria-label=Fields] .diff__line--added").First).ToContainTextAsync("revised");
 
         await page.GotoAsync("entries/scalable-oversight-experiments/history");
-        for (var attempt = 0; attempt < 10 && await page.Locator(".mud-dialog").CountAsync() == 0; attempt++)
-        {
-            await page.GetByRole(AriaRole.Button, new() { Name = "Restore revision 1" }).ClickAsync();
-            await page.WaitForTimeoutAsync(500);
-        }
+        await PageActions.ClickWhenReadyAsync(page.GetByRole(AriaRole.Button, new() { Name = "Restore revision 1" }));
         await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Restore" }).ClickAsync();
         await page.WaitForURLAsync("**/topics/scalable-oversight-experiments");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "First findings", Exact = true })).ToBeVisibleAsync();
@@ -222,11 +238,7 @@ public sealed class EditingTests(LiveWiki wiki) : IClassFixture<LiveWiki>
         var again = await SignedInAsync("closer@example.org");
         await again.GotoAsync("new/question");
         await Assertions.Expect(again.GetByTestId("draft-offer")).ToBeVisibleAsync();
-        for (var attempt = 0; attempt < 10 && !(await again.Locator(".editor-body textarea").InputValueAsync()).Contains("halfway"); attempt++)
-        {
-            await again.GetByRole(AriaRole.Button, new() { Name = "Bring it back" }).ClickAsync();
-            await again.WaitForTimeoutAsync(500);
-        }
+        await PageActions.ClickWhenReadyAsync(again.GetByRole(AriaRole.Button, new() { Name = "Bring it back" }));
         await Assertions.Expect(again.Locator(".editor-body textarea")).ToHaveValueAsync("A question I was halfway through writing?");
         await again.Context.CloseAsync();
     }

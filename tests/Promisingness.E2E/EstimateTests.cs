@@ -61,8 +61,8 @@ public sealed class EstimateTests(LiveWiki wiki) : IClassFixture<LiveWiki>
     }
 
     /// <summary>
-    /// A new researcher, signed in, at the question, once its form is live: the buttons are enabled once the circuit
-    /// has rendered the loaded form, and a value typed before that would be lost.
+    /// A new researcher, signed in, at the question, once its form is live: its fields and buttons are disabled until
+    /// the circuit has rendered the loaded form, as a person sees them.
     /// </summary>
     private async Task<IPage> SignedInAtTheQuestionAsync(string email, string name)
     {

@@ -13,11 +13,7 @@ public sealed class PublishTests(LiveWiki wiki) : IClassFixture<LiveWiki>
         await PageActions.SignInAsync(page, LiveWiki.AdminEmail, LiveWiki.AdminPassword);
         await page.GotoAsync("admin/publish");
 
-        for (var attempt = 0; attempt < 10 && await page.GetByTestId("publish-done").CountAsync() == 0 && await page.GetByTestId("publish-progress").CountAsync() == 0; attempt++)
-        {
-            await page.GetByTestId("publish-site").ClickAsync();
-            await page.WaitForTimeoutAsync(300);
-        }
+        await PageActions.ClickWhenReadyAsync(page.GetByTestId("publish-site"));
         await Assertions.Expect(page.GetByTestId("publish-done")).ToBeVisibleAsync(new() { Timeout = 60_000 });
         await PageActions.ScreenshotAsync(page, "publish");
 

@@ -36,11 +36,7 @@ public sealed class ServerRestartTests(LiveWiki wiki) : IClassFixture<LiveWiki>
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("draft-offer")).ToBeVisibleAsync();
         var body = page.Locator(".editor-body textarea");
-        for (var attempt = 0; attempt < 10 && !(await body.InputValueAsync()).Contains("typed just before", StringComparison.Ordinal); attempt++)
-        {
-            await page.GetByRole(AriaRole.Button, new() { Name = "Bring it back" }).ClickAsync();
-            await page.WaitForTimeoutAsync(500);
-        }
+        await PageActions.ClickWhenReadyAsync(page.GetByRole(AriaRole.Button, new() { Name = "Bring it back" }));
         await Assertions.Expect(body).ToHaveValueAsync(Typed);
         await using (var db = await Database().CreateDbContextAsync())
         {

@@ -31,7 +31,7 @@ public sealed class WeeklySummaryTests(LiveWiki wiki) : IClassFixture<LiveWiki>
         await researcher.GetByTestId("save").ClickAsync();
         await researcher.WaitForURLAsync("**/summaries/week-*-theoretical-chain-of-thought-severin-field");
         var summaryUrl = researcher.Url;
-        await ClickUntilAsync(researcher, "review-submit", researcher.GetByTestId("review-state"), "Submitted");
+        await ClickAndSeeAsync(researcher, "review-submit", researcher.GetByTestId("review-state"), "Submitted");
 
         // The mentor finds it in the queue and asks for a change, with a note.
         await mentor.GotoAsync("review");
@@ -40,7 +40,7 @@ public sealed class WeeklySummaryTests(LiveWiki wiki) : IClassFixture<LiveWiki>
         await PageActions.FollowAsync(mentor, mentor.GetByTestId("review-queue").GetByRole(AriaRole.Link).First, "**/review/week-*");
         await Assertions.Expect(mentor.GetByTestId("review-diff")).ToContainTextAsync("First submission");
         await FillNoteAsync(mentor, "Please name the two papers.");
-        await ClickUntilAsync(mentor, "review-requestchanges", mentor.Locator(".review-step").Last, "Changes requested");
+        await ClickAndSeeAsync(mentor, "review-requestchanges", mentor.Locator(".review-step").Last, "Changes requested");
 
         // The researcher reads the note, revises and submits again.
         await researcher.GotoAsync(summaryUrl);
@@ -50,7 +50,7 @@ public sealed class WeeklySummaryTests(LiveWiki wiki) : IClassFixture<LiveWiki>
         await PageActions.TypeBodyAsync(researcher, "I read two papers on **chain of thought** faithfulness: Lanham et al. and Turpin et al.", "Turpin");
         await researcher.GetByTestId("save").ClickAsync();
         await researcher.WaitForURLAsync(summaryUrl);
-        await ClickUntilAsync(researcher, "review-submit", researcher.GetByTestId("review-state"), "Submitted");
+        await ClickAndSeeAsync(researcher, "review-submit", researcher.GetByTestId("review-state"), "Submitted");
 
         // The mentor sees what changed since the previous submission, approves that revision and publishes it.
         await mentor.GotoAsync("review");
@@ -58,8 +58,8 @@ public sealed class WeeklySummaryTests(LiveWiki wiki) : IClassFixture<LiveWiki>
         await Assertions.Expect(mentor.GetByTestId("review-diff")).ToContainTextAsync("the previous submission");
         await Assertions.Expect(mentor.GetByTestId("review-diff").Locator("ins").First).ToBeVisibleAsync();
         await PageActions.ScreenshotAsync(mentor, "review-item");
-        await ClickUntilAsync(mentor, "review-approve", mentor.Locator(".review-step").Last, "Approved");
-        await ClickUntilAsync(mentor, "review-publish", mentor.Locator(".review-step").Last, "Published");
+        await ClickAndSeeAsync(mentor, "review-approve", mentor.Locator(".review-step").Last, "Approved");
+        await ClickAndSeeAsync(mentor, "review-publish", mentor.Locator(".review-step").Last, "Published");
 
         // An anonymous visitor reads it, without the review.
         var visitor = await wiki.NewPageAsync();
@@ -104,35 +104,19 @@ public sealed class WeeklySummaryTests(LiveWiki wiki) : IClassFixture<LiveWiki>
         await phone.Context.CloseAsync();
     }
 
-    /// <summary>A prerendered button does nothing until the circuit is live: press it until the page shows its effect.</summary>
-    private static async Task ClickUntilAsync(IPage page, string testId, ILocator effect, string text)
+    /// <summary>Presses a review button once it is ready, and waits for the page to show its effect.</summary>
+    private static async Task ClickAndSeeAsync(IPage page, string testId, ILocator effect, string text)
     {
-        for (var attempt = 0; ; attempt++)
-        {
-            await page.GetByTestId(testId).ClickAsync();
-            try
-            {
-                await Assertions.Expect(effect).ToContainTextAsync(text, new() { Timeout = 1500 });
-                return;
-            }
-            catch (PlaywrightException) when (attempt < 10)
-            {
-                // Not interactive yet.
-            }
-        }
+        await PageActions.ClickWhenReadyAsync(page.GetByTestId(testId));
+        await Assertions.Expect(effect).ToContainTextAsync(text);
     }
 
     private static async Task FillNoteAsync(IPage page, string note)
     {
         // MudTextField puts the attribute on the textarea itself.
         var field = page.Locator("textarea[data-testid=review-note], [data-testid=review-note] textarea").First;
+        await Assertions.Expect(field).ToBeEditableAsync();
         await field.FillAsync(note);
-        // MudTextField keeps the value only once the circuit is live; type again until it sticks.
-        for (var attempt = 0; attempt < 10 && await field.InputValueAsync() != note; attempt++)
-        {
-            await page.WaitForTimeoutAsync(300);
-            await field.FillAsync(note);
-        }
     }
 
     private async Task AccountAsync(string email, string role, int? programId, string? memberSlug)

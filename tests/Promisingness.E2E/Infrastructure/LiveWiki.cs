@@ -7,6 +7,8 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
+using Promisingness.Web.Features.Admin;
+using Promisingness.Web.Security;
 
 namespace Promisingness.E2E.Infrastructure;
 
@@ -106,6 +108,19 @@ public class LiveWiki : IAsyncLifetime
             ColorScheme = colorScheme,
         });
         return await context.NewPageAsync();
+    }
+
+    /// <summary>A page signed in as a researcher of program 1 with this e-mail (the account is made the first time), named by the e-mail's local part.</summary>
+    public async Task<IPage> SignedInResearcherAsync(string email, string password)
+    {
+        var admin = Services.GetRequiredService<UserAdministration>();
+        if (!(await admin.ListAsync()).Any(u => u.Email == email))
+        {
+            await admin.AddUserAsync(UserAdministration.CommandLine.Id, email, email.Split('@')[0], Roles.Researcher, 1, null, password);
+        }
+        var page = await NewPageAsync();
+        await PageActions.SignInAsync(page, email, password);
+        return page;
     }
 
     public async Task DisposeAsync()

@@ -15,89 +15,58 @@ public static class PageActions
     }
 
     /// <summary>
-    /// Picks an option of a MudSelect. A prerendered select does nothing until the circuit is connected,
-    /// so the click is retried until the list opens.
+    /// Clicks a control once, as a person would once it looks ready: a member's page disables its controls until the
+    /// circuit is live (UntilConnected), so waiting for the control to be enabled is waiting for the click to count.
     /// </summary>
+    public static async Task ClickWhenReadyAsync(ILocator control)
+    {
+        await Assertions.Expect(control).ToBeEnabledAsync();
+        await control.ClickAsync();
+    }
+
+    /// <summary>Waits until the page's controls are no longer held back (greyed out) while its circuit connects.</summary>
+    public static async Task WaitUntilLiveAsync(IPage page) =>
+        await Assertions.Expect(page.Locator("fieldset.until-connected")).ToHaveCountAsync(0);
+
+    /// <summary>Picks an option of a MudSelect, once the page is live.</summary>
     public static async Task SelectAsync(IPage page, string label, string option)
     {
         var select = page.Locator("div.mud-input-control.mud-select").Filter(new() { HasText = label }).First;
-        var list = page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = option }).First;
-        for (var attempt = 0; ; attempt++)
-        {
-            await select.ClickAsync();
-            try
-            {
-                await list.WaitForAsync(new() { Timeout = 1000 });
-                break;
-            }
-            catch (TimeoutException) when (attempt < 15)
-            {
-                // Not interactive yet.
-            }
-        }
-        await list.ClickAsync();
+        // The select is a div, which Playwright does not see disabled: it waits for the page to hold nothing back.
+        await WaitUntilLiveAsync(page);
+        await select.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = option }).First.ClickAsync();
         await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
     }
 
-    /// <summary>
-    /// Types into the editor's text once the circuit is live: text typed into the prerendered page before
-    /// that is lost, so it is typed again until the live preview shows it.
-    /// </summary>
+    /// <summary>Puts the text into the editor once it can be kept (the field is editable), and waits for the live preview to show it.</summary>
     public static async Task TypeBodyAsync(IPage page, string text, string marker)
     {
         var body = page.Locator(".editor-body textarea");
-        var preview = page.Locator(".editor-preview");
-        for (var attempt = 0; ; attempt++)
+        await Assertions.Expect(body).ToBeEditableAsync();
+        // Set as a paste would, in one input event: Playwright's fill is very slow on a megabyte of text.
+        await body.EvaluateAsync("(area, text) => { area.value = text; area.dispatchEvent(new Event('input', { bubbles: true })); }", text);
+        if (text.Length > 100_000)
         {
-            // Set as a paste would, in one input event: Playwright's fill is very slow on a megabyte of text.
-            await body.EvaluateAsync("(area, text) => { area.value = text; area.dispatchEvent(new Event('input', { bubbles: true })); }", text);
-            try
-            {
-                if (text.Length > 100_000)
-                {
-                    // Long texts are previewed on request only.
-                    await page.GetByRole(AriaRole.Button, new() { Name = "Update the preview" }).ClickAsync(new() { Timeout = 10_000 });
-                }
-                await Assertions.Expect(preview).ToContainTextAsync(marker, new() { Timeout = text.Length > 100_000 ? 20_000 : 1500 });
-                return;
-            }
-            catch (Exception e) when (e is PlaywrightException or TimeoutException && attempt < 10)
-            {
-                // Not interactive yet.
-            }
+            // Long texts are previewed on request only.
+            await ClickWhenReadyAsync(page.GetByRole(AriaRole.Button, new() { Name = "Update the preview" }));
         }
+        await Assertions.Expect(page.Locator(".editor-preview")).ToContainTextAsync(marker, new() { Timeout = text.Length > 100_000 ? 30_000 : 15_000 });
     }
 
-    /// <summary>
-    /// Follows a link or button that navigates. A click that lands while the page is turning interactive
-    /// can be swallowed, so it is clicked again until the address changes.
-    /// </summary>
+    /// <summary>Follows a link or button that navigates: one click, then the address it leads to.</summary>
     public static async Task FollowAsync(IPage page, ILocator target, string urlGlob)
     {
-        for (var attempt = 0; ; attempt++)
-        {
-            await target.ClickAsync();
-            try
-            {
-                await page.WaitForURLAsync(urlGlob, new() { Timeout = 5000 });
-                return;
-            }
-            catch (TimeoutException) when (attempt < 8)
-            {
-                // Not navigated yet: the click fell between the prerendered page and the live one.
-            }
-        }
+        await ClickWhenReadyAsync(target);
+        await page.WaitForURLAsync(urlGlob);
     }
 
-    /// <summary>Opens the form for a new discussion under an entry (it opens on request), once the circuit is live.</summary>
+    /// <summary>Opens the form for a new discussion under an entry (it opens on request).</summary>
     public static async Task<ILocator> OpenCommentFormAsync(IPage page)
     {
         var form = page.Locator("#new-discussion");
-        for (var attempt = 0; attempt < 20 && await form.Locator("textarea").CountAsync() == 0; attempt++)
-        {
-            await page.GetByTestId("start-discussion").ClickAsync();
-            await page.WaitForTimeoutAsync(250);
-        }
+        await ClickWhenReadyAsync(page.GetByTestId("start-discussion"));
+        await Assertions.Expect(form.Locator("textarea").First).ToBeEditableAsync();
         return form;
     }
 
@@ -107,7 +76,7 @@ public static class PageActions
     /// </summary>
     public static async Task SaveAndWaitForAsync(IPage page, string url, LiveWiki wiki)
     {
-        await page.GetByTestId("save").ClickAsync();
+        await ClickWhenReadyAsync(page.GetByTestId("save"));
         try
         {
             await page.WaitForURLAsync(url);

@@ -124,20 +124,7 @@ public sealed class TwoInstancesTests(TwoWikis wikis, ITestOutputHelper output) 
         await PageActions.SignInAsync(ben, "ben.two@example.org", Password);
         await ben.GotoAsync($"pages/{page.Slug}");
         var watch = ben.GetByTestId("watch");
-        // A click before the circuit is live does nothing; one that lands is given time to show, so that a
-        // second click does not undo it on a loaded machine.
-        for (var attempt = 0; attempt < 15 && (await watch.TextContentAsync())?.Trim() == "Watch"; attempt++)
-        {
-            await watch.ClickAsync();
-            try
-            {
-                await Assertions.Expect(watch).ToHaveTextAsync("Stop watching", new() { Timeout = 2000 });
-            }
-            catch (PlaywrightException)
-            {
-                // Not live yet: click again.
-            }
-        }
+        await PageActions.ClickWhenReadyAsync(watch);
         await Assertions.Expect(watch).ToHaveTextAsync("Stop watching");
         await Assertions.Expect(ben.Locator(".inbox-link__count")).Not.ToBeVisibleAsync();
 

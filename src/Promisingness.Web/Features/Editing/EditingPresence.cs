@@ -9,6 +9,7 @@ namespace Promisingness.Web.Features.Editing;
 /// and saves are told to the others, and an instance answers a join with its own editors of that entry, so
 /// one that started later learns who was there. A lost circuit leaves when it is disposed; the editors of an
 /// instance that crashed stay listed until the entry's editors leave and rejoin (see docs/SCALING.md).
+/// A person with the entry open in several tabs is listed once.
 /// </summary>
 public sealed class EditingPresence
 {
@@ -16,7 +17,7 @@ public sealed class EditingPresence
     private const string LeftTopic = "editing-left";
     private const string SavedTopic = "editing-saved";
 
-    private readonly ConcurrentDictionary<int, ConcurrentDictionary<Guid, string>> editors = new();
+    private readonly ConcurrentDictionary<int, ConcurrentDictionary<Guid, Person>> editors = new();
     private readonly ConcurrentDictionary<Guid, Editor> editorsHere = new();
     private readonly OtherInstances others;
 
@@ -34,9 +35,9 @@ public sealed class EditingPresence
     /// <summary>An entry was saved: entry id, new revision number, author.</summary>
     public event Action<int, int, string>? Saved;
 
-    public IDisposable Join(int entryId, string name)
+    public IDisposable Join(int entryId, string userId, string name)
     {
-        var editor = new Editor(Guid.NewGuid(), entryId, name, Answer: false);
+        var editor = new Editor(Guid.NewGuid(), entryId, userId, name, Answer: false);
         editorsHere[editor.Id] = editor;
         Add(editor);
         others.Tell(JoinedTopic, editor);
@@ -48,8 +49,9 @@ public sealed class EditingPresence
         });
     }
 
-    public IReadOnlyList<string> EditorsOf(int entryId) =>
-        editors.TryGetValue(entryId, out var present) ? [.. present.Values.Order()] : [];
+    /// <summary>The people editing the entry, each once, however many tabs they have it open in, by name.</summary>
+    public IReadOnlyList<Person> EditorsOf(int entryId) =>
+        editors.TryGetValue(entryId, out var present) ? [.. present.Values.DistinctBy(p => p.UserId).OrderBy(p => p.Name, StringComparer.Ordinal)] : [];
 
     public void NotifySaved(int entryId, int revisionNumber, string author)
     {
@@ -72,7 +74,7 @@ public sealed class EditingPresence
 
     private void Add(Editor editor)
     {
-        editors.GetOrAdd(editor.EntryId, _ => new ConcurrentDictionary<Guid, string>())[editor.Id] = editor.Name;
+        editors.GetOrAdd(editor.EntryId, _ => new ConcurrentDictionary<Guid, Person>())[editor.Id] = new Person(editor.UserId, editor.Name);
         Changed?.Invoke(editor.EntryId);
     }
 
@@ -86,7 +88,10 @@ public sealed class EditingPresence
     }
 
     /// <summary>One open editor. <c>Answer</c> marks a reply to another instance's join, which is not answered again.</summary>
-    private sealed record Editor(Guid Id, int EntryId, string Name, bool Answer);
+    private sealed record Editor(Guid Id, int EntryId, string UserId, string Name, bool Answer);
+
+    /// <summary>Someone editing: their account and the name they are listed under.</summary>
+    public sealed record Person(string UserId, string Name);
 
     private sealed record Save(int EntryId, int RevisionNumber, string Author);
 

@@ -2,6 +2,9 @@
 // little of the text before and after it, so the thread can tell later whether the passage is still there.
 const contextLength = 100;
 let button = null;
+// The listeners on the document, kept to be removed when the entry page is left: left behind, they would run on
+// every later page's mouse-up and find no button.
+let listening = null;
 
 function selectionInEntry() {
     const selection = document.getSelection();
@@ -33,6 +36,7 @@ function selectionInEntry() {
 }
 
 export function attach(dotnet) {
+    detach();
     button = document.createElement("button");
     button.type = "button";
     button.className = "quote-button";
@@ -50,8 +54,12 @@ export function attach(dotnet) {
         button.style.left = `${window.scrollX + Math.max(8, Math.min(current.rect.left, window.innerWidth - 220))}px`;
         button.hidden = false;
     };
-    document.addEventListener("mouseup", () => setTimeout(update, 0));
-    document.addEventListener("keyup", (e) => { if (e.shiftKey || e.key === "Shift") { update(); } });
+    listening = {
+        mouseup: () => setTimeout(() => { if (button) { update(); } }, 0),
+        keyup: (e) => { if (e.shiftKey || e.key === "Shift") { update(); } },
+    };
+    document.addEventListener("mouseup", listening.mouseup);
+    document.addEventListener("keyup", listening.keyup);
     button.addEventListener("mousedown", (e) => e.preventDefault());
     button.addEventListener("click", async () => {
         if (!current) {
@@ -68,6 +76,11 @@ export function attach(dotnet) {
 }
 
 export function detach() {
+    if (listening) {
+        document.removeEventListener("mouseup", listening.mouseup);
+        document.removeEventListener("keyup", listening.keyup);
+        listening = null;
+    }
     button?.remove();
     button = null;
 }
