@@ -30,7 +30,7 @@ internal static class Browsers
         await signIn.GetByLabel("Password").FillAsync(WikiServer.AdminPassword);
         await signIn.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await Assertions.Expect(signIn.GetByRole(AriaRole.Button, new() { Name = "Sign out", IncludeHidden = true })).ToBeAttachedAsync(new() { Timeout = 30_000 });
-        await signIn.CloseAsync(new() { RunBeforeUnload = true });
+        await signIn.CloseAsync();
         return context;
     }
 }

@@ -29,6 +29,9 @@ public sealed class UntilConnectedTests : MentorAppTest
         Assert.NotEmpty(controls);
         Assert.All(controls, control => Assert.NotNull(control.Closest("fieldset[disabled]")));
         Assert.All(page.QuerySelectorAll("main a[href]"), link => Assert.False(link.HasAttribute("disabled")));
+        // Links load the next page whole until the circuit is live: an enhanced navigation while it starts once left
+        // the old page's content under the new address (a browser test on CI).
+        Assert.All(page.QuerySelectorAll("main a[href], header a[href]"), link => Assert.Equal("false", link.Closest("[data-enhance-nav]")?.GetAttribute("data-enhance-nav")));
     }
 
     [Fact]
@@ -38,6 +41,7 @@ public sealed class UntilConnectedTests : MentorAppTest
 
         Assert.Empty(page.QuerySelectorAll("fieldset.until-connected"));
         Assert.Null(page.QuerySelector("#site-search")!.Closest("fieldset"));
+        Assert.Empty(page.QuerySelectorAll("[data-enhance-nav=false]"));
     }
 
     private static async Task<IDocument> ParseAsync(HttpClient client, string path) =>
