@@ -31,11 +31,12 @@ internal static partial class Circuits
         var opened = 0;
         for (var round = 1; round <= options.Rounds; round++)
         {
-            await Task.Delay(TimeSpan.FromSeconds(2));
+            // The smoke run proves the scenario runs: it waits a fraction of the measured run's settling times.
+            await Task.Delay(TimeSpan.FromSeconds(options.Quick ? 0.5 : 2));
             var idle = await MeasureAsync(server);
             var pages = await OpenAsync(context, topic, options.Tabs);
             opened = pages.Count;
-            await Task.Delay(TimeSpan.FromSeconds(3)); // idle: no clicks, the circuits only hold their state
+            await Task.Delay(TimeSpan.FromSeconds(options.Quick ? 0.5 : 3)); // idle: no clicks, the circuits only hold their state
             var busy = await MeasureAsync(server);
             await CloseAsync(pages);
             rows.Add($"| {round} | no tabs | 0 | {Tools.F(idle.Heap / 1e6, 1)} | {Tools.F(idle.Resident / 1e6, 1)} |");
