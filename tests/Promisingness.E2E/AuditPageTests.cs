@@ -14,8 +14,7 @@ public sealed class AuditPageTests(LiveWiki wiki) : IClassFixture<LiveWiki>
         // A fresh edit from this browser: the newest row, from its loopback address.
         await page.GotoAsync("entries/background/edit");
         await PageActions.TypeBodyAsync(page, "Background, as audited.", "as audited");
-        await page.GetByTestId("save").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/edit", StringComparison.Ordinal), new() { Timeout = 15_000 });
+        await PageActions.SaveAndWaitForAsync(page, "**/pages/background", wiki);
 
         await page.GotoAsync("admin/audit");
         var rows = page.GetByTestId("audit-row");
