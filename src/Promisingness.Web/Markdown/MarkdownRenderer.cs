@@ -21,9 +21,10 @@ public sealed class MarkdownRenderer
     /// Raise it with any change that alters the HTML made from existing text (the pipeline, HtmlGate, a fix to
     /// either): the next start renders every stored text again (StoredHtmlRefresh), so a fix reaches what was
     /// written before it. 1: HtmlGate in place of HtmlSanitizer. 2: TeX between dollar signs and in ```math fences as
-    /// MathML (TexToMathMl). MarkdownOutputVersionTests notices a change.
+    /// MathML (TexToMathMl). 3: uploaded images carry their width and height (UploadedImages).
+    /// MarkdownOutputVersionTests notices a change.
     /// </summary>
-    public const int OutputVersion = 2;
+    public const int OutputVersion = 3;
 
     /// <summary>How <see cref="OutputVersion"/> is stored in the settings beside the HTML it made.</summary>
     public static readonly string OutputVersionText = OutputVersion.ToString(CultureInfo.InvariantCulture);
@@ -66,11 +67,26 @@ public sealed class MarkdownRenderer
             this.markdown = markdown;
             this.document = document;
             WikiLinkTargets = TargetsIn(document);
+            AttachedImages = UploadedImages.In(document);
         }
 
         public IReadOnlyList<string> WikiLinkTargets { get; }
 
-        public string ToSafeHtml(Func<string, WikiLinkTarget?>? resolveLink = null) => renderer.ToSafeHtml(markdown, document, resolveLink);
+        /// <summary>The content hashes of the images uploaded to the wiki that the text shows.</summary>
+        public IReadOnlyList<string> AttachedImages { get; }
+
+        /// <summary>
+        /// The safe HTML, with [[links]] resolved by <paramref name="resolveLink"/> and uploaded images given the size
+        /// <paramref name="imageSize"/> knows for their hash.
+        /// </summary>
+        public string ToSafeHtml(Func<string, WikiLinkTarget?>? resolveLink = null, Func<string, ImageSize?>? imageSize = null)
+        {
+            if (document is not null && imageSize is not null)
+            {
+                UploadedImages.Size(document, imageSize);
+            }
+            return renderer.ToSafeHtml(markdown, document, resolveLink);
+        }
     }
 
     // Markdig refuses documents nested past its depth limit (thousands of '>', '[' or '*') by throwing: null.

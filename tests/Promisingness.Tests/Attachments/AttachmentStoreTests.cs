@@ -32,6 +32,25 @@ public class AttachmentStoreTests : MentorAppTest
     }
 
     [DatabaseFact]
+    public async Task AnUploadedImage_ShownInAnEntry_CarriesItsSize_SoThePageReservesItsSpace()
+    {
+        var plot = (await UploadAsync("goal", "plot.png", TestFiles.Png(40, 30))).Attachment!;
+        var unknown = new string('a', 64);
+        await using var before = App.CreateDbContext();
+        var goal = await before.Entries.SingleAsync(e => e.Slug == "goal");
+        var text = $"![The plot]({AttachmentStore.UrlOf(plot)})\n\n![Elsewhere](https://example.org/x.png) ![Gone](/files/{unknown}/x.png)";
+
+        Assert.IsType<SaveResult.Saved>(await App.Get<EntryEditor>().SaveAsync(Mentor, goal.Id, goal.RevisionNumber,
+            new EntryInput(goal.Title, text, goal.Visibility, goal.ProgramId, "a figure")));
+
+        await using var after = App.CreateDbContext();
+        var html = (await after.Entries.SingleAsync(e => e.Slug == "goal")).BodyHtml;
+        Assert.Contains($"src=\"{AttachmentStore.UrlOf(plot)}\" width=\"40\" height=\"30\" alt=\"The plot\"", html);
+        Assert.Contains("src=\"https://example.org/x.png\" alt=\"Elsewhere\"", html);
+        Assert.Contains($"src=\"/files/{unknown}/x.png\" alt=\"Gone\"", html);
+    }
+
+    [DatabaseFact]
     public async Task AJpegWithAGpsPosition_IsKeptWithoutIt()
     {
         var upload = TestFiles.JpegWithGps();

@@ -235,14 +235,14 @@ public sealed partial class Discussions(
         CreatedAt = now,
     };
 
-    /// <summary>A comment's HTML: its @mentions linked to the people's pages, its [[links]] resolved.</summary>
+    /// <summary>A comment's HTML: its @mentions linked to the people's pages, its [[links]] resolved, its uploaded images sized.</summary>
     internal async Task<string> RenderAsync(WikiDbContext db, string text, CancellationToken cancellationToken)
     {
         var slugs = Mentions.Parse(text).ToList();
         var names = await db.Members.Where(m => slugs.Contains(m.Slug)).ToDictionaryAsync(m => m.Slug, m => m.Name, cancellationToken);
         var linked = Mentions.Linkify(text, names);
         var parsed = markdown.Parse(linked);
-        return parsed.ToSafeHtml(WikiLinkIndex.For(db, parsed.WikiLinkTargets).Resolve);
+        return parsed.ToSafeHtml(db);
     }
 
     /// <summary>Mentioned people hear "mentioned you"; those in the thread "replied"; the entry's watchers "commented".</summary>

@@ -45,9 +45,10 @@ public sealed class RevisionRecorder(MarkdownRenderer markdown, EditableKinds ki
         }
         var targets = texts.SelectMany(t => t.Text.WikiLinkTargets).Distinct().ToList();
         var links = WikiLinkIndex.For(db, targets);
+        var imageSizes = ImageSizeIndex.For(db, texts.SelectMany(t => t.Text.AttachedImages));
         foreach (var (text, store) in texts)
         {
-            store(text.ToSafeHtml(links.Resolve));
+            store(text.ToSafeHtml(links.Resolve, imageSizes));
         }
 
         var wanted = targets.Select(t => Slugs.From(t)).Distinct().ToHashSet();
