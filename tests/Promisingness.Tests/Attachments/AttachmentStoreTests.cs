@@ -4,6 +4,7 @@ using Promisingness.Web.Data;
 using Promisingness.Web.Features.Attachments;
 using Promisingness.Web.Features.Entries.Saving;
 using Promisingness.Web.Security;
+using SkiaSharp;
 
 namespace Promisingness.Tests.Attachments;
 
@@ -62,6 +63,20 @@ public class AttachmentStoreTests : MentorAppTest
         Assert.False(TestFiles.Contains(bytes, TestFiles.GpsCanary));
         Assert.Equal(FileKind.Jpeg, FileKind.Sniff(bytes, "x"));
         Assert.Equal("image/jpeg", stored.ContentType);
+    }
+
+    [DatabaseFact]
+    public async Task APhotoTurnedByItsExif_IsStoredUpright_SinceTheTagThatTurnedItIsDropped()
+    {
+        var stored = (await UploadAsync("goal", "portrait.jpg", TestFiles.JpegTurnedByExif())).Attachment!;
+
+        using var bitmap = SKBitmap.Decode(await App.Get<AttachmentStore>().ContentAsync(stored.BlobHash));
+        Assert.Equal((20, 40), (stored.Width, stored.Height));
+        Assert.Equal((20, 40), (bitmap.Width, bitmap.Height));
+        var top = bitmap.GetPixel(10, 5);
+        var bottom = bitmap.GetPixel(10, 35);
+        Assert.True(top.Red > 200 && top.Blue < 60, $"the top should be red, is {top}");
+        Assert.True(bottom.Blue > 200 && bottom.Red < 60, $"the bottom should be blue, is {bottom}");
     }
 
     [DatabaseFact]

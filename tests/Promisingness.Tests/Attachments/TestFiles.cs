@@ -25,6 +25,27 @@ public static class TestFiles
         return [.. jpeg[..2], 0xFF, 0xE1, (byte)(length >> 8), (byte)length, .. exif, .. jpeg[2..]];
     }
 
+    /// <summary>
+    /// A 40 × 20 JPEG, red on its left half and blue on its right, whose EXIF says "turn me a quarter clockwise to show
+    /// me" (orientation 6, as a phone held upright writes): shown, it is 20 × 40, red on top.
+    /// </summary>
+    public static byte[] JpegTurnedByExif()
+    {
+        using var bitmap = new SKBitmap(40, 20);
+        using (var canvas = new SKCanvas(bitmap))
+        {
+            canvas.Clear(SKColors.Blue);
+            using var red = new SKPaint { Color = SKColors.Red };
+            canvas.DrawRect(0, 0, 20, 20, red);
+        }
+        using var image = SKImage.FromBitmap(bitmap);
+        var jpeg = image.Encode(SKEncodedImageFormat.Jpeg, 95).ToArray();
+        // "Exif\0\0", a big-endian TIFF header, one IFD with one entry: tag 0x0112 (orientation), SHORT, 1 value: 6.
+        byte[] exif = [.. "Exif\0\0"u8.ToArray(), (byte)'M', (byte)'M', 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0, 0, 0, 0, 0];
+        var length = exif.Length + 2;
+        return [.. jpeg[..2], 0xFF, 0xE1, (byte)(length >> 8), (byte)length, .. exif, .. jpeg[2..]];
+    }
+
     /// <summary>A valid JPEG with an HTML page after its end: a polyglot a browser sniffing the type could run.</summary>
     public static byte[] JpegWithHtmlAfter() => [.. Jpeg(), .. "<html><script>alert(document.cookie)</script></html>"u8.ToArray()];
 
