@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Promisingness.Tests.Infrastructure;
 using Promisingness.Web.Data;
+using Promisingness.Web.Features.Attachments;
 using Promisingness.Web.Features.Credences;
 using Promisingness.Web.Features.Discussion;
 using Promisingness.Web.Features.Entries.Saving;
@@ -32,7 +33,7 @@ public sealed class LimitsTests
             goalId = (await db.Entries.SingleAsync(e => e.Slug == "goal")).Id;
         }
 
-        // A save, a comment and an estimate share one budget.
+        // A save, a comment, an estimate and an upload share one budget.
         Assert.IsType<SaveResult.Saved>(await editor.CreateAsync(fast, EntryKind.Page, new EntryInput("Fast one", "First.", Visibility.Team, null)));
         Assert.Null((await discussions.OpenAsync(fast, goalId, "A comment.", anchor: null)).Error);
         Assert.IsType<SaveResult.Saved>(await editor.CreateAsync(fast, EntryKind.Page, new EntryInput("Fast two", "Second.", Visibility.Team, null)));
@@ -42,11 +43,14 @@ public sealed class LimitsTests
         var save = Assert.IsType<SaveResult.Refused>(await editor.CreateAsync(fast, EntryKind.Page, new EntryInput("Fast three", "Third.", Visibility.Team, null)));
         var comment = await discussions.OpenAsync(fast, goalId, "Another comment.", anchor: null);
         var estimate = await app.Get<CredenceBook>().RecordAsync(fast, goalId, 50, "why not");
+        var upload = await app.Get<AttachmentStore>().UploadAsync((await app.Get<WikiUsers>().LoadAsync(fast))!, "goal", "plot.png", Attachments.TestFiles.Png());
 
         Assert.Equal(WriteRateLimit.TooFast, save.Message);
         Assert.Equal(WriteRateLimit.TooFast, comment.Error);
         Assert.Equal(WriteRateLimit.TooFast, estimate);
         Assert.Contains("wait a few seconds", WriteRateLimit.TooFast);
+        Assert.Equal((429, "You are adding files very fast; wait a few seconds, then try again. This file was not added."), (upload.Status, upload.Problem));
+        Assert.Equal(0, await CountAsync(app, db => db.Attachments));
         Assert.Equal(revisionsBefore, await CountAsync(app, db => db.Revisions));
         Assert.Equal(commentsBefore, await CountAsync(app, db => db.Comments));
         // The budget is each member's own.

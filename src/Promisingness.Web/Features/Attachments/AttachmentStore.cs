@@ -6,7 +6,7 @@ using Promisingness.Web.Security;
 namespace Promisingness.Web.Features.Attachments;
 
 /// <summary>Takes uploads (who may, which bytes) and answers which file a reader may fetch.</summary>
-public sealed class AttachmentStore(IDbContextFactory<WikiDbContext> dbFactory, Audit audit, AttachmentSettings settings, TimeProvider clock)
+public sealed class AttachmentStore(IDbContextFactory<WikiDbContext> dbFactory, Audit audit, AttachmentSettings settings, WriteRateLimit rateLimit, TimeProvider clock)
 {
     public const string Accepted = "PNG, JPEG, GIF, WebP, PDF, CSV or plain text";
 
@@ -36,6 +36,11 @@ public sealed class AttachmentStore(IDbContextFactory<WikiDbContext> dbFactory, 
         if (Check(bytes, fileName) is { } refused)
         {
             return refused;
+        }
+        // An upload counts as a write: a script in a stolen session cannot fill the database 20 MB at a time.
+        if (rateLimit.Refusal(user.Id) is not null)
+        {
+            return Upload.Refused("You are adding files very fast; wait a few seconds, then try again. This file was not added.", StatusCodes.Status429TooManyRequests);
         }
         var kind = FileKind.Sniff(bytes, fileName ?? "")!;
         int? width = null, height = null;
