@@ -14,9 +14,20 @@ public sealed class AccountJourneyTests(LiveWiki wiki) : IClassFixture<LiveWiki>
         await PageActions.SelectAsync(admin, "Program", "MARS");
         await PageActions.SelectAsync(admin, "Team member", "Alfie Lamerton");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Make invitation link" }).ClickAsync();
-        var linkBox = admin.GetByLabel("Invitation link");
+        var linkBox = admin.GetByLabel("Invitation link", new() { Exact = true });
         await Assertions.Expect(linkBox).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("/invite/"));
         var link = await linkBox.InputValueAsync();
+
+        // A second invitation keeps the first one's link listed (it is shown only now), and Copy copies it.
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Make invitation link" }).ClickAsync();
+        var made = admin.GetByTestId("made-invitation");
+        await Assertions.Expect(made).ToHaveCountAsync(2);
+        await Assertions.Expect(made.Nth(1).GetByLabel("Invitation link", new() { Exact = true })).ToHaveValueAsync(link);
+        await Assertions.Expect(made.Nth(0).GetByLabel("Invitation link", new() { Exact = true })).Not.ToHaveValueAsync(link);
+        await admin.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
+        await made.Nth(1).GetByRole(AriaRole.Button, new() { Name = "Copy the invitation link" }).ClickAsync();
+        await Assertions.Expect(made.Nth(1).GetByRole(AriaRole.Status)).ToHaveTextAsync("Copied.");
+        Assert.Equal(link, await admin.EvaluateAsync<string>("() => navigator.clipboard.readText()"));
         await PageActions.ScreenshotAsync(admin, "admin-users");
         await admin.Context.CloseAsync();
 
@@ -57,8 +68,8 @@ public sealed class AccountJourneyTests(LiveWiki wiki) : IClassFixture<LiveWiki>
         await PageActions.SelectAsync(admin, "Role", "Mentor");
         await admin.Locator("[data-testid=invite-email] input, input[data-testid=invite-email]").First.FillAsync("mailed@example.org");
         await admin.GetByTestId("invite-button").ClickAsync();
-        await Assertions.Expect(admin.GetByLabel("Invitation link")).ToHaveValueAsync(new Regex("/invite/"));
-        await Assertions.Expect(admin.GetByText("The invitation is mailed to mailed@example.org")).ToBeVisibleAsync();
+        await Assertions.Expect(admin.GetByLabel("Invitation link", new() { Exact = true })).ToHaveValueAsync(new Regex("/invite/"));
+        await Assertions.Expect(admin.GetByTestId("made-invitation")).ToContainTextAsync("For a mentor: mailed to mailed@example.org");
         await admin.Context.CloseAsync();
 
         var outbox = Path.Combine(Path.GetDirectoryName(wiki.DatabasePath)!, "outbox");
