@@ -223,6 +223,21 @@ public sealed class EditingTests(LiveWiki wiki) : IClassFixture<LiveWiki>
             Assert.False(overflow, $"{path} is wider than a phone's screen");
             await PageActions.ScreenshotAsync(page, "phone-" + path.Replace('/', '-'));
         }
+
+        // The preview would stack a screen below the text: a switch shows one or the other.
+        await page.GotoAsync("entries/goal/edit");
+        await PageActions.TypeBodyAsync(page, "Seen on a phone, previewed.", "previewed");
+        var text = page.Locator(".editor-body textarea");
+        var preview = page.Locator(".editor-preview");
+        await Assertions.Expect(preview).ToBeHiddenAsync();
+        await PageActions.ClickWhenReadyAsync(page.GetByTestId("show-preview"));
+        await Assertions.Expect(preview).ToBeVisibleAsync();
+        await Assertions.Expect(text).ToBeHiddenAsync();
+        await Assertions.Expect(page.GetByTestId("show-preview")).ToHaveAttributeAsync("aria-pressed", "true");
+        await PageActions.ScreenshotAsync(page, "phone-preview");
+        await page.GetByTestId("show-text").ClickAsync();
+        await Assertions.Expect(text).ToHaveValueAsync("Seen on a phone, previewed.");
+        await Assertions.Expect(preview).ToBeHiddenAsync();
         await page.Context.CloseAsync();
     }
 
