@@ -37,6 +37,10 @@ public sealed class Comment
 
     public required string AuthorUserId { get; set; }
     public required string AuthorName { get; set; }
+
+    /// <summary>The assistant that wrote it for its author through an assistant token ("by Claude for Severin Field"); null when the author wrote it.</summary>
+    public string? AssistantName { get; set; }
+
     public string BodyMarkdown { get; set; } = "";
     public string BodyHtml { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }

@@ -21,6 +21,10 @@ public sealed class Revision
     public required string AuthorName { get; set; }
     public string? AuthorUserId { get; set; }
     public int? AuthorProgramId { get; set; }
+
+    /// <summary>The assistant that wrote this revision for its author through an assistant token; null when the author wrote it.</summary>
+    public string? AssistantName { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
     public string EditNote { get; set; } = "";
 }

@@ -4,6 +4,7 @@ using Promisingness.Web.Data;
 using Promisingness.Web.Features.Api;
 using Promisingness.Web.Features.Attachments;
 using Promisingness.Web.Features.Backup;
+using Promisingness.Web.Features.Mcp;
 using Promisingness.Web.Features.Publishing;
 using Promisingness.Web.Features.Recent;
 using Promisingness.Web.Scaling;
@@ -56,6 +57,7 @@ internal static class WikiPipeline
         app.MapHealthChecks("/healthz");
         app.MapBackupDownload();
         app.MapWikiApi();
+        app.MapWikiMcp();
         app.MapWikiAttachments();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();

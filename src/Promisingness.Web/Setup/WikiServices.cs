@@ -17,6 +17,7 @@ using Promisingness.Web.Features.Home;
 using Promisingness.Web.Features.ImportExport;
 using Promisingness.Web.Features.Inbox;
 using Promisingness.Web.Features.Mail;
+using Promisingness.Web.Features.Mcp;
 using Promisingness.Web.Features.Meetings;
 using Promisingness.Web.Features.Notifications;
 using Promisingness.Web.Features.Pages;
@@ -92,7 +93,8 @@ internal static class WikiServices
             .AddWikiSummaries()
             .AddWikiReview()
             .AddWikiSearch()
-            .AddWikiApi();
+            .AddWikiApi()
+            .AddWikiMcp();
         services.AddSingleton<FirstRun>();
         if (builder.Configuration.GetValue("Diagnostics:MemoryProbeSeconds", 0) > 0)
         {

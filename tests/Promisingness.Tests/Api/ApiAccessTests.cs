@@ -31,7 +31,8 @@ public sealed class ApiAccessTests(ApiAccessTests.Fixture fixture) : IClassFixtu
             var mentor = await Members.AddAsync(App, "mentor@test.local", Roles.Mentor);
             Researcher = await Members.AddAsync(App, "aisc@test.local", Roles.Researcher, Members.Aisc);
             var editor = App.Get<EntryEditor>();
-            Assert.IsType<SaveResult.Saved>(await editor.CreateAsync(mentor, EntryKind.Page, new EntryInput("Team canary", TeamCanary, Visibility.Team, null, "")));
+            var team = Assert.IsType<SaveResult.Saved>(await editor.CreateAsync(mentor, EntryKind.Page, new EntryInput("Team canary", TeamCanary, Visibility.Team, null, "")));
+            Assert.IsType<SaveResult.Saved>(await editor.SaveAsync(mentor, team.EntryId, 1, new EntryInput("Team canary", TeamCanary + "\nsecond line", Visibility.Team, null, "")));
             Assert.IsType<SaveResult.Saved>(await editor.CreateAsync(mentor, EntryKind.Page, new EntryInput("Draft canary", DraftCanary, Visibility.Draft, null, "")));
             ReadToken = await ApiCalls.TokenAsync(App, Researcher, TokenScope.Read);
             CommentToken = await ApiCalls.TokenAsync(App, Researcher, TokenScope.Comment, assistant: "Claude");
@@ -140,7 +141,9 @@ public sealed class ApiAccessTests(ApiAccessTests.Fixture fixture) : IClassFixtu
             (anonymous.StatusCode, read.StatusCode, posted.StatusCode, draft.StatusCode, anonymousList.StatusCode));
         Assert.Contains("Posted by a script.", await listed.Content.ReadAsStringAsync());
         using var db = App.CreateDbContext();
-        var row = await db.Activities.SingleAsync(a => a.Action == AuditActions.TokenWrote);
+        // Other tests of this class write through the same token: this comment's row is the one of its discussion.
+        var threadId = (await ApiCalls.JsonAsync(posted)).GetProperty("threadId").GetInt32();
+        var row = await db.Activities.SingleAsync(a => a.Action == AuditActions.TokenWrote && a.Details.StartsWith($"comment in discussion #{threadId} "));
         Assert.Contains("by Claude", row.Details);
     }
 
@@ -167,5 +170,98 @@ public sealed class ApiAccessTests(ApiAccessTests.Fixture fixture) : IClassFixtu
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains(says, (await ApiCalls.JsonAsync(response)).GetProperty("detail").GetString());
         Assert.Contains("Bearer", response.Headers.WwwAuthenticate.ToString());
+    }
+
+    [Fact]
+    public async Task Diff_OfARevision_AgainstTheOneBefore_OnlyForThoseWhoMayReadIt()
+    {
+        using var diff = await ApiCalls.Client(App, fixture.ReadToken).GetAsync("/api/v1/entries/team-canary/revisions/2/diff");
+        using var anonymous = await ApiCalls.Client(App).GetAsync("/api/v1/entries/team-canary/revisions/2/diff");
+        using var backwards = await ApiCalls.Client(App, fixture.ReadToken).GetAsync("/api/v1/entries/team-canary/revisions/2/diff?from=2");
+        using var missing = await ApiCalls.Client(App, fixture.ReadToken).GetAsync("/api/v1/entries/team-canary/revisions/9/diff");
+
+        var json = await ApiCalls.JsonAsync(diff);
+        Assert.Equal((1, 2), (json.GetProperty("from").GetProperty("number").GetInt32(), json.GetProperty("to").GetProperty("number").GetInt32()));
+        Assert.Equal($" {TeamCanary}\n+second line", json.GetProperty("body").GetString());
+        Assert.Equal(
+            (HttpStatusCode.NotFound, HttpStatusCode.BadRequest, HttpStatusCode.NotFound),
+            (anonymous.StatusCode, backwards.StatusCode, missing.StatusCode));
+        Assert.DoesNotContain(TeamCanary, await anonymous.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Questions_CarryTheirEstimates_NamedForMembersOnly()
+    {
+        string slug;
+        using (var db = App.CreateDbContext())
+        {
+            var question = await db.Entries.Where(e => e.Kind == EntryKind.Question && e.Visibility == Visibility.Public).OrderBy(e => e.Position).FirstAsync();
+            slug = question.Slug;
+            Assert.Null(await App.Get<Promisingness.Web.Features.Credences.CredenceBook>().RecordAsync(fixture.Researcher, question.Id, 40, "a guess"));
+        }
+
+        var member = await QuestionAsync(ApiCalls.Client(App, fixture.ReadToken), slug);
+        var anonymous = await QuestionAsync(ApiCalls.Client(App), slug);
+
+        Assert.Equal(0.4, member.GetProperty("median").GetDouble(), 3);
+        Assert.Equal("aisc", Assert.Single(member.GetProperty("estimates").EnumerateArray()).GetProperty("member").GetString());
+        Assert.Equal(0.4, anonymous.GetProperty("median").GetDouble(), 3);
+        Assert.Empty(anonymous.GetProperty("estimates").EnumerateArray());
+    }
+
+    private static async Task<JsonElement> QuestionAsync(HttpClient client, string slug)
+    {
+        string? cursor = null;
+        do
+        {
+            using var response = await client.GetAsync("/api/v1/questions" + (cursor is null ? "" : $"?cursor={cursor}"));
+            var page = await ApiCalls.JsonAsync(response);
+            foreach (var item in page.GetProperty("items").EnumerateArray().Where(i => i.GetProperty("slug").GetString() == slug))
+            {
+                return item;
+            }
+            cursor = page.GetProperty("nextCursor").GetString();
+        }
+        while (cursor is not null);
+        throw new InvalidOperationException($"{slug} is not among the questions.");
+    }
+
+    [Fact]
+    public async Task SummariesAndChanges_AreListed_AndABadCursorIsAProblem()
+    {
+        using var summaries = await ApiCalls.Client(App, fixture.ReadToken).GetAsync("/api/v1/summaries");
+        using var badWeek = await ApiCalls.Client(App).GetAsync($"/api/v1/summaries?cursor={Promisingness.Web.Features.Api.ApiCursor.Of(202699)}");
+        using var changes = await ApiCalls.Client(App, fixture.ReadToken).GetAsync("/api/v1/changes?kind=page");
+        using var anonymousChanges = await ApiCalls.Client(App).GetAsync("/api/v1/changes?kind=page");
+
+        Assert.Equal(JsonValueKind.Array, (await ApiCalls.JsonAsync(summaries)).GetProperty("items").ValueKind);
+        Assert.Equal(HttpStatusCode.BadRequest, badWeek.StatusCode);
+        var slugs = (await ApiCalls.JsonAsync(changes)).GetProperty("items").EnumerateArray().Select(c => c.GetProperty("slug").GetString()).ToList();
+        Assert.Contains("team-canary", slugs);
+        Assert.DoesNotContain("team-canary", (await ApiCalls.JsonAsync(anonymousChanges)).GetProperty("items").EnumerateArray().Select(c => c.GetProperty("slug").GetString()));
+    }
+
+    [Fact]
+    public async Task Reply_ToAComment_NeedsCommentScope_AndLandsUnderIt()
+    {
+        using var opened = await ApiCalls.Client(App, fixture.CommentToken).PostAsJsonAsync("/api/v1/entries/goal/comments", new { text = "Opening for replies." });
+        var threadId = (await ApiCalls.JsonAsync(opened)).GetProperty("threadId").GetInt32();
+        int first;
+        using (var db = App.CreateDbContext())
+        {
+            first = await db.Comments.Where(c => c.ThreadId == threadId).Select(c => c.Id).SingleAsync();
+        }
+
+        using var read = await ApiCalls.Client(App, fixture.ReadToken).PostAsJsonAsync($"/api/v1/entries/goal/comments/{first}/replies", new { text = "read reply" });
+        using var replied = await ApiCalls.Client(App, fixture.CommentToken).PostAsJsonAsync($"/api/v1/entries/goal/comments/{first}/replies", new { text = "A reply." });
+        using var elsewhere = await ApiCalls.Client(App, fixture.CommentToken).PostAsJsonAsync($"/api/v1/entries/background/comments/{first}/replies", new { text = "wrong entry" });
+
+        Assert.Equal(
+            (HttpStatusCode.Forbidden, HttpStatusCode.Created, HttpStatusCode.NotFound),
+            (read.StatusCode, replied.StatusCode, elsewhere.StatusCode));
+        using var check = App.CreateDbContext();
+        var reply = await check.Comments.SingleAsync(c => c.BodyMarkdown == "A reply.");
+        Assert.Equal((threadId, first, "Claude"), (reply.ThreadId, reply.ParentId, reply.AssistantName));
+        Assert.False(await check.Comments.AnyAsync(c => c.BodyMarkdown == "read reply" || c.BodyMarkdown == "wrong entry"));
     }
 }

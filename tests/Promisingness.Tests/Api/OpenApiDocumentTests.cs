@@ -33,5 +33,9 @@ public sealed class OpenApiDocumentTests : IDisposable
             Assert.Contains("401", responses);
         }
         Assert.DoesNotContain(paths.EnumerateObject(), p => !p.Name.StartsWith(ApiEndpoints.Prefix, StringComparison.Ordinal));
+        foreach (var path in new[] { "/api/v1/entries/{slug}/revisions/{number}/diff", "/api/v1/questions", "/api/v1/summaries", "/api/v1/changes", "/api/v1/entries/{slug}/comments/{id}/replies" })
+        {
+            Assert.True(paths.TryGetProperty(path, out _), $"{path} is not in the OpenAPI document.");
+        }
     }
 }

@@ -137,6 +137,13 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture, ITestOu
         ["/api/v1/entries/{slug}/revisions"] = [Everyone("/api/v1/entries/goal/revisions"), Same("/api/v1/entries/team-canary/revisions", Answer.NotFound)],
         ["/api/v1/entries/{slug}/comments"] = [Same("/api/v1/entries/weak-to-strong-generalization/comments", new(HttpStatusCode.Unauthorized))],
         ["/api/v1/search"] = [Everyone("/api/v1/search?q=canary"), Everyone("/api/v1/search?q=TEAMCANARY")],
+        ["/api/v1/entries/{slug}/revisions/{number}/diff"] = [Same("/api/v1/entries/goal/revisions/1/diff", new(HttpStatusCode.BadRequest)), Same("/api/v1/entries/team-canary/revisions/1/diff?from=0", new(HttpStatusCode.BadRequest)), Same("/api/v1/entries/team-canary/revisions/2/diff", Answer.NotFound)],
+        ["/api/v1/questions"] = [Everyone("/api/v1/questions")],
+        ["/api/v1/summaries"] = [Everyone("/api/v1/summaries")],
+        ["/api/v1/changes"] = [Everyone("/api/v1/changes")],
+        // Posted to only, with JSON and a token: ApiAccessTests, McpServerTests; the forged-token test below posts a form.
+        ["/api/v1/entries/{slug}/comments/{id}/replies"] = [],
+        ["/mcp/"] = [],
         ["/openapi/{documentName}.json"] = [Everyone("/openapi/v1.json")],
         ["/admin/publish/files/{name}"] = [new("/admin/publish/files/no-such-file.zip", actor => actor switch { "anonymous" => Answer.SignIn, "admin" => Answer.NotFound, _ => Answer.Denied })],
         // The query echoes on the page, so it names the canaries without their suffixes: only a result could show those.

@@ -23,6 +23,7 @@ internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
     public void Configure(EntityTypeBuilder<Comment> builder)
     {
         builder.Property(c => c.AuthorName).HasMaxLength(200);
+        builder.Property(c => c.AssistantName).HasMaxLength(AccessToken.AssistantNameMaxLength);
         builder.Property(c => c.BodyMarkdown).HasMaxLength(Comment.BodyMaxLength);
         builder.HasOne(c => c.Thread).WithMany(t => t.Comments).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => new { c.ThreadId, c.Id });

@@ -3,7 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Promisingness.Web.Data;
 using Promisingness.Web.Features.Discussion;
 using Promisingness.Web.Features.Entries;
-using Promisingness.Web.Features.Search;
+using Promisingness.Web.Features.Entries.Saving;
+using Promisingness.Web.Features.Summaries;
 using Promisingness.Web.Security;
 
 namespace Promisingness.Web.Features.Api;
@@ -16,6 +17,9 @@ namespace Promisingness.Web.Features.Api;
 public static class ApiEndpoints
 {
     public const string Prefix = "/api/v1";
+
+    /// <summary>Weeks of summaries per page of /summaries: about a month.</summary>
+    private const int SummaryWeeksPerPage = 4;
 
     public static void MapWikiApi(this IEndpointRouteBuilder endpoints)
     {
@@ -39,6 +43,12 @@ public static class ApiEndpoints
         api.MapGet("/entries/{slug}/comments", ListCommentsAsync).WithName("ListComments").ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/entries/{slug}/comments", PostCommentAsync).WithName("PostComment").RequireAuthorization(ApiServices.WriterPolicy)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/entries/{slug}/comments/{id}/replies", PostReplyAsync).WithName("PostReply").RequireAuthorization(ApiServices.WriterPolicy)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/entries/{slug}/revisions/{number}/diff", DiffAsync).WithName("DiffRevision").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/questions", ListQuestionsAsync).WithName("ListQuestions").ProducesProblem(StatusCodes.Status400BadRequest);
+        api.MapGet("/summaries", ListSummariesAsync).WithName("ListSummaries").ProducesProblem(StatusCodes.Status400BadRequest);
+        api.MapGet("/changes", ListChangesAsync).WithName("ListChanges").ProducesProblem(StatusCodes.Status400BadRequest);
     }
 
     private static async Task<Results<Ok<ApiPage<EntryItem>>, ProblemHttpResult>> ListEntriesAsync(
@@ -52,14 +62,9 @@ public static class ApiEndpoints
         {
             return ApiProblems.BadRequest(ApiCursor.BadLimit);
         }
-        EntryKind? kindWanted = null;
-        if (kind is not null)
+        if (!ApiQueries.TryKind(kind, out var kindWanted))
         {
-            if (KindOf(kind) is not { } parsed)
-            {
-                return ApiProblems.BadRequest("kind must be page, topic, question, meeting or summary.");
-            }
-            kindWanted = parsed;
+            return ApiProblems.BadRequest(ApiQueries.KindProblem);
         }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var entries = db.Entries.AsNoTracking().ReadableBy(ApiCaller.Of(http).User);
@@ -89,22 +94,12 @@ public static class ApiEndpoints
     }
 
     private static async Task<Results<Ok<EntryDetail>, RedirectHttpResult, ProblemHttpResult>> GetEntryAsync(
-        HttpContext http, IDbContextFactory<WikiDbContext> dbFactory, string slug, CancellationToken cancellationToken)
+        HttpContext http, ApiQueries queries, string slug, CancellationToken cancellationToken)
     {
-        var reader = ApiCaller.Of(http).User;
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var found = await db.Entries.ReadableBy(reader).Where(e => e.Slug == slug)
-            .Select(e => new { e.Id, Program = e.Program == null ? null : e.Program.Code }).FirstOrDefaultAsync(cancellationToken);
-        if (found is null)
-        {
-            return await RenamedEntries.CurrentSlugAsync(db, slug, kind: null, reader, cancellationToken) is { } moved
-                ? TypedResults.Redirect($"{Prefix}/entries/{moved}", permanent: true, preserveMethod: true)
-                : ApiProblems.NotFound();
-        }
-        // With the rows of its kind's fields, as a revision records them.
-        var entry = (await EntryGraph.WithFieldsAsync(db, found.Id, cancellationToken))!;
-        return TypedResults.Ok(new EntryDetail(entry.Slug, entry.Kind, entry.Title, found.Program, entry.Visibility, entry.Status, entry.RevisionNumber,
-            entry.CreatedAt, entry.UpdatedAt, Url(http, entry.Kind, entry.Slug), entry.BodyMarkdown, entry.BodyHtml, EntryFields.Of(entry)));
+        var answer = await queries.EntryAsync(ApiCaller.Of(http), ApiLinks.Of(http), slug, cancellationToken);
+        return answer.MovedTo is { } moved ? TypedResults.Redirect($"{Prefix}/entries/{moved}", permanent: true, preserveMethod: true)
+            : answer.Value is { } entry ? TypedResults.Ok(entry)
+            : ApiProblems.Of(answer);
     }
 
     private static async Task<Results<Ok<ApiPage<RevisionItem>>, ProblemHttpResult>> ListRevisionsAsync(
@@ -125,41 +120,60 @@ public static class ApiEndpoints
         }
         // Newest first, as the history page lists them.
         var rows = view.Revisions.Where(r => before is null || r.Number < before).Take(take + 1).ToList();
-        var items = rows.Take(take).Select(r => new RevisionItem(r.Number, r.Title, r.AuthorName, r.AuthorProgramCode, r.CreatedAt, r.EditNote)).ToList();
+        var items = rows.Take(take).Select(r => Item(r)).ToList();
         return TypedResults.Ok(new ApiPage<RevisionItem>(items, rows.Count > take ? ApiCursor.Of(rows[take - 1].Number) : null));
     }
 
     private static async Task<Results<Ok<ApiPage<SearchItem>>, ProblemHttpResult>> SearchAsync(
-        HttpContext http, SearchService search, string? q, string? kind, string? program, string? tag, string? cursor, CancellationToken cancellationToken)
+        HttpContext http, ApiQueries queries, string? q, string? kind, string? program, string? tag, string? cursor, CancellationToken cancellationToken) =>
+        ApiProblems.OkOr(await queries.SearchAsync(ApiCaller.Of(http), ApiLinks.Of(http), q, kind, program, tag, cursor, cancellationToken));
+
+    private static async Task<Results<Ok<ApiPage<QuestionItem>>, ProblemHttpResult>> ListQuestionsAsync(
+        HttpContext http, ApiQueries queries, string? cursor, CancellationToken cancellationToken) =>
+        ApiProblems.OkOr(await queries.QuestionsAsync(ApiCaller.Of(http), ApiLinks.Of(http), cursor, cancellationToken));
+
+    private static async Task<Results<Ok<ApiPage<ChangeItem>>, ProblemHttpResult>> ListChangesAsync(
+        HttpContext http, ApiQueries queries, string? kind, string? cursor, CancellationToken cancellationToken) =>
+        ApiProblems.OkOr(await queries.RecentAsync(ApiCaller.Of(http), ApiLinks.Of(http), kind, cursor, cancellationToken));
+
+    /// <summary>Revision <paramref name="number"/> against an earlier one (<paramref name="from"/>, by default the one before), as unified text.</summary>
+    private static async Task<Results<Ok<DiffItem>, ProblemHttpResult>> DiffAsync(
+        HttpContext http, EntryHistory history, string slug, int number, int? from, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(q))
+        var older = from ?? number - 1;
+        if (older < 1 || older >= number)
         {
-            return ApiProblems.BadRequest("Say what to search for: /api/v1/search?q=words.");
+            return ApiProblems.BadRequest("from must be an earlier revision than the one diffed, and at least 1.");
         }
-        if (!ApiCursor.TryRead(cursor, out var page) || page < 1)
+        var found = await history.DiffAsync(slug, older, number, ApiCaller.Of(http).User, cancellationToken);
+        if (found.Value is not { } diff)
+        {
+            return ApiProblems.NotFound(found.MovedTo is { } moved ? $"This entry moved to {Prefix}/entries/{moved}." : "There is no such entry or revision, or you may not read it.");
+        }
+        return TypedResults.Ok(new DiffItem(diff.Slug, Item(diff.From), Item(diff.To), Unified(diff.TitleLines), Unified(diff.BodyLines), Unified(diff.FieldLines)));
+    }
+
+    /// <summary>The weekly summaries the caller may read, newest week first, a few weeks a page; the cursor is the next older week.</summary>
+    private static async Task<Results<Ok<ApiPage<SummaryItem>>, ProblemHttpResult>> ListSummariesAsync(
+        HttpContext http, SummaryQueries summaries, string? cursor, CancellationToken cancellationToken)
+    {
+        if (!ApiCursor.TryRead(cursor, out var week) || (week is { } w && !IsoWeek.TryParse($"{w / 100}-W{w % 100:00}", out _)))
         {
             return ApiProblems.BadRequest(ApiCursor.BadCursor);
         }
-        EntryKind? kindWanted = null;
-        if (kind is not null)
-        {
-            if (KindOf(kind) is not { } parsed)
-            {
-                return ApiProblems.BadRequest("kind must be page, topic, question, meeting or summary.");
-            }
-            kindWanted = parsed;
-        }
-        var number = page ?? 1;
-        var results = await search.SearchAsync(new SearchRequest(q, kindWanted, program, null, tag, number), ApiCaller.Of(http).User, cancellationToken);
-        var items = results.Hits.Select(h => new SearchItem(h.Kind, Plain(h.Title), Plain(h.Snippet), h.ProgramCode, h.Visibility, Absolute(http, h.Url))).ToList();
-        return TypedResults.Ok(new ApiPage<SearchItem>(items, number < results.PageCount ? ApiCursor.Of(number + 1) : null));
+        IsoWeek? until = week is { } u ? new IsoWeek(u / 100, u % 100) : null;
+        var list = await summaries.ListAsync(ApiCaller.Of(http).User, until, SummaryWeeksPerPage, cancellationToken);
+        var links = ApiLinks.Of(http);
+        var items = list.Cards.Select(c => new SummaryItem(c.Slug, c.Title, c.Week.ToString(), c.Topic?.Slug, c.Author.Name, c.State, c.Visibility, c.Excerpt,
+            links.Entry(EntryKind.WeeklySummary, c.Slug))).ToList();
+        return TypedResults.Ok(new ApiPage<SummaryItem>(items, list.Older is { } older ? ApiCursor.Of((older.Year * 100) + older.Week) : null));
     }
 
     private static async Task<Results<Ok<IReadOnlyList<ThreadItem>>, ProblemHttpResult>> ListCommentsAsync(
-        HttpContext http, IDbContextFactory<WikiDbContext> dbFactory, Discussions discussions, string slug, CancellationToken cancellationToken)
+        HttpContext http, ApiQueries queries, Discussions discussions, string slug, CancellationToken cancellationToken)
     {
         var reader = ApiCaller.Of(http).User;
-        if (await ReadableEntryIdAsync(dbFactory, slug, reader, cancellationToken) is not { } entryId)
+        if (await queries.ReadableEntryIdAsync(slug, reader, cancellationToken) is not { } entryId)
         {
             return ApiProblems.NotFound();
         }
@@ -169,76 +183,31 @@ public static class ApiEndpoints
         }
         var threads = await discussions.ThreadsAsync(entryId, reader, cancellationToken);
         return TypedResults.Ok<IReadOnlyList<ThreadItem>>([.. threads.Select(t => new ThreadItem(t.Id, t.Quote, t.Outdated, t.OpenedByName, t.CreatedAt, t.ResolvedAt,
-            [.. t.Comments.Select(c => new CommentItem(c.Id, c.ParentId, c.AuthorName, c.Markdown, c.Html, c.CreatedAt, c.EditedAt, c.Deleted))]))]);
+            [.. t.Comments.Select(c => new CommentItem(c.Id, c.ParentId, c.AuthorName, c.AssistantName, c.Markdown, c.Html, c.CreatedAt, c.EditedAt, c.Deleted))]))]);
     }
 
     private static async Task<Results<Created<PostedComment>, ProblemHttpResult>> PostCommentAsync(
-        HttpContext http, IDbContextFactory<WikiDbContext> dbFactory, Discussions discussions, Audit audit, string slug, NewComment comment, CancellationToken cancellationToken)
+        HttpContext http, ApiQueries queries, string slug, NewComment comment, CancellationToken cancellationToken)
     {
-        var caller = ApiCaller.Of(http);
-        if (caller.User is not { } user)
-        {
-            return ApiProblems.Unauthorized("Send a personal access token with the scope comment or above.");
-        }
-        if (!caller.May(TokenScope.Comment))
-        {
-            return ApiProblems.Forbidden($"This token's scope is {caller.Scope.ToString().ToLowerInvariant()}; commenting needs comment or above.");
-        }
-        if (await ReadableEntryIdAsync(dbFactory, slug, user, cancellationToken) is not { } entryId)
-        {
-            return ApiProblems.NotFound();
-        }
-        DiscussionOutcome outcome;
-        if (comment.ThreadId is { } threadId)
-        {
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            if (!await db.CommentThreads.AnyAsync(t => t.Id == threadId && t.EntryId == entryId, cancellationToken))
-            {
-                return ApiProblems.NotFound("There is no such discussion on this entry.");
-            }
-            outcome = await discussions.ReplyAsync(user.Id, threadId, comment.ReplyTo, comment.Text ?? "", cancellationToken);
-        }
-        else
-        {
-            outcome = await discussions.OpenAsync(user.Id, entryId, comment.Text ?? "", anchor: null, cancellationToken);
-        }
-        if (outcome.Error is { } error)
-        {
-            return error == WriteRateLimit.TooFast ? ApiProblems.TooMany(error) : ApiProblems.BadRequest(error);
-        }
-        var posted = comment.ThreadId is { } thread ? new PostedComment(thread, outcome.Id) : new PostedComment(outcome.Id!.Value, null);
-        await AuditWriteAsync(dbFactory, audit, caller, $"comment in discussion #{posted.ThreadId}", entryId, cancellationToken);
-        return TypedResults.Created($"{Prefix}/entries/{slug}/comments", posted);
+        var answer = await queries.PostCommentAsync(ApiCaller.Of(http), slug, comment, cancellationToken);
+        return answer.Value is { } posted ? TypedResults.Created($"{Prefix}/entries/{slug}/comments", posted) : ApiProblems.Of(answer);
     }
 
-    /// <summary>
-    /// A write through a token is audited with the token that made it. The comment is already saved by the discussion
-    /// service, so this row follows it in a context of its own.
-    /// </summary>
-    private static async Task AuditWriteAsync(IDbContextFactory<WikiDbContext> dbFactory, Audit audit, ApiCaller caller, string what, int entryId, CancellationToken cancellationToken)
+    /// <summary>A reply to comment <paramref name="id"/>, in its discussion.</summary>
+    private static async Task<Results<Created<PostedComment>, ProblemHttpResult>> PostReplyAsync(
+        HttpContext http, ApiQueries queries, IDbContextFactory<WikiDbContext> dbFactory, string slug, int id, NewReply reply, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var assistant = caller.AssistantName is { } name ? $", by {name}" : "";
-        audit.Add(db, caller.User!, AuditActions.TokenWrote, $"{what} through token #{caller.TokenId} \"{caller.TokenName}\"{assistant}", entryId);
-        await db.SaveChangesAsync(cancellationToken);
+        var threadId = await db.Comments.Where(c => c.Id == id && c.Thread!.Entry!.Slug == slug).Select(c => (int?)c.ThreadId).FirstOrDefaultAsync(cancellationToken);
+        // An unknown comment is answered as a missing discussion, after the scope checks: a read token learns nothing.
+        var answer = await queries.PostCommentAsync(ApiCaller.Of(http), slug, new NewComment(reply.Text, threadId ?? 0, id), cancellationToken);
+        return answer.Value is { } posted ? TypedResults.Created($"{Prefix}/entries/{slug}/comments", posted) : ApiProblems.Of(answer);
     }
 
-    private static async Task<int?> ReadableEntryIdAsync(IDbContextFactory<WikiDbContext> dbFactory, string slug, WikiUser? reader, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var id = await db.Entries.ReadableBy(reader).Where(e => e.Slug == slug).Select(e => e.Id).FirstOrDefaultAsync(cancellationToken);
-        return id == 0 ? null : id;
-    }
+    private static RevisionItem Item(RevisionRow r) => new(r.Number, r.Title, r.AuthorName, r.AssistantName, r.AuthorProgramCode, r.CreatedAt, r.EditNote);
 
-    private static EntryKind? KindOf(string text) =>
-        text.Equals("summary", StringComparison.OrdinalIgnoreCase) ? EntryKind.WeeklySummary
-        : Enum.TryParse<EntryKind>(text, ignoreCase: true, out var kind) && Enum.IsDefined(kind) && !char.IsDigit(text[0]) ? kind
-        : null;
+    private static string Unified(IReadOnlyList<DiffLine> lines) =>
+        string.Join("\n", lines.Select(l => (l.Kind switch { DiffKind.Added => "+", DiffKind.Removed => "-", _ => " " }) + string.Concat(l.Spans.Select(s => s.Text))));
 
-    private static string Plain(IReadOnlyList<TextPart> parts) => string.Concat(parts.Select(p => p.Text));
-
-    private static string Url(HttpContext http, EntryKind kind, string slug) => Absolute(http, EntryUrls.For(kind, slug));
-
-    private static string Absolute(HttpContext http, string relative) =>
-        $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/{relative.TrimStart('.', '/')}";
+    private static string Url(HttpContext http, EntryKind kind, string slug) => ApiLinks.Of(http).Entry(kind, slug);
 }

@@ -20,6 +20,20 @@ public static class ApiProblems
     public static ProblemHttpResult TooMany(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests");
 
+    /// <summary>The problem an <see cref="ApiAnswer{T}"/> refused with.</summary>
+    public static ProblemHttpResult Of<T>(ApiAnswer<T> answer) where T : class => answer.Status switch
+    {
+        StatusCodes.Status301MovedPermanently => NotFound(answer.Problem!),
+        StatusCodes.Status404NotFound => NotFound(answer.Problem!),
+        StatusCodes.Status401Unauthorized => Unauthorized(answer.Problem!),
+        StatusCodes.Status403Forbidden => Forbidden(answer.Problem!),
+        StatusCodes.Status429TooManyRequests => TooMany(answer.Problem!),
+        _ => BadRequest(answer.Problem!),
+    };
+
+    public static Results<Ok<T>, ProblemHttpResult> OkOr<T>(ApiAnswer<T> answer) where T : class =>
+        answer.Value is { } value ? TypedResults.Ok(value) : Of(answer);
+
     public static ProblemHttpResult Unavailable(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Machine access is off");
 }

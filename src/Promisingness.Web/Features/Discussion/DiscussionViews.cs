@@ -1,6 +1,10 @@
 namespace Promisingness.Web.Features.Discussion;
 
-public sealed record CommentView(int Id, int? ParentId, string AuthorName, string AuthorUserId, string Html, string Markdown, DateTimeOffset CreatedAt, DateTimeOffset? EditedAt, bool Deleted);
+public sealed record CommentView(int Id, int? ParentId, string AuthorName, string? AssistantName, string AuthorUserId, string Html, string Markdown, DateTimeOffset CreatedAt, DateTimeOffset? EditedAt, bool Deleted)
+{
+    /// <summary>Who to credit: the author, or the assistant for the author.</summary>
+    public string Credit => Entries.Author.Credit(AuthorName, AssistantName);
+}
 
 public sealed record ThreadView(
     int Id,

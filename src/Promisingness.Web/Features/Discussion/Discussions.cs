@@ -41,7 +41,7 @@ public sealed partial class Discussions(
             t.Id, t.Quote, t.QuotePrefix, t.QuoteSuffix, t.RevisionNumber,
             t.Quote is { Length: > 0 } quote && !text.Contains(Normalize(quote), StringComparison.Ordinal),
             t.OpenedByName, t.OpenedByUserId, t.CreatedAt, t.ResolvedAt, t.ResolvedByName,
-            [.. t.Comments.OrderBy(c => c.Id).Select(c => new CommentView(c.Id, c.ParentId, c.AuthorName, c.AuthorUserId,
+            [.. t.Comments.OrderBy(c => c.Id).Select(c => new CommentView(c.Id, c.ParentId, c.AuthorName, c.AssistantName, c.AuthorUserId,
                 c.DeletedAt is null ? c.BodyHtml : "", c.DeletedAt is null ? c.BodyMarkdown : "", c.CreatedAt, c.EditedAt, c.DeletedAt is not null))],
             MayResolve(reader!, facts, t.OpenedByUserId)))];
     }
@@ -54,7 +54,7 @@ public sealed partial class Discussions(
         return entry is null ? (0, 0) : (entry.Id, entry.RevisionNumber);
     }
 
-    public async Task<DiscussionOutcome> OpenAsync(string userId, int entryId, string text, Anchor? anchor, CancellationToken cancellationToken = default)
+    public async Task<DiscussionOutcome> OpenAsync(string userId, int entryId, string text, Anchor? anchor, CancellationToken cancellationToken = default, string? assistantName = null)
     {
         if (Problem(text) is { } problem)
         {
@@ -89,7 +89,7 @@ public sealed partial class Discussions(
             OpenedByName = user.Name,
             CreatedAt = now,
         };
-        var comment = await NewCommentAsync(db, user, text, parentId: null, now, cancellationToken);
+        var comment = await NewCommentAsync(db, user, assistantName, text, parentId: null, now, cancellationToken);
         thread.Comments.Add(comment);
         db.CommentThreads.Add(thread);
         await db.SaveChangesAsync(cancellationToken);
@@ -98,7 +98,7 @@ public sealed partial class Discussions(
         return Done(entryId, thread.Id, notified);
     }
 
-    public async Task<DiscussionOutcome> ReplyAsync(string userId, int threadId, int? parentId, string text, CancellationToken cancellationToken = default)
+    public async Task<DiscussionOutcome> ReplyAsync(string userId, int threadId, int? parentId, string text, CancellationToken cancellationToken = default, string? assistantName = null)
     {
         if (Problem(text) is { } problem)
         {
@@ -121,7 +121,7 @@ public sealed partial class Discussions(
             return DiscussionOutcome.Refused("The comment you answer is not in this discussion.");
         }
         var now = clock.GetUtcNow();
-        var comment = await NewCommentAsync(db, user!, text, parentId, now, cancellationToken);
+        var comment = await NewCommentAsync(db, user!, assistantName, text, parentId, now, cancellationToken);
         var participants = thread.Comments.Select(c => c.AuthorUserId).Append(thread.OpenedByUserId).ToList();
         thread.Comments.Add(comment);
         await db.SaveChangesAsync(cancellationToken);
@@ -225,11 +225,12 @@ public sealed partial class Discussions(
         return [.. rows.Select(r => (r.Slug, r.Name))];
     }
 
-    private async Task<Comment> NewCommentAsync(WikiDbContext db, WikiUser user, string text, int? parentId, DateTimeOffset now, CancellationToken cancellationToken) => new()
+    private async Task<Comment> NewCommentAsync(WikiDbContext db, WikiUser user, string? assistantName, string text, int? parentId, DateTimeOffset now, CancellationToken cancellationToken) => new()
     {
         ParentId = parentId,
         AuthorUserId = user.Id,
         AuthorName = user.Name,
+        AssistantName = assistantName,
         BodyMarkdown = text,
         BodyHtml = await RenderAsync(db, text, cancellationToken),
         CreatedAt = now,

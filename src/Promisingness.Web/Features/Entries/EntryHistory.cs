@@ -6,7 +6,11 @@ using Promisingness.Web.Security;
 
 namespace Promisingness.Web.Features.Entries;
 
-public sealed record RevisionRow(int Number, string Title, string AuthorName, string? AuthorProgramCode, DateTimeOffset CreatedAt, string EditNote);
+public sealed record RevisionRow(int Number, string Title, string AuthorName, string? AssistantName, string? AuthorProgramCode, DateTimeOffset CreatedAt, string EditNote)
+{
+    /// <summary>Who to credit: the author, or the assistant for the author.</summary>
+    public string Credit => Author.Credit(AuthorName, AssistantName);
+}
 
 public sealed record HistoryView(int EntryId, EntryKind Kind, string Slug, string Title, int CurrentRevision, IReadOnlyList<RevisionRow> Revisions)
 {
@@ -71,7 +75,7 @@ public sealed class EntryHistory(IDbContextFactory<WikiDbContext> dbFactory)
     private static async Task<List<RevisionRow>> RowsAsync(WikiDbContext db, List<Revision> revisions, CancellationToken cancellationToken)
     {
         var programs = await db.Programs.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Code, cancellationToken);
-        return [.. revisions.Select(r => new RevisionRow(r.Number, r.Title, r.AuthorName, r.AuthorProgramId is { } id ? programs.GetValueOrDefault(id) : null, r.CreatedAt, r.EditNote))];
+        return [.. revisions.Select(r => new RevisionRow(r.Number, r.Title, r.AuthorName, r.AssistantName, r.AuthorProgramId is { } id ? programs.GetValueOrDefault(id) : null, r.CreatedAt, r.EditNote))];
     }
 
     private static async Task<SlugResult<T>> MovedAsync<T>(WikiDbContext db, string slug, WikiUser? reader, CancellationToken cancellationToken) where T : class =>

@@ -128,6 +128,7 @@ public sealed class RevisionRecorder(MarkdownRenderer markdown, EditableKinds ki
             AuthorName = author.Name,
             AuthorUserId = author.UserId,
             AuthorProgramId = author.ProgramId,
+            AssistantName = author.AssistantName,
             CreatedAt = at,
             EditNote = note,
         });

@@ -26,7 +26,7 @@ public static class AtomFeed
                     new XElement(Atom + "id", $"{site}entries/{change.Slug}/history#r{change.Number}"),
                     new XElement(Atom + "link", new XAttribute("href", site + (change.DiffUrl ?? change.EntryUrl))),
                     new XElement(Atom + "updated", change.At.ToString("o")),
-                    new XElement(Atom + "author", new XElement(Atom + "name", change.AuthorName)),
+                    new XElement(Atom + "author", new XElement(Atom + "name", change.Credit)),
                     new XElement(Atom + "summary", change.EditNote.Length > 0 ? change.EditNote : Excerpts.FromHtml(change.BodyHtml)))));
             return Results.Text(new XDocument(new XDeclaration("1.0", "utf-8", null), feed).Declaration + "\n" + feed, "application/atom+xml; charset=utf-8");
         }).CacheOutput(PublicPageCache.PolicyName);

@@ -7,8 +7,8 @@ namespace Promisingness.Web.Features.Recent;
 
 public sealed record RecentFilter(int? ProgramId = null, string? Person = null, EntryKind? Kind = null, int Page = 1);
 
-// PreviousReadable: whether the reader may read the revision before this one (a diff needs both).
-public sealed record RecentChange(string EntryTitle, string EntryUrl, string Slug, EntryKind Kind, int Number, string AuthorName, int? AuthorProgramId, DateTimeOffset At, string EditNote, string BodyHtml, bool PreviousReadable)
+// Credit: the author, or "assistant for author". PreviousReadable: whether the reader may read the revision before this one (a diff needs both).
+public sealed record RecentChange(string EntryTitle, string EntryUrl, string Slug, EntryKind Kind, int Number, string Credit, int? AuthorProgramId, DateTimeOffset At, string EditNote, string BodyHtml, bool PreviousReadable)
 {
     /// <summary>The diff this revision made, or null for the first one and for one whose predecessor the reader may not open.</summary>
     public string? DiffUrl => Number > 1 && PreviousReadable ? $"entries/{Slug}/diff?from={Number - 1}&to={Number}" : null;
@@ -69,6 +69,7 @@ public sealed class RecentChanges(IDbContextFactory<WikiDbContext> dbFactory)
                 r.Entry.Kind,
                 r.Number,
                 r.AuthorName,
+                r.AssistantName,
                 r.AuthorProgramId,
                 r.CreatedAt,
                 r.EditNote,
@@ -76,6 +77,6 @@ public sealed class RecentChanges(IDbContextFactory<WikiDbContext> dbFactory)
                 PreviousReadable = member || db.Revisions.Any(p => p.EntryId == r.EntryId && p.Number == r.Number - 1 && p.Visibility == Visibility.Public),
             })
             .ToListAsync(cancellationToken);
-        return [.. rows.Select(r => new RecentChange(r.Title, EntryUrls.For(r.Kind, r.Slug), r.Slug, r.Kind, r.Number, r.AuthorName, r.AuthorProgramId, r.CreatedAt, r.EditNote, r.BodyHtml, r.PreviousReadable))];
+        return [.. rows.Select(r => new RecentChange(r.Title, EntryUrls.For(r.Kind, r.Slug), r.Slug, r.Kind, r.Number, Author.Credit(r.AuthorName, r.AssistantName), r.AuthorProgramId, r.CreatedAt, r.EditNote, r.BodyHtml, r.PreviousReadable))];
     }
 }
