@@ -4,6 +4,7 @@ using Promisingness.Web.Data;
 using Promisingness.Web.Features.Api;
 using Promisingness.Web.Features.Attachments;
 using Promisingness.Web.Features.Backup;
+using Promisingness.Web.Features.Notifications;
 using Promisingness.Web.Features.Publishing;
 using Promisingness.Web.Features.Recent;
 using Promisingness.Web.Scaling;
@@ -57,6 +58,7 @@ internal static class WikiPipeline
         app.MapBackupDownload();
         app.MapWikiApi();
         app.MapWikiAttachments();
+        app.MapUnsubscribe();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
     }
