@@ -965,6 +965,9 @@ namespace Promisingness.Web.Data.Migrations.Postgres
                     b.Property<long>("At")
                         .HasColumnType("bigint");
 
+                    b.Property<bool>("AwaitsDigest")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("EntryId")
                         .HasColumnType("integer");
 
@@ -995,9 +998,30 @@ namespace Promisingness.Web.Data.Migrations.Postgres
 
                     b.HasIndex("EntryId");
 
+                    b.HasIndex("AwaitsDigest", "At");
+
                     b.HasIndex("RecipientUserId", "ReadAt", "Id");
 
                     b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("Promisingness.Web.Data.NotificationPreference", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Delivery")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("UserId", "Kind");
+
+                    b.ToTable("NotificationPreferences");
                 });
 
             modelBuilder.Entity("Promisingness.Web.Data.OutboxMessage", b =>
@@ -1020,6 +1044,9 @@ namespace Promisingness.Web.Data.Migrations.Postgres
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
+
+                    b.Property<int?>("EntryId")
+                        .HasColumnType("integer");
 
                     b.Property<long?>("FailedAt")
                         .HasColumnType("bigint");
@@ -1045,6 +1072,9 @@ namespace Promisingness.Web.Data.Migrations.Postgres
                     b.Property<long>("NextAttemptAt")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("RecipientUserId")
+                        .HasColumnType("text");
+
                     b.Property<long?>("SentAt")
                         .HasColumnType("bigint");
 
@@ -1061,6 +1091,10 @@ namespace Promisingness.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)");
+
+                    b.Property<string>("UnsubscribeUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.HasKey("Id");
 
@@ -1736,6 +1770,15 @@ namespace Promisingness.Web.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Entry");
+                });
+
+            modelBuilder.Entity("Promisingness.Web.Data.NotificationPreference", b =>
+                {
+                    b.HasOne("Promisingness.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Promisingness.Web.Data.QuestionTopic", b =>
