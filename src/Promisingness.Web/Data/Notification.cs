@@ -18,6 +18,17 @@ public sealed class Notification
     /// <summary>A short line without the entry's text ("requested changes", "mentioned you").</summary>
     public string Text { get; set; } = "";
     public DateTimeOffset? ReadAt { get; set; }
+
+    /// <summary>Set when the recipient hears of it in a digest: cleared, with a compare-and-swap, when the digest is queued.</summary>
+    public bool AwaitsDigest { get; set; }
+}
+
+/// <summary>A member's choice of how a kind of notification reaches them by mail; without a row, the kind's default.</summary>
+public sealed class NotificationPreference
+{
+    public required string UserId { get; set; }
+    public NotificationKind Kind { get; set; }
+    public MailDelivery Delivery { get; set; }
 }
 
 /// <summary>

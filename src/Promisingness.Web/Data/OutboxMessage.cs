@@ -6,6 +6,8 @@ public enum MailKind
     Invitation,
     PasswordReset,
     AddressConfirmation,
+    Notification,
+    Digest,
 }
 
 /// <summary>
@@ -33,5 +35,12 @@ public sealed class OutboxMessage
     /// <summary>Set when the sender gave up (a day of failures); an admin may retry it.</summary>
     public DateTimeOffset? FailedAt { get; set; }
     public string? ClaimedBy { get; set; }
+
+    /// <summary>For a notification: whom it is for and the entry it names, checked again just before it is sent.</summary>
+    public string? RecipientUserId { get; set; }
+    public int? EntryId { get; set; }
+
+    /// <summary>The one-click unsubscribe address (RFC 8058) of a notification or digest; null for account mail.</summary>
+    public string? UnsubscribeUrl { get; set; }
     public DateTimeOffset? ClaimedUntil { get; set; }
 }

@@ -15,6 +15,7 @@ internal static class SaveSteps
         services.AddSaveStep<LinksFollowTheAddress>();
         services.AddSaveStep<DraftBecomesTheRevision>();
         services.AddSaveStep<WatchersHearOfTheSave>();
+        services.AddSaveStep<OwnersHearOfTheirActionItems>();
         // Reads what the steps above changed, so it comes after them; it gives the writer's turn back.
         services.AddSaveStep<CachedPagesOfTheSave>();
         services.AddSaveStep<EditorsHearOfTheSave>();

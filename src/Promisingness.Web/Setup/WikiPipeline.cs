@@ -5,6 +5,7 @@ using Promisingness.Web.Features.Api;
 using Promisingness.Web.Features.Attachments;
 using Promisingness.Web.Features.Backup;
 using Promisingness.Web.Features.Mcp;
+using Promisingness.Web.Features.Notifications;
 using Promisingness.Web.Features.Publishing;
 using Promisingness.Web.Features.Recent;
 using Promisingness.Web.Scaling;
@@ -59,6 +60,7 @@ internal static class WikiPipeline
         app.MapWikiApi();
         app.MapWikiMcp();
         app.MapWikiAttachments();
+        app.MapUnsubscribe();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
     }

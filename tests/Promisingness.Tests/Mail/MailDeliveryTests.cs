@@ -172,6 +172,18 @@ public sealed partial class MailDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ResendConfirmation_AskedAtAnotherAddress_MailsALinkOnThePublicUrl()
+    {
+        await Members.AddAsync(app, "unconfirmed@example.org", Roles.Researcher, Members.Aisc);
+
+        // The test client asks at http://localhost/; the link must point where readers reach the wiki.
+        await Forms.PostAsync(Members.Client(app), "/Account/ResendEmailConfirmation", new Dictionary<string, string> { ["Input.Email"] = "unconfirmed@example.org" });
+
+        var link = LinkIn(Assert.Single(await smtp.WaitForAsync("unconfirmed@example.org")));
+        Assert.StartsWith("/Account/ConfirmEmail?userId=", link.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AdminMailPage_SaysWhereMailGoes_ShowsItsEmptyState_ThenTheMessages()
     {
         var client = await Members.SignInAsync(app, WikiApp.AdminEmail, WikiApp.AdminPassword);

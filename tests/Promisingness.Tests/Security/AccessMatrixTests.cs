@@ -155,6 +155,8 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture, ITestOu
         ["/feed.atom"] = [Everyone("/feed.atom")],
         ["/sitemap.xml"] = [Everyone("/sitemap.xml")],
         ["/robots.txt"] = [Everyone("/robots.txt")],
+        // The signed token is the authority, for anyone who holds the link (UnsubscribeTests); without one, refused.
+        ["/mail/unsubscribe"] = [Same("/mail/unsubscribe?t=forged", new(HttpStatusCode.BadRequest))],
         // For load balancers: it says "Healthy" or not, and nothing about the content.
         ["/healthz"] = [Everyone("/healthz")],
         ["/not-found"] = [Same("/not-found", Answer.NotFound)],
@@ -187,6 +189,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture, ITestOu
         ["/Account/Manage/GenerateRecoveryCodes"] = [new("/Account/Manage/GenerateRecoveryCodes", actor => actor == "anonymous" ? Answer.SignIn : new(HttpStatusCode.Redirect, "/Account/Manage/TwoFactorAuthentication"))],
         ["/Account/Manage/Passkeys"] = [AccountManagement("/Account/Manage/Passkeys")],
         ["/Account/Manage/Tokens"] = [AccountManagement("/Account/Manage/Tokens")],
+        ["/Account/Manage/Notifications"] = [AccountManagement("/Account/Manage/Notifications")],
         ["/Account/Manage/RenamePasskey/{Id}"] = [new("/Account/Manage/RenamePasskey/no-such-passkey", actor => actor == "anonymous" ? Answer.SignIn : new(HttpStatusCode.Redirect, "/Account/Manage/Passkeys"))],
         // Posted to only, by forms and scripts: covered by the forged-token test below.
         ["/Account/Logout"] = [],

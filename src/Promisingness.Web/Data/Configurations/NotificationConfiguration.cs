@@ -11,6 +11,18 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.Property(n => n.Text).HasMaxLength(300);
         builder.HasOne(n => n.Entry).WithMany().OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(n => new { n.RecipientUserId, n.ReadAt, n.Id });
+        // The digest job's question: what waits for a digest.
+        builder.HasIndex(n => new { n.AwaitsDigest, n.At });
+    }
+}
+
+internal sealed class NotificationPreferenceConfiguration : IEntityTypeConfiguration<NotificationPreference>
+{
+    public void Configure(EntityTypeBuilder<NotificationPreference> builder)
+    {
+        builder.HasKey(p => new { p.UserId, p.Kind });
+        builder.Property(p => p.Delivery).HasConversion<string>().HasMaxLength(20);
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

@@ -14,6 +14,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.Kind).HasConversion<string>().HasMaxLength(30);
         builder.Property(m => m.LastError).HasMaxLength(1000);
         builder.Property(m => m.ClaimedBy).HasMaxLength(100);
+        builder.Property(m => m.UnsubscribeUrl).HasMaxLength(2000);
         builder.HasIndex(m => m.MessageId).IsUnique();
         // The sender's question every few seconds: which rows are neither sent nor given up, and due.
         builder.HasIndex(m => new { m.SentAt, m.FailedAt, m.NextAttemptAt });

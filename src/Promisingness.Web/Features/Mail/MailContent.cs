@@ -33,5 +33,26 @@ public sealed record MailContent(string Subject, string Text, string Html)
         return new MailContent(subject, text.ToString(), html.ToString());
     }
 
+    /// <summary>
+    /// An opening paragraph, then one line per item with its own link (a digest), and a closing note; encoded as
+    /// <see cref="Compose"/> does.
+    /// </summary>
+    public static MailContent ComposeList(string subject, string opening, IReadOnlyList<(string Line, Uri Link)> items, string closing)
+    {
+        var text = new StringBuilder(opening).Append("\n\n");
+        var html = new StringBuilder("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>")
+            .Append(Encode(subject))
+            .Append("</title></head>\n<body style=\"font-family: sans-serif; line-height: 1.5; max-width: 40em;\">\n<p>")
+            .Append(Encode(opening)).Append("</p>\n<ul>\n");
+        foreach (var (line, link) in items)
+        {
+            text.Append("- ").Append(line).Append("\n  ").Append(link.AbsoluteUri).Append('\n');
+            html.Append("<li><a href=\"").Append(Encode(link.AbsoluteUri)).Append("\">").Append(Encode(line)).Append("</a></li>\n");
+        }
+        text.Append('\n').Append(closing).Append('\n');
+        html.Append("</ul>\n<p style=\"color: #555; font-size: small;\">").Append(Encode(closing)).Append("</p>\n</body></html>\n");
+        return new MailContent(subject, text.ToString(), html.ToString());
+    }
+
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
 }

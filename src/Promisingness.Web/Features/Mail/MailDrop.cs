@@ -26,6 +26,12 @@ internal sealed class MailDrop(MailSettings settings)
         message.Date = row.CreatedAt;
         // RFC 3834: mail a program sent, so that out-of-office replies do not answer it.
         message.Headers.Add("Auto-Submitted", "auto-generated");
+        if (row.UnsubscribeUrl is not null)
+        {
+            // RFC 8058: a mail program may offer "unsubscribe", which POSTs List-Unsubscribe=One-Click to the link.
+            message.Headers.Add("List-Unsubscribe", $"<{row.UnsubscribeUrl}>");
+            message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
         message.Body = new BodyBuilder { TextBody = row.TextBody, HtmlBody = row.HtmlBody }.ToMessageBody();
         return message;
     }

@@ -34,6 +34,10 @@ public sealed class MailSettings
     public TimeSpan LongestRetry { get; init; } = TimeSpan.FromHours(1);
     public TimeSpan GiveUpAfter { get; init; } = TimeSpan.FromDays(1);
 
+    /// <summary>Digests go out at this hour (Mail:DigestHour) in this zone (Mail:DigestTimeZone): daily, and on Mondays weekly.</summary>
+    public int DigestHour { get; init; } = 8;
+    public TimeZoneInfo DigestTimeZone { get; init; } = TimeZoneInfo.Utc;
+
     public bool UsesSmtp => !string.IsNullOrWhiteSpace(Host);
 
     /// <summary>For the log at start and /admin/mail; never the password.</summary>
@@ -62,6 +66,21 @@ public sealed class MailSettings
             }
         }
         var from = configuration["Smtp:From"];
+        var digestHour = configuration.GetValue("Mail:DigestHour", 8);
+        if (digestHour is < 0 or > 23)
+        {
+            throw new InvalidOperationException($"Mail:DigestHour is {digestHour}; it must be an hour from 0 to 23.");
+        }
+        var zoneName = configuration["Mail:DigestTimeZone"];
+        TimeZoneInfo zone;
+        try
+        {
+            zone = string.IsNullOrWhiteSpace(zoneName) ? TimeZoneInfo.Utc : TimeZoneInfo.FindSystemTimeZoneById(zoneName);
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            throw new InvalidOperationException($"Mail:DigestTimeZone is '{zoneName}'; it must be a time zone such as Europe/Berlin or UTC.");
+        }
         return new MailSettings
         {
             Host = configuration["Smtp:Host"],
@@ -75,6 +94,8 @@ public sealed class MailSettings
             Poll = TimeSpan.FromMilliseconds(configuration.GetValue("Mail:PollMilliseconds", 5_000)),
             FirstRetry = TimeSpan.FromMilliseconds(configuration.GetValue("Mail:FirstRetryMilliseconds", 30_000)),
             LongestRetry = TimeSpan.FromMilliseconds(configuration.GetValue("Mail:LongestRetryMilliseconds", 3_600_000)),
+            DigestHour = digestHour,
+            DigestTimeZone = zone,
         };
     }
 

@@ -31,4 +31,20 @@ public static class MailTexts
         "Confirm the address",
         link,
         "If you did not ask for this, ignore this message: nothing changes.");
+
+    /// <summary>One notification at once: who did what to which entry, never the entry's or the comment's text.</summary>
+    public static MailContent Notification(string actor, string what, string title, Uri link, string kindLabel, Uri preferences, Uri unsubscribe) => MailContent.Compose(
+        Shorten($"{actor} {what}: {title}"),
+        [$"{actor} {what}: “{title}”."],
+        "Open it in the wiki",
+        link,
+        $"You get this mail at once because of your choice for “{kindLabel}”. Choose what you receive at {preferences.AbsoluteUri}, or stop mails of this kind with one click: {unsubscribe.AbsoluteUri}");
+
+    public static MailContent Digest(string period, IReadOnlyList<(string Line, Uri Link)> items, Uri preferences, Uri unsubscribe) => MailContent.ComposeList(
+        $"Your {period} digest from the Promisingness Wiki: {items.Count} {(items.Count == 1 ? "notification" : "notifications")}",
+        $"What happened on {Wiki} since your last {period} digest:",
+        items,
+        $"Choose what you receive at {preferences.AbsoluteUri}, or stop the kinds in this digest with one click: {unsubscribe.AbsoluteUri}");
+
+    private static string Shorten(string subject) => subject.Length > 200 ? subject[..199] + "…" : subject;
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Promisingness.Web.Data;
+using Promisingness.Web.Security;
 
 namespace Promisingness.Web.Features.Mail;
 
@@ -21,6 +22,10 @@ public sealed class OutboxSender(
     private static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(15);
 
     private readonly MailDrop drop = new(mail.Settings);
+    private readonly WikiUsers users = new(dbFactory, clock);
+
+    /// <summary>The last error of a notification not sent because its recipient may no longer read what it names.</summary>
+    public const string Withheld = "Not sent: its recipient may no longer read the entry it names (or their account is locked or gone).";
 
     /// <summary>Who holds a claim: this process on this machine.</summary>
     public string Instance { get; } = $"{Guid.NewGuid():N}/{Environment.ProcessId}/{Environment.MachineName}" is var name && name.Length > 100 ? name[..100] : name;
@@ -73,9 +78,17 @@ public sealed class OutboxSender(
         var claimed = new List<OutboxMessage>();
         foreach (var row in due)
         {
-            if (await ClaimAsync(db, row.Id, now, cancellationToken))
+            if (!await ClaimAsync(db, row.Id, now, cancellationToken))
+            {
+                continue;
+            }
+            if (await MayReadAsync(db, row, cancellationToken))
             {
                 claimed.Add(row);
+            }
+            else
+            {
+                await WithholdAsync(db, row.Id, cancellationToken);
             }
         }
         if (claimed.Count == 0)
@@ -129,6 +142,32 @@ public sealed class OutboxSender(
             .SetProperty(m => m.ClaimedBy, instance)
             .SetProperty(m => m.ClaimedUntil, until)
             .SetProperty(m => m.Attempts, m => m.Attempts + 1), cancellationToken) == 1;
+    }
+
+    /// <summary>Checked at send time, not only when queued: access may have been lost while the mail waited.</summary>
+    private async Task<bool> MayReadAsync(WikiDbContext db, OutboxMessage row, CancellationToken cancellationToken)
+    {
+        if (row.RecipientUserId is null)
+        {
+            return true;
+        }
+        if (await users.LoadAsync(row.RecipientUserId, cancellationToken) is not { Locked: false } user)
+        {
+            return false;
+        }
+        return row.EntryId is not { } entryId
+            || (await EntryAccess.FactsAsync(db, entryId, cancellationToken) is { } facts && EntryPermissions.Can(user, EntryOperation.ReadComments, facts));
+    }
+
+    private async Task WithholdAsync(WikiDbContext db, long id, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var instance = Instance;
+        await db.Outbox.Where(m => m.Id == id && m.ClaimedBy == instance).ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.FailedAt, now)
+            .SetProperty(m => m.LastError, Withheld)
+            .SetProperty(m => m.ClaimedBy, (string?)null)
+            .SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null), cancellationToken);
     }
 
     private async Task MarkSentAsync(WikiDbContext db, long id, CancellationToken cancellationToken)

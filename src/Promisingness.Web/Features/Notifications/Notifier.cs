@@ -8,11 +8,14 @@ namespace Promisingness.Web.Features.Notifications;
 /// Adds notifications to the recipients' inboxes, leaving out the actor and anyone who may not read the
 /// entry: a notification never tells someone about an entry they cannot see.
 /// </summary>
-public sealed class Notifier(WikiUsers users)
+public sealed class Notifier(WikiUsers users, NotificationMail mail)
 {
     public sealed record Message(NotificationKind Kind, int EntryId, string ActorName, string Text, int? ThreadId = null, int? RevisionNumber = null);
 
-    /// <summary>Adds the rows to <paramref name="db"/> (saved with the caller's change) and returns who was notified.</summary>
+    /// <summary>
+    /// Adds the rows to <paramref name="db"/>, with the mail each recipient chose (<see cref="NotificationMail"/>), saved
+    /// with the caller's change in its transaction; returns who was notified.
+    /// </summary>
     public async Task<IReadOnlyList<string>> AddAsync(WikiDbContext db, IEnumerable<string> recipientIds, string? actorUserId, Message message, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         var recipients = recipientIds.Where(id => id != actorUserId).Distinct().ToList();
@@ -26,6 +29,7 @@ public sealed class Notifier(WikiUsers users)
             return [];
         }
         var notified = new List<string>();
+        var rows = new List<Notification>();
         foreach (var id in recipients)
         {
             var user = await users.LoadAsync(id, cancellationToken);
@@ -33,7 +37,7 @@ public sealed class Notifier(WikiUsers users)
             {
                 continue;
             }
-            db.Notifications.Add(new Notification
+            var row = new Notification
             {
                 RecipientUserId = id,
                 Kind = message.Kind,
@@ -43,9 +47,12 @@ public sealed class Notifier(WikiUsers users)
                 ActorName = message.ActorName,
                 At = at,
                 Text = message.Text.Length > 300 ? message.Text[..300] : message.Text,
-            });
+            };
+            db.Notifications.Add(row);
+            rows.Add(row);
             notified.Add(id);
         }
+        await mail.AddAsync(db, rows, cancellationToken);
         return notified;
     }
 

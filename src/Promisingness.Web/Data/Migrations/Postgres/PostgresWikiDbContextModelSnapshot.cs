@@ -969,6 +969,9 @@ namespace Promisingness.Web.Data.Migrations.Postgres
                     b.Property<long>("At")
                         .HasColumnType("bigint");
 
+                    b.Property<bool>("AwaitsDigest")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("EntryId")
                         .HasColumnType("integer");
 
@@ -999,9 +1002,30 @@ namespace Promisingness.Web.Data.Migrations.Postgres
 
                     b.HasIndex("EntryId");
 
+                    b.HasIndex("AwaitsDigest", "At");
+
                     b.HasIndex("RecipientUserId", "ReadAt", "Id");
 
                     b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("Promisingness.Web.Data.NotificationPreference", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Delivery")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("UserId", "Kind");
+
+                    b.ToTable("NotificationPreferences");
                 });
 
             modelBuilder.Entity("Promisingness.Web.Data.OutboxMessage", b =>
@@ -1024,6 +1048,9 @@ namespace Promisingness.Web.Data.Migrations.Postgres
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
+
+                    b.Property<int?>("EntryId")
+                        .HasColumnType("integer");
 
                     b.Property<long?>("FailedAt")
                         .HasColumnType("bigint");
@@ -1049,6 +1076,9 @@ namespace Promisingness.Web.Data.Migrations.Postgres
                     b.Property<long>("NextAttemptAt")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("RecipientUserId")
+                        .HasColumnType("text");
+
                     b.Property<long?>("SentAt")
                         .HasColumnType("bigint");
 
@@ -1065,6 +1095,10 @@ namespace Promisingness.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)");
+
+                    b.Property<string>("UnsubscribeUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.HasKey("Id");
 
@@ -1744,6 +1778,15 @@ namespace Promisingness.Web.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Entry");
+                });
+
+            modelBuilder.Entity("Promisingness.Web.Data.NotificationPreference", b =>
+                {
+                    b.HasOne("Promisingness.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Promisingness.Web.Data.QuestionTopic", b =>

@@ -934,6 +934,9 @@ namespace Promisingness.Web.Data.Migrations.Sqlite
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("AwaitsDigest")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("EntryId")
                         .HasColumnType("INTEGER");
 
@@ -964,9 +967,30 @@ namespace Promisingness.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("EntryId");
 
+                    b.HasIndex("AwaitsDigest", "At");
+
                     b.HasIndex("RecipientUserId", "ReadAt", "Id");
 
                     b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("Promisingness.Web.Data.NotificationPreference", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Delivery")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "Kind");
+
+                    b.ToTable("NotificationPreferences");
                 });
 
             modelBuilder.Entity("Promisingness.Web.Data.OutboxMessage", b =>
@@ -986,6 +1010,9 @@ namespace Promisingness.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EntryId")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("FailedAt")
@@ -1012,6 +1039,9 @@ namespace Promisingness.Web.Data.Migrations.Sqlite
                     b.Property<long>("NextAttemptAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("RecipientUserId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("SentAt")
                         .HasColumnType("INTEGER");
 
@@ -1027,6 +1057,10 @@ namespace Promisingness.Web.Data.Migrations.Sqlite
                     b.Property<string>("To")
                         .IsRequired()
                         .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnsubscribeUrl")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1699,6 +1733,15 @@ namespace Promisingness.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Entry");
+                });
+
+            modelBuilder.Entity("Promisingness.Web.Data.NotificationPreference", b =>
+                {
+                    b.HasOne("Promisingness.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Promisingness.Web.Data.QuestionTopic", b =>
