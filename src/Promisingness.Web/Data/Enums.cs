@@ -16,4 +16,4 @@ public enum ReviewState { Draft, Submitted, ChangesRequested, Approved, NeedsReR
 
 public enum ReviewAction { Submitted, ChangesRequested, Approved, Published, EditedAfterApproval }
 
-public enum NotificationKind { Mention, Reply, Comment, Resolved, ReviewDecision, Submitted, WatchedChange }
+public enum NotificationKind { Mention, Reply, Comment, Resolved, ReviewDecision, Submitted, WatchedChange, Suggestion }

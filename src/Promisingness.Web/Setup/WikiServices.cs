@@ -25,6 +25,7 @@ using Promisingness.Web.Features.Questions;
 using Promisingness.Web.Features.Recent;
 using Promisingness.Web.Features.Rendering;
 using Promisingness.Web.Features.Search;
+using Promisingness.Web.Features.Suggestions;
 using Promisingness.Web.Features.Summaries;
 using Promisingness.Web.Features.Summaries.Review;
 using Promisingness.Web.Features.Tags;
@@ -84,6 +85,7 @@ internal static class WikiServices
             .AddWikiPages()
             .AddWikiMeetings()
             .AddWikiDiscussion()
+            .AddWikiSuggestions()
             .AddWikiInbox()
             .AddWikiRecent()
             .AddWikiCredences()
