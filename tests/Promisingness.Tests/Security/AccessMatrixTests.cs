@@ -137,6 +137,8 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture, ITestOu
         ["/api/v1/entries/{slug}/revisions"] = [Everyone("/api/v1/entries/goal/revisions"), Same("/api/v1/entries/team-canary/revisions", Answer.NotFound)],
         ["/api/v1/entries/{slug}/comments"] = [Same("/api/v1/entries/weak-to-strong-generalization/comments", new(HttpStatusCode.Unauthorized))],
         ["/api/v1/search"] = [Everyone("/api/v1/search?q=canary"), Everyone("/api/v1/search?q=TEAMCANARY")],
+        ["/api/v1/entries/{slug}/suggestions"] = [Same("/api/v1/entries/weak-to-strong-generalization/suggestions", new(HttpStatusCode.Unauthorized))],
+        ["/api/v1/suggestions/{id}"] = [Same("/api/v1/suggestions/1", new(HttpStatusCode.Unauthorized))],
         ["/openapi/{documentName}.json"] = [Everyone("/openapi/v1.json")],
         ["/admin/publish/files/{name}"] = [new("/admin/publish/files/no-such-file.zip", actor => actor switch { "anonymous" => Answer.SignIn, "admin" => Answer.NotFound, _ => Answer.Denied })],
         // The query echoes on the page, so it names the canaries without their suffixes: only a result could show those.

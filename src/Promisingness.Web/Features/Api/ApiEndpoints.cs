@@ -4,6 +4,7 @@ using Promisingness.Web.Data;
 using Promisingness.Web.Features.Discussion;
 using Promisingness.Web.Features.Entries;
 using Promisingness.Web.Features.Search;
+using Promisingness.Web.Features.Suggestions;
 using Promisingness.Web.Security;
 
 namespace Promisingness.Web.Features.Api;
@@ -39,6 +40,7 @@ public static class ApiEndpoints
         api.MapGet("/entries/{slug}/comments", ListCommentsAsync).WithName("ListComments").ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/entries/{slug}/comments", PostCommentAsync).WithName("PostComment").RequireAuthorization(ApiServices.WriterPolicy)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapSuggestionApi();
     }
 
     private static async Task<Results<Ok<ApiPage<EntryItem>>, ProblemHttpResult>> ListEntriesAsync(

@@ -67,7 +67,7 @@ public sealed class SuggestedEdits(
         }
         if (!MaySuggest(user, facts))
         {
-            return new SuggestionResult.Refused(user is null ? "Sign in to suggest a change." : "You may not suggest changes to this entry.");
+            return new SuggestionResult.Refused(user is null ? "Sign in to suggest a change." : "You may not suggest changes to this entry.", NotAllowed: true);
         }
         var slug = await db.Entries.Where(e => e.Id == entryId).Select(e => e.Slug).FirstAsync(cancellationToken);
         var current = (await editor.OpenAsync(userId, slug, cancellationToken))!;
@@ -215,7 +215,7 @@ public sealed class SuggestedEdits(
             }
             if (!MayDecide(user, facts))
             {
-                return new SuggestionResult.Refused(NotYours);
+                return new SuggestionResult.Refused(NotYours, NotAllowed: true);
             }
             if (suggestion.State != SuggestionState.Open)
             {
@@ -322,7 +322,7 @@ public sealed class SuggestedEdits(
         }
         if (suggestion.SuggesterUserId != user!.Id)
         {
-            return new SuggestionResult.Refused("Only the member who made a suggestion may withdraw it.");
+            return new SuggestionResult.Refused("Only the member who made a suggestion may withdraw it.", NotAllowed: true);
         }
         if (suggestion.State != SuggestionState.Open)
         {

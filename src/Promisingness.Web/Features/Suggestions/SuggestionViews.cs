@@ -43,8 +43,8 @@ public abstract record SuggestionResult
     /// <summary>Field by field: what is wrong with the suggestion. Nothing was kept.</summary>
     public sealed record Invalid(IReadOnlyDictionary<string, string> Errors) : SuggestionResult;
 
-    /// <summary>Not done; the message says why.</summary>
-    public sealed record Refused(string Message) : SuggestionResult;
+    /// <summary>Not done; the message says why. <see cref="NotAllowed"/>: the user may not do this at all (rather than not now).</summary>
+    public sealed record Refused(string Message, bool NotAllowed = false) : SuggestionResult;
 
     /// <summary>No suggestion the user may see has this id.</summary>
     public sealed record NotFound : SuggestionResult;
