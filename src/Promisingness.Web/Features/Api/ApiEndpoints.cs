@@ -4,7 +4,6 @@ using Promisingness.Web.Data;
 using Promisingness.Web.Features.Discussion;
 using Promisingness.Web.Features.Entries;
 using Promisingness.Web.Features.Search;
-using Promisingness.Web.Features.Suggestions;
 using Promisingness.Web.Security;
 
 namespace Promisingness.Web.Features.Api;

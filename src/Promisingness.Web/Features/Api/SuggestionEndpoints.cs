@@ -1,11 +1,11 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Promisingness.Web.Data;
-using Promisingness.Web.Features.Api;
 using Promisingness.Web.Features.Entries.Saving;
+using Promisingness.Web.Features.Suggestions;
 using Promisingness.Web.Security;
 
-namespace Promisingness.Web.Features.Suggestions;
+namespace Promisingness.Web.Features.Api;
 
 /// <summary>A suggested text as a script sends it: the title and the other fields stay as they are unless given.</summary>
 public sealed record NewSuggestion(string? Body, string? Title = null, int? BaseRevision = null, string? Note = null);
