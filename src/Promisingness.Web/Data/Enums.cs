@@ -16,7 +16,7 @@ public enum ReviewState { Draft, Submitted, ChangesRequested, Approved, NeedsReR
 
 public enum ReviewAction { Submitted, ChangesRequested, Approved, Published, EditedAfterApproval }
 
-public enum NotificationKind { Mention, Reply, Comment, Resolved, ReviewDecision, Submitted, WatchedChange, ActionItems }
+public enum NotificationKind { Mention, Reply, Comment, Resolved, ReviewDecision, Submitted, WatchedChange, ActionItems, Suggestion }
 
 /// <summary>How a member hears of a kind of notification by mail, beside the inbox.</summary>
 public enum MailDelivery { AtOnce, DailyDigest, WeeklyDigest, Off }

@@ -27,4 +27,10 @@ public sealed class Revision
 
     public DateTimeOffset CreatedAt { get; set; }
     public string EditNote { get; set; } = "";
+
+    /// <summary>
+    /// The suggestion whose accepted changes this revision is: its suggester is credited beside the author, who accepted them.
+    /// Not a foreign key: adding one to an existing table makes SQLite rebuild it, and Revisions is the largest.
+    /// </summary>
+    public int? SuggestionId { get; set; }
 }

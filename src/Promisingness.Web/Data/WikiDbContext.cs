@@ -31,6 +31,8 @@ public abstract class WikiDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<ReviewStep> ReviewSteps => Set<ReviewStep>();
     public DbSet<CommentThread> CommentThreads => Set<CommentThread>();
     public DbSet<Comment> Comments => Set<Comment>();
+    public DbSet<Suggestion> Suggestions => Set<Suggestion>();
+    public DbSet<SuggestionDecision> SuggestionDecisions => Set<SuggestionDecision>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<Watch> Watches => Set<Watch>();
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();

@@ -26,6 +26,7 @@ using Promisingness.Web.Features.Questions;
 using Promisingness.Web.Features.Recent;
 using Promisingness.Web.Features.Rendering;
 using Promisingness.Web.Features.Search;
+using Promisingness.Web.Features.Suggestions;
 using Promisingness.Web.Features.Summaries;
 using Promisingness.Web.Features.Summaries.Review;
 using Promisingness.Web.Features.Tags;
@@ -85,6 +86,7 @@ internal static class WikiServices
             .AddWikiPages()
             .AddWikiMeetings()
             .AddWikiDiscussion()
+            .AddWikiSuggestions()
             .AddWikiInbox()
             .AddWikiRecent()
             .AddWikiCredences()

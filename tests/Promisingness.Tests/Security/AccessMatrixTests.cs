@@ -144,6 +144,8 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture, ITestOu
         // Posted to only, with JSON and a token: ApiAccessTests, McpServerTests; the forged-token test below posts a form.
         ["/api/v1/entries/{slug}/comments/{id}/replies"] = [],
         ["/mcp/"] = [],
+        ["/api/v1/entries/{slug}/suggestions"] = [Same("/api/v1/entries/weak-to-strong-generalization/suggestions", new(HttpStatusCode.Unauthorized))],
+        ["/api/v1/suggestions/{id}"] = [Same("/api/v1/suggestions/1", new(HttpStatusCode.Unauthorized))],
         ["/openapi/{documentName}.json"] = [Everyone("/openapi/v1.json")],
         ["/admin/publish/files/{name}"] = [new("/admin/publish/files/no-such-file.zip", actor => actor switch { "anonymous" => Answer.SignIn, "admin" => Answer.NotFound, _ => Answer.Denied })],
         // The query echoes on the page, so it names the canaries without their suffixes: only a result could show those.

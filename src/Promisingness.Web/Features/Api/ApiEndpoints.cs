@@ -49,6 +49,7 @@ public static class ApiEndpoints
         api.MapGet("/questions", ListQuestionsAsync).WithName("ListQuestions").ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapGet("/summaries", ListSummariesAsync).WithName("ListSummaries").ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapGet("/changes", ListChangesAsync).WithName("ListChanges").ProducesProblem(StatusCodes.Status400BadRequest);
+        api.MapSuggestionApi();
     }
 
     private static async Task<Results<Ok<ApiPage<EntryItem>>, ProblemHttpResult>> ListEntriesAsync(

@@ -6,7 +6,8 @@ using Promisingness.Web.Security;
 
 namespace Promisingness.Web.Features.Entries;
 
-public sealed record RevisionRow(int Number, string Title, string AuthorName, string? AssistantName, string? AuthorProgramCode, DateTimeOffset CreatedAt, string EditNote)
+/// <summary>One revision in a history; <see cref="SuggestedBy"/> names whose suggestion it accepted, credited beside its author.</summary>
+public sealed record RevisionRow(int Number, string Title, string AuthorName, string? AssistantName, string? AuthorProgramCode, DateTimeOffset CreatedAt, string EditNote, string? SuggestedBy = null)
 {
     /// <summary>Who to credit: the author, or the assistant for the author.</summary>
     public string Credit => Author.Credit(AuthorName, AssistantName);
@@ -75,7 +76,11 @@ public sealed class EntryHistory(IDbContextFactory<WikiDbContext> dbFactory)
     private static async Task<List<RevisionRow>> RowsAsync(WikiDbContext db, List<Revision> revisions, CancellationToken cancellationToken)
     {
         var programs = await db.Programs.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Code, cancellationToken);
-        return [.. revisions.Select(r => new RevisionRow(r.Number, r.Title, r.AuthorName, r.AssistantName, r.AuthorProgramId is { } id ? programs.GetValueOrDefault(id) : null, r.CreatedAt, r.EditNote))];
+        var suggestionIds = revisions.Where(r => r.SuggestionId is not null).Select(r => r.SuggestionId!.Value).Distinct().ToList();
+        var suggesters = suggestionIds.Count == 0 ? [] : await db.Suggestions.AsNoTracking().Where(s => suggestionIds.Contains(s.Id))
+            .ToDictionaryAsync(s => s.Id, s => Author.Credit(s.SuggesterName, s.AssistantName), cancellationToken);
+        return [.. revisions.Select(r => new RevisionRow(r.Number, r.Title, r.AuthorName, r.AssistantName, r.AuthorProgramId is { } id ? programs.GetValueOrDefault(id) : null, r.CreatedAt, r.EditNote,
+            r.SuggestionId is { } suggestion ? suggesters.GetValueOrDefault(suggestion) : null))];
     }
 
     private static async Task<SlugResult<T>> MovedAsync<T>(WikiDbContext db, string slug, WikiUser? reader, CancellationToken cancellationToken) where T : class =>

@@ -91,9 +91,9 @@ public sealed class RevisionRecorder(MarkdownRenderer markdown, EditableKinds ki
     /// Appends a revision when the entry differs from <paramref name="before"/> (null for a new entry), with its
     /// one activity row, which is also its audit row. <paramref name="action"/> names what the revision was for
     /// when that is more than an edit (a restore, a publication); otherwise a change of visibility is named as
-    /// such, since it changes who may read the entry.
+    /// such, since it changes who may read the entry. <paramref name="suggestionId"/> credits the suggestion it accepts.
     /// </summary>
-    public bool RecordIfChanged(WikiDbContext db, Entry entry, string? before, Author author, DateTimeOffset at, string note, string? action = null)
+    public bool RecordIfChanged(WikiDbContext db, Entry entry, string? before, Author author, DateTimeOffset at, string note, string? action = null, int? suggestionId = null)
     {
         if (before is not null && Snapshot(entry) == before)
         {
@@ -131,6 +131,7 @@ public sealed class RevisionRecorder(MarkdownRenderer markdown, EditableKinds ki
             AssistantName = author.AssistantName,
             CreatedAt = at,
             EditNote = note,
+            SuggestionId = suggestionId,
         });
         var visibilityBefore = before is null ? (Visibility?)null : JsonSerializer.Deserialize<VisibilityOnly>(before)!.Visibility;
         var visibilityChange = visibilityBefore is { } was && was != entry.Visibility ? $"visibility {was} → {entry.Visibility}" : null;

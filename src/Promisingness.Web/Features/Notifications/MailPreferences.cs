@@ -17,6 +17,7 @@ public sealed class MailPreferences(IDbContextFactory<WikiDbContext> dbFactory)
         (NotificationKind.Comment, "Someone comments on an entry you watch"),
         (NotificationKind.Resolved, "A discussion you took part in is resolved or reopened"),
         (NotificationKind.WatchedChange, "Someone saves an entry you watch"),
+        (NotificationKind.Suggestion, "Someone suggests an edit to an entry you watch, or decides on your suggestion"),
     ];
 
     /// <summary>What happens to the people's work and to them at once; what goes on around them, once a day.</summary>

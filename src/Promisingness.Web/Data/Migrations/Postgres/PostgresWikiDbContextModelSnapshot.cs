@@ -1275,6 +1275,9 @@ namespace Promisingness.Web.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<int?>("SuggestionId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1309,6 +1312,106 @@ namespace Promisingness.Web.Data.Migrations.Postgres
                     b.HasIndex("EntryId");
 
                     b.ToTable("SlugRedirects");
+                });
+
+            modelBuilder.Entity("Promisingness.Web.Data.Suggestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AssistantName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("BaseFieldsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("BaseRevisionNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("BodyMarkdown")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("EntryId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FieldsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("SuggesterName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SuggesterUserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("EntryId", "State");
+
+                    b.ToTable("Suggestions");
+                });
+
+            modelBuilder.Entity("Promisingness.Web.Data.SuggestionDecision", b =>
+                {
+                    b.Property<int>("SuggestionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Hunk")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Accepted")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("DeciderName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("DeciderUserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int?>("RevisionNumber")
+                        .HasColumnType("integer");
+
+                    b.HasKey("SuggestionId", "Hunk");
+
+                    b.ToTable("SuggestionDecisions");
                 });
 
             modelBuilder.Entity("Promisingness.Web.Data.TopicOutput", b =>
@@ -1841,6 +1944,28 @@ namespace Promisingness.Web.Data.Migrations.Postgres
                     b.Navigation("Entry");
                 });
 
+            modelBuilder.Entity("Promisingness.Web.Data.Suggestion", b =>
+                {
+                    b.HasOne("Promisingness.Web.Data.Entry", "Entry")
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Entry");
+                });
+
+            modelBuilder.Entity("Promisingness.Web.Data.SuggestionDecision", b =>
+                {
+                    b.HasOne("Promisingness.Web.Data.Suggestion", "Suggestion")
+                        .WithMany("Decisions")
+                        .HasForeignKey("SuggestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Suggestion");
+                });
+
             modelBuilder.Entity("Promisingness.Web.Data.TopicOutput", b =>
                 {
                     b.HasOne("Promisingness.Web.Data.Entry", "Entry")
@@ -1937,6 +2062,11 @@ namespace Promisingness.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Promisingness.Web.Data.Member", b =>
                 {
                     b.Navigation("Topics");
+                });
+
+            modelBuilder.Entity("Promisingness.Web.Data.Suggestion", b =>
+                {
+                    b.Navigation("Decisions");
                 });
 #pragma warning restore 612, 618
         }

@@ -1232,6 +1232,9 @@ namespace Promisingness.Web.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("SuggestionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1266,6 +1269,104 @@ namespace Promisingness.Web.Data.Migrations.Sqlite
                     b.HasIndex("EntryId");
 
                     b.ToTable("SlugRedirects");
+                });
+
+            modelBuilder.Entity("Promisingness.Web.Data.Suggestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssistantName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BaseFieldsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BaseRevisionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BodyMarkdown")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FieldsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SuggesterName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SuggesterUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("EntryId", "State");
+
+                    b.ToTable("Suggestions");
+                });
+
+            modelBuilder.Entity("Promisingness.Web.Data.SuggestionDecision", b =>
+                {
+                    b.Property<int>("SuggestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Hunk")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Accepted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeciderName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeciderUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RevisionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SuggestionId", "Hunk");
+
+                    b.ToTable("SuggestionDecisions");
                 });
 
             modelBuilder.Entity("Promisingness.Web.Data.TopicOutput", b =>
@@ -1796,6 +1897,28 @@ namespace Promisingness.Web.Data.Migrations.Sqlite
                     b.Navigation("Entry");
                 });
 
+            modelBuilder.Entity("Promisingness.Web.Data.Suggestion", b =>
+                {
+                    b.HasOne("Promisingness.Web.Data.Entry", "Entry")
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Entry");
+                });
+
+            modelBuilder.Entity("Promisingness.Web.Data.SuggestionDecision", b =>
+                {
+                    b.HasOne("Promisingness.Web.Data.Suggestion", "Suggestion")
+                        .WithMany("Decisions")
+                        .HasForeignKey("SuggestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Suggestion");
+                });
+
             modelBuilder.Entity("Promisingness.Web.Data.TopicOutput", b =>
                 {
                     b.HasOne("Promisingness.Web.Data.Entry", "Entry")
@@ -1892,6 +2015,11 @@ namespace Promisingness.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Promisingness.Web.Data.Member", b =>
                 {
                     b.Navigation("Topics");
+                });
+
+            modelBuilder.Entity("Promisingness.Web.Data.Suggestion", b =>
+                {
+                    b.Navigation("Decisions");
                 });
 #pragma warning restore 612, 618
         }

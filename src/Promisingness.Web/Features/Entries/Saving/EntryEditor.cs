@@ -100,13 +100,17 @@ public sealed class EntryEditor(
     public Task<SaveResult> SaveAsync(string userId, int entryId, int baseRevision, EntryInput input, CancellationToken cancellationToken = default) =>
         GuardAsync($"Saving entry #{entryId}", turn => SaveAsync(userId, entryId, baseRevision, input, action: null, turn, cancellationToken), cancellationToken);
 
+    /// <summary>A save like any other, by the person who accepts changes of a suggestion; the revision credits the suggestion too.</summary>
+    public Task<SaveResult> SaveAcceptedSuggestionAsync(string userId, int entryId, int baseRevision, EntryInput input, int suggestionId, CancellationToken cancellationToken = default) =>
+        GuardAsync($"Accepting suggestion #{suggestionId} on entry #{entryId}", turn => SaveAsync(userId, entryId, baseRevision, input, action: null, turn, cancellationToken, suggestionId), cancellationToken);
+
     // action: what the audit log calls this save when it is more than an edit (a restore).
     private async Task<SaveResult> SaveAsync(string userId, int entryId, int baseRevision, EntryInput input, string? action, IDisposable turn,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, int? suggestionId = null)
     {
         for (var attempt = 1; ; attempt++)
         {
-            if (await SaveOnceAsync(userId, entryId, baseRevision, input, action, turn, cancellationToken) is { } result)
+            if (await SaveOnceAsync(userId, entryId, baseRevision, input, action, turn, suggestionId, cancellationToken) is { } result)
             {
                 return result;
             }
@@ -121,7 +125,7 @@ public sealed class EntryEditor(
 
     /// <summary>One attempt at a save; null when a kind's state moved between the read and the write, and the save must be made again.</summary>
     private async Task<SaveResult?> SaveOnceAsync(string userId, int entryId, int baseRevision, EntryInput input, string? action, IDisposable turn,
-        CancellationToken cancellationToken)
+        int? suggestionId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var facts = await EntryAccess.FactsAsync(db, entryId, cancellationToken);
@@ -183,7 +187,7 @@ public sealed class EntryEditor(
         {
             await fields.ApplyAsync(db, entry, input, clock.GetUtcNow(), cancellationToken);
         }
-        if (!recorder.RecordIfChanged(db, entry, before, AuthorOf(user!), clock.GetUtcNow(), Note(input.EditNote, ""), action))
+        if (!recorder.RecordIfChanged(db, entry, before, AuthorOf(user!), clock.GetUtcNow(), Note(input.EditNote, ""), action, suggestionId))
         {
             await drafts.DiscardDraftAsync(userId, entryId, cancellationToken);
             return new SaveResult.Unchanged(entry.RevisionNumber);

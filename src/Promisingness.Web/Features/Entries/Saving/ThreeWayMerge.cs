@@ -20,7 +20,6 @@ public static class ThreeWayMerge
         {
             return theirs;
         }
-        var baseLines = Lines(original);
         var edits = Edits(original, mine).Concat(Edits(original, theirs)).OrderBy(e => e.Start).ThenBy(e => e.Count).ToList();
         for (var i = 1; i < edits.Count; i++)
         {
@@ -30,7 +29,16 @@ public static class ThreeWayMerge
                 return null;
             }
         }
-        var merged = new List<string>(baseLines);
+        return Apply(original, edits);
+    }
+
+    /// <summary>A change of lines Start to Start + Count of the original into Replacement.</summary>
+    public sealed record Edit(int Start, int Count, IReadOnlyList<string> Replacement);
+
+    /// <summary>The original with the edits made, which must not overlap.</summary>
+    public static string Apply(string original, IEnumerable<Edit> edits)
+    {
+        var merged = Lines(original);
         foreach (var edit in edits.OrderByDescending(e => e.Start))
         {
             merged.RemoveRange(edit.Start, edit.Count);
@@ -39,9 +47,8 @@ public static class ThreeWayMerge
         return string.Join('\n', merged);
     }
 
-    private sealed record Edit(int Start, int Count, IReadOnlyList<string> Replacement);
-
-    private static IEnumerable<Edit> Edits(string original, string changed)
+    /// <summary>The changes from one text to another, line block by line block, in the original's line numbers.</summary>
+    public static IEnumerable<Edit> Edits(string original, string changed)
     {
         var diff = Differ.CreateLineDiffs(original, changed, ignoreWhitespace: false);
         return diff.DiffBlocks.Select(block => new Edit(

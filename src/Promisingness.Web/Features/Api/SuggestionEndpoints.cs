@@ -1,0 +1,111 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Promisingness.Web.Data;
+using Promisingness.Web.Features.Entries.Saving;
+using Promisingness.Web.Features.Suggestions;
+using Promisingness.Web.Security;
+
+namespace Promisingness.Web.Features.Api;
+
+/// <summary>A suggested text as a script sends it: the title and the other fields stay as they are unless given.</summary>
+public sealed record NewSuggestion(string? Body, string? Title = null, int? BaseRevision = null, string? Note = null);
+
+/// <summary>A suggestion with its changes rebased on the entry's current revision.</summary>
+public sealed record SuggestionItem(
+    int Id, string Entry, int BaseRevision, int CurrentRevision, string SuggestedBy, string? Assistant, DateTimeOffset CreatedAt, string Note,
+    SuggestionState State, IReadOnlyList<HunkItem> Hunks);
+
+/// <summary>One change: its diff as lines that start with "+ ", "- " or "  ", and where it stands.</summary>
+public sealed record HunkItem(int Index, HunkPart Part, HunkState State, IReadOnlyList<string> Diff, string? DecidedBy);
+
+/// <summary>/api/v1's suggestions: create one (a token of scope suggest or above), list an entry's, read one's state.</summary>
+public static class SuggestionEndpoints
+{
+    public static void MapSuggestionApi(this RouteGroupBuilder api)
+    {
+        api.MapPost("/entries/{slug}/suggestions", CreateAsync).WithName("SuggestEdit").RequireAuthorization(ApiServices.WriterPolicy)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/entries/{slug}/suggestions", ListAsync).WithName("ListSuggestions").ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/suggestions/{id}", GetAsync).WithName("GetSuggestion").ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private const string MembersOnly = "Suggestions are for members: send a personal access token.";
+
+    private static async Task<Results<Created<SuggestionItem>, ProblemHttpResult>> CreateAsync(
+        HttpContext http, IDbContextFactory<WikiDbContext> dbFactory, SuggestedEdits suggestions, Audit audit, string slug, NewSuggestion suggestion, CancellationToken cancellationToken)
+    {
+        var caller = ApiCaller.Of(http);
+        if (caller.User is not { } user)
+        {
+            return ApiProblems.Unauthorized("Send a personal access token with the scope suggest or above.");
+        }
+        if (!caller.May(TokenScope.Suggest))
+        {
+            return ApiProblems.Forbidden($"This token's scope is {caller.Scope.ToString().ToLowerInvariant()}; suggesting needs suggest or above.");
+        }
+        if (suggestion.Body is null)
+        {
+            return ApiProblems.BadRequest("Send the suggested text as body (and, if it changes, the title).");
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var entry = await db.Entries.ReadableBy(user).Where(e => e.Slug == slug)
+            .Select(e => new { e.Id, e.Title, e.Visibility, e.ProgramId, e.RevisionNumber }).FirstOrDefaultAsync(cancellationToken);
+        if (entry is null)
+        {
+            return ApiProblems.NotFound();
+        }
+        var input = new EntryInput(suggestion.Title ?? entry.Title, suggestion.Body, entry.Visibility, entry.ProgramId, suggestion.Note ?? "");
+        var result = await suggestions.CreateAsync(user.Id, entry.Id, suggestion.BaseRevision ?? entry.RevisionNumber, input, caller.AssistantName, cancellationToken);
+        switch (result)
+        {
+            case SuggestionResult.Done done:
+                var assistant = caller.AssistantName is { } name ? $", by {name}" : "";
+                audit.Add(db, user, AuditActions.TokenWrote, $"suggestion #{done.SuggestionId} through token #{caller.TokenId} \"{caller.TokenName}\"{assistant}", entry.Id);
+                await db.SaveChangesAsync(cancellationToken);
+                var created = (await suggestions.GetAsync(done.SuggestionId, user, cancellationToken))!;
+                return TypedResults.Created($"{ApiEndpoints.Prefix}/suggestions/{done.SuggestionId}", ItemOf(created));
+            case SuggestionResult.Invalid invalid:
+                return ApiProblems.BadRequest(string.Join(" ", invalid.Errors.Select(e => $"{char.ToLowerInvariant(e.Key[0])}{e.Key[1..]}: {e.Value}")));
+            case SuggestionResult.Refused { NotAllowed: true } refused:
+                return ApiProblems.Forbidden(refused.Message);
+            case SuggestionResult.Refused refused:
+                return refused.Message == WriteRateLimit.TooFast ? ApiProblems.TooMany(refused.Message) : ApiProblems.BadRequest(refused.Message);
+            default:
+                return ApiProblems.NotFound();
+        }
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<SuggestionItem>>, ProblemHttpResult>> ListAsync(
+        HttpContext http, IDbContextFactory<WikiDbContext> dbFactory, SuggestedEdits suggestions, string slug, CancellationToken cancellationToken)
+    {
+        var reader = ApiCaller.Of(http).User;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var entryId = await db.Entries.ReadableBy(reader).Where(e => e.Slug == slug).Select(e => (int?)e.Id).FirstOrDefaultAsync(cancellationToken);
+        if (entryId is null)
+        {
+            return ApiProblems.NotFound();
+        }
+        if (reader is null)
+        {
+            return ApiProblems.Unauthorized(MembersOnly);
+        }
+        return TypedResults.Ok<IReadOnlyList<SuggestionItem>>([.. (await suggestions.AllOnEntryAsync(entryId.Value, reader, cancellationToken)).Select(ItemOf)]);
+    }
+
+    private static async Task<Results<Ok<SuggestionItem>, ProblemHttpResult>> GetAsync(HttpContext http, SuggestedEdits suggestions, int id, CancellationToken cancellationToken)
+    {
+        if (ApiCaller.Of(http).User is not { } reader)
+        {
+            return ApiProblems.Unauthorized(MembersOnly);
+        }
+        return await suggestions.GetAsync(id, reader, cancellationToken) is { } view
+            ? TypedResults.Ok(ItemOf(view))
+            : ApiProblems.NotFound("There is no such suggestion, or you may not read it.");
+    }
+
+    private static SuggestionItem ItemOf(SuggestionView view) => new(
+        view.Id, view.EntrySlug, view.BaseRevision, view.CurrentRevision, view.SuggesterName, view.AssistantName, view.CreatedAt, view.Note, view.State,
+        [.. view.Hunks.Select(h => new HunkItem(h.Index, h.Part, h.State, [.. h.Lines.Select(Line)], h.DecidedBy))]);
+
+    private static string Line(DiffLine line) => (line.Kind switch { DiffKind.Added => "+ ", DiffKind.Removed => "- ", _ => "  " }) + string.Concat(line.Spans.Select(s => s.Text));
+}
