@@ -15,7 +15,7 @@ public sealed class EditingTests(LiveWiki wiki) : IClassFixture<LiveWiki>
     {
         var page = await SignedInAsync("editor@example.org");
         await page.GotoAsync("pages/goal");
-        await PageActions.FollowAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "Edit" }), "**/entries/goal/edit");
+        await PageActions.FollowAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "Edit", Exact = true }), "**/entries/goal/edit");
 
         await PageActions.TypeBodyAsync(page, "Our goal, rewritten in the browser with **bold** words.", "rewritten in the browser");
         await page.GetByLabel("What did you change?").FillAsync("Rewrote the goal");
@@ -188,7 +188,7 @@ public sealed class EditingTests(LiveWiki wiki) : IClassFixture<LiveWiki>
         await Assertions.Expect(page.Locator("ul.outputs > li")).ToHaveCountAsync(2);
         await Assertions.Expect(page.Locator("ul.people")).ToContainTextAsync("Severin Field");
 
-        await PageActions.FollowAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "Edit" }), "**/edit");
+        await PageActions.FollowAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "Edit", Exact = true }), "**/edit");
         await PageActions.TypeBodyAsync(page, "What we learned about **oversight**.", "What we learned");
         // At the Save button at the foot of the long form, the preview is still in view beside it.
         await page.GetByTestId("save").ScrollIntoViewIfNeededAsync();

@@ -36,7 +36,7 @@ public sealed class FirstClickTests(LiveWiki wiki) : IClassFixture<LiveWiki>
         await Assertions.Expect(connecting.GetByTestId("watch")).ToBeDisabledAsync();
         await Assertions.Expect(connecting.GetByTestId("start-discussion")).ToBeDisabledAsync();
         await Assertions.Expect(page.Locator("#site-search")).ToBeDisabledAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Edit" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Edit", Exact = true }).ClickAsync();
         await page.WaitForURLAsync("**/entries/weak-to-strong-generalization/edit");
 
         await Assertions.Expect(page.GetByTestId("save")).ToBeDisabledAsync();

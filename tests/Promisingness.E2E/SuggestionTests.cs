@@ -36,6 +36,7 @@ public sealed class SuggestionTests(LiveWiki wiki) : IClassFixture<LiveWiki>
         var hunks = researcher.GetByTestId("hunk");
         await Assertions.Expect(hunks).ToHaveCountAsync(2);
         await Assertions.Expect(researcher.GetByTestId("suggestion")).ToContainTextAsync("mentor");
+        await PageActions.ScreenshotAsync(researcher, "suggestion");
         await PageActions.ClickWhenReadyAsync(hunks.Nth(0).GetByTestId("accept"));
         await Assertions.Expect(hunks.Nth(0)).ToContainTextAsync("Accepted by severin");
         await PageActions.ClickWhenReadyAsync(hunks.Nth(1).GetByTestId("reject"));
