@@ -26,6 +26,7 @@ public sealed class McpServerTests(McpServerTests.Fixture fixture) : IClassFixtu
         public string Researcher { get; private set; } = "";
         public string ReadToken { get; private set; } = "";
         public string CommentToken { get; private set; } = "";
+        public string SuggestToken { get; private set; } = "";
 
         public async Task InitializeAsync()
         {
@@ -36,6 +37,7 @@ public sealed class McpServerTests(McpServerTests.Fixture fixture) : IClassFixtu
             Assert.IsType<SaveResult.Saved>(await App.Get<EntryEditor>().CreateAsync(mars, EntryKind.Page, new EntryInput("Mars draft", DraftCanary, Visibility.Draft, Members.Mars, "")));
             ReadToken = await ApiCalls.TokenAsync(App, Researcher, TokenScope.Read);
             CommentToken = await ApiCalls.TokenAsync(App, Researcher, TokenScope.Comment, assistant: "Claude");
+            SuggestToken = await ApiCalls.TokenAsync(App, Researcher, TokenScope.Suggest, assistant: "Claude");
         }
 
         public Task DisposeAsync()
@@ -72,7 +74,7 @@ public sealed class McpServerTests(McpServerTests.Fixture fixture) : IClassFixtu
         var changes = await client.CallToolAsync("list_recent_changes", new Dictionary<string, object?> { ["kind"] = "topic" });
 
         Assert.Equal("Promisingness Wiki", client.ServerInfo?.Name);
-        Assert.Equal(["list_questions", "list_recent_changes", "post_comment", "read_entry", "search"], tools);
+        Assert.Equal(["list_questions", "list_recent_changes", "post_comment", "read_entry", "search", "suggest_edit"], tools);
         Assert.False(search.IsError ?? false, Text(search));
         Assert.Contains("weak-to-strong-generalization", Text(search));
         var topic = JsonDocument.Parse(Text(entry)).RootElement;
@@ -123,6 +125,33 @@ public sealed class McpServerTests(McpServerTests.Fixture fixture) : IClassFixtu
         var comment = await check.Comments.SingleAsync(c => c.ThreadId == threadId);
         Assert.Equal(("From an assistant, through MCP.", "Claude", fixture.Researcher), (comment.BodyMarkdown, comment.AssistantName, comment.AuthorUserId));
         Assert.True(await check.Activities.AnyAsync(a => a.Action == AuditActions.TokenWrote && a.EntryId == check.Entries.Single(e => e.Slug == "goal").Id));
+    }
+
+    [Fact]
+    public async Task SuggestEdit_ACommentTokenIsRefused_ASuggestTokenProposesWithoutChangingTheEntry()
+    {
+        await using var commenter = await ConnectAsync(fixture.CommentToken);
+        await using var suggester = await ConnectAsync(fixture.SuggestToken);
+        string body;
+        using (var db = App.CreateDbContext())
+        {
+            body = (await db.Entries.SingleAsync(e => e.Slug == "background")).BodyMarkdown;
+        }
+        var arguments = new Dictionary<string, object?> { ["slug"] = "background", ["body"] = body + "\n\nA closing line, suggested through MCP.", ["note"] = "a summary line" };
+
+        var refused = await commenter.CallToolAsync("suggest_edit", arguments);
+        Assert.True(refused.IsError);
+        Assert.Contains("suggesting needs suggest or above", Text(refused));
+
+        var made = await suggester.CallToolAsync("suggest_edit", arguments);
+        Assert.False(made.IsError ?? false, Text(made));
+        var suggestion = JsonDocument.Parse(Text(made)).RootElement;
+        Assert.Equal("Claude", suggestion.GetProperty("assistant").GetString());
+        Assert.Contains(suggestion.GetProperty("hunks")[0].GetProperty("diff").EnumerateArray(), line => line.GetString() == "+ A closing line, suggested through MCP.");
+        using var check = App.CreateDbContext();
+        Assert.Equal(body, (await check.Entries.SingleAsync(e => e.Slug == "background")).BodyMarkdown);
+        var stored = await check.Suggestions.SingleAsync(s => s.Id == suggestion.GetProperty("id").GetInt32());
+        Assert.Equal(("Claude", fixture.Researcher), (stored.AssistantName, stored.SuggesterUserId));
     }
 
     [Fact]

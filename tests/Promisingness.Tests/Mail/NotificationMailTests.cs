@@ -160,8 +160,12 @@ public class NotificationMailTests : IAsyncLifetime
     {
         var page = await PageAsync("severin", "Severin's notes");
         var secret = await PageAsync("severin", "DRAFTONLY-77aa ideas");
-        await app.Get<MailPreferences>().SetAsync(users["severin"], new Dictionary<NotificationKind, MailDelivery> { [NotificationKind.Mention] = MailDelivery.WeeklyDigest });
-        // Marcel's saves reach Severin, who watches his own pages, in the daily digest (the default for watched saves).
+        await app.Get<MailPreferences>().SetAsync(users["severin"], new Dictionary<NotificationKind, MailDelivery>
+        {
+            [NotificationKind.Mention] = MailDelivery.WeeklyDigest,
+            [NotificationKind.WatchedChange] = MailDelivery.DailyDigest,
+        });
+        // Marcel's saves reach Severin, who watches his own pages, in the daily digest (his choice; weekly by default).
         foreach (var saved in new[] { page, secret })
         {
             var current = await app.CreateDbContext().Entries.SingleAsync(e => e.Id == saved.EntryId);

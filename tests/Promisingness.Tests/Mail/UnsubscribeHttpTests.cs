@@ -95,7 +95,7 @@ public sealed class UnsubscribeHttpTests : IAsyncLifetime
 
         var page = await client.GetStringAsync("/Account/Manage/Notifications");
         Assert.Contains("href=\"Account/Manage/Notifications\"", page, StringComparison.Ordinal);
-        Assert.Matches("name=\"Input.Choices\\[WatchedChange\\]\"[^>]*>\\s*(<option[^>]*>[^<]*</option>\\s*)*<option value=\"DailyDigest\" selected", page);
+        Assert.Matches("name=\"Input.Choices\\[WatchedChange\\]\"[^>]*>\\s*(<option[^>]*>[^<]*</option>\\s*)*<option value=\"WeeklyDigest\" selected", page);
 
         var (saved, _) = await Forms.PostAsync(client, "/Account/Manage/Notifications", new Dictionary<string, string> { ["Input.Choices[Mention]"] = "WeeklyDigest" });
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);

@@ -32,47 +32,10 @@ public static class SuggestionEndpoints
     private const string MembersOnly = "Suggestions are for members: send a personal access token.";
 
     private static async Task<Results<Created<SuggestionItem>, ProblemHttpResult>> CreateAsync(
-        HttpContext http, IDbContextFactory<WikiDbContext> dbFactory, SuggestedEdits suggestions, Audit audit, string slug, NewSuggestion suggestion, CancellationToken cancellationToken)
+        HttpContext http, SuggestionQueries queries, string slug, NewSuggestion suggestion, CancellationToken cancellationToken)
     {
-        var caller = ApiCaller.Of(http);
-        if (caller.User is not { } user)
-        {
-            return ApiProblems.Unauthorized("Send a personal access token with the scope suggest or above.");
-        }
-        if (!caller.May(TokenScope.Suggest))
-        {
-            return ApiProblems.Forbidden($"This token's scope is {caller.Scope.ToString().ToLowerInvariant()}; suggesting needs suggest or above.");
-        }
-        if (suggestion.Body is null)
-        {
-            return ApiProblems.BadRequest("Send the suggested text as body (and, if it changes, the title).");
-        }
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var entry = await db.Entries.ReadableBy(user).Where(e => e.Slug == slug)
-            .Select(e => new { e.Id, e.Title, e.Visibility, e.ProgramId, e.RevisionNumber }).FirstOrDefaultAsync(cancellationToken);
-        if (entry is null)
-        {
-            return ApiProblems.NotFound();
-        }
-        var input = new EntryInput(suggestion.Title ?? entry.Title, suggestion.Body, entry.Visibility, entry.ProgramId, suggestion.Note ?? "");
-        var result = await suggestions.CreateAsync(user.Id, entry.Id, suggestion.BaseRevision ?? entry.RevisionNumber, input, caller.AssistantName, cancellationToken);
-        switch (result)
-        {
-            case SuggestionResult.Done done:
-                var assistant = caller.AssistantName is { } name ? $", by {name}" : "";
-                audit.Add(db, user, AuditActions.TokenWrote, $"suggestion #{done.SuggestionId} through token #{caller.TokenId} \"{caller.TokenName}\"{assistant}", entry.Id);
-                await db.SaveChangesAsync(cancellationToken);
-                var created = (await suggestions.GetAsync(done.SuggestionId, user, cancellationToken))!;
-                return TypedResults.Created($"{ApiEndpoints.Prefix}/suggestions/{done.SuggestionId}", ItemOf(created));
-            case SuggestionResult.Invalid invalid:
-                return ApiProblems.BadRequest(string.Join(" ", invalid.Errors.Select(e => $"{char.ToLowerInvariant(e.Key[0])}{e.Key[1..]}: {e.Value}")));
-            case SuggestionResult.Refused { NotAllowed: true } refused:
-                return ApiProblems.Forbidden(refused.Message);
-            case SuggestionResult.Refused refused:
-                return refused.Message == WriteRateLimit.TooFast ? ApiProblems.TooMany(refused.Message) : ApiProblems.BadRequest(refused.Message);
-            default:
-                return ApiProblems.NotFound();
-        }
+        var answer = await queries.SuggestAsync(ApiCaller.Of(http), slug, suggestion, cancellationToken);
+        return answer.Value is { } created ? TypedResults.Created($"{ApiEndpoints.Prefix}/suggestions/{created.Id}", created) : ApiProblems.Of(answer);
     }
 
     private static async Task<Results<Ok<IReadOnlyList<SuggestionItem>>, ProblemHttpResult>> ListAsync(
@@ -103,7 +66,7 @@ public static class SuggestionEndpoints
             : ApiProblems.NotFound("There is no such suggestion, or you may not read it.");
     }
 
-    private static SuggestionItem ItemOf(SuggestionView view) => new(
+    internal static SuggestionItem ItemOf(SuggestionView view) => new(
         view.Id, view.EntrySlug, view.BaseRevision, view.CurrentRevision, view.SuggesterName, view.AssistantName, view.CreatedAt, view.Note, view.State,
         [.. view.Hunks.Select(h => new HunkItem(h.Index, h.Part, h.State, [.. h.Lines.Select(Line)], h.DecidedBy))]);
 

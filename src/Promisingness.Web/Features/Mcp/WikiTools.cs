@@ -11,10 +11,10 @@ namespace Promisingness.Web.Features.Mcp;
 /// <summary>
 /// The MCP tools. Each asks <see cref="ApiQueries"/>, as the matching /api/v1 route does, with the caller the bearer
 /// token made (or an anonymous visitor), and answers the route's JSON; a refusal is the route's problem sentence.
-/// suggest_edit is left out until suggested edits exist: it will call the suggestion service with scope suggest.
+/// suggest_edit asks <see cref="SuggestionQueries"/>, as POST /api/v1/entries/{slug}/suggestions does.
 /// </summary>
 [McpServerToolType]
-public sealed class WikiTools(IHttpContextAccessor accessor, ApiQueries queries, IOptions<HttpJsonOptions> json)
+public sealed class WikiTools(IHttpContextAccessor accessor, ApiQueries queries, SuggestionQueries suggestions, IOptions<HttpJsonOptions> json)
 {
     private HttpContext Http => accessor.HttpContext ?? throw new InvalidOperationException("An MCP tool runs inside the HTTP request that called it.");
 
@@ -59,6 +59,19 @@ public sealed class WikiTools(IHttpContextAccessor accessor, ApiQueries queries,
         [Description("The comment answered, in that discussion.")] int? replyTo = null,
         CancellationToken cancellationToken = default) =>
         Answer(await queries.PostCommentAsync(Caller, slug, new NewComment(text, threadId, replyTo), cancellationToken));
+
+    [McpServerTool(Name = "suggest_edit", Destructive = false, Title = "Suggest an edit")]
+    [Description("Proposes a new text (and optionally a new title) for an entry. It does not change the entry: the people who may edit it see the "
+        + "suggestion as a diff and accept or reject each change. Needs a token with scope suggest or above; the suggestion is your member's, "
+        + "marked as made by the token's assistant. Returns the suggestion with its changes (diff lines start with \"+ \", \"- \" or \"  \").")]
+    public async Task<string> SuggestEditAsync(
+        [Description("The entry's slug.")] string slug,
+        [Description("The whole suggested text, in Markdown (read_entry gives the current one).")] string body,
+        [Description("A new title, if the title should change.")] string? title = null,
+        [Description("The revision the text was written against (read_entry's revision); leave out for the current one.")] int? baseRevision = null,
+        [Description("Why: a short note shown with the suggestion.")] string? note = null,
+        CancellationToken cancellationToken = default) =>
+        Answer(await suggestions.SuggestAsync(Caller, slug, new NewSuggestion(body, title, baseRevision, note), cancellationToken));
 
     /// <summary>The route's JSON, or its problem sentence as the tool's error (the SDK passes an McpException's message on).</summary>
     private string Answer<T>(ApiAnswer<T> answer) where T : class =>

@@ -20,10 +20,14 @@ public sealed class MailPreferences(IDbContextFactory<WikiDbContext> dbFactory)
         (NotificationKind.Suggestion, "Someone suggests an edit to an entry you watch, or decides on your suggestion"),
     ];
 
-    /// <summary>What happens to the people's work and to them at once; what goes on around them, once a day.</summary>
+    /// <summary>
+    /// What happens to the people's work and to them at once; talk around them once a day; others' saves of what they
+    /// watch once a week (a busy week of a watched topic would otherwise be a mail a day).
+    /// </summary>
     public static MailDelivery Default(NotificationKind kind) => kind switch
     {
-        NotificationKind.Comment or NotificationKind.Resolved or NotificationKind.WatchedChange => MailDelivery.DailyDigest,
+        NotificationKind.Comment or NotificationKind.Resolved => MailDelivery.DailyDigest,
+        NotificationKind.WatchedChange => MailDelivery.WeeklyDigest,
         _ => MailDelivery.AtOnce,
     };
 
