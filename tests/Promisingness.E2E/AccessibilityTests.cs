@@ -70,7 +70,7 @@ public sealed class AccessibilityTests(LiveWiki wiki) : IClassFixture<LiveWiki>
         await PageActions.ScreenshotAsync(page, "phone-menu-open");
         await questions.ClickAsync();
 
-        await page.WaitForURLAsync("**/questions");
+        await PageActions.WaitForUrlAsync(page, "**/questions", wiki);
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("questions");
         await Assertions.Expect(questions).ToBeHiddenAsync();
         await page.Context.CloseAsync();

@@ -45,7 +45,7 @@ public sealed class AccountJourneyTests(LiveWiki wiki) : IClassFixture<LiveWiki>
 
         await researcher.GotoAsync("topics");
         await PageActions.SelectAsync(researcher, "Researchers' program", "MARS");
-        await researcher.WaitForURLAsync("**/topics?program=MARS");
+        await PageActions.WaitForUrlAsync(researcher, "**/topics?program=MARS", wiki);
         await Assertions.Expect(researcher.GetByRole(AriaRole.Link, new() { Name = "In-context Learning" })).ToBeVisibleAsync();
         await Assertions.Expect(researcher.GetByRole(AriaRole.Link, new() { Name = "Weak to Strong Generalization" })).ToHaveCountAsync(0);
         await PageActions.ScreenshotAsync(researcher, "member-topics");

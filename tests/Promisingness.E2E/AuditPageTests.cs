@@ -23,14 +23,14 @@ public sealed class AuditPageTests(LiveWiki wiki) : IClassFixture<LiveWiki>
         await Assertions.Expect(rows.First).ToContainTextAsync("127.0.0.1");
 
         await PageActions.SelectAsync(page, "Action", "Import");
-        await page.WaitForURLAsync("**/admin/audit?action=import");
+        await PageActions.WaitForUrlAsync(page, "**/admin/audit?action=import", wiki);
         // The one import is the first start's import of the seed README.
         await Assertions.Expect(rows).ToHaveCountAsync(1);
         await Assertions.Expect(rows.First).ToContainTextAsync("Import");
         await Assertions.Expect(rows.First).ToContainTextAsync("README import");
 
         await PageActions.SelectAsync(page, "Person", "Administrator");
-        await page.WaitForURLAsync("**/admin/audit?action=import&person=Administrator");
+        await PageActions.WaitForUrlAsync(page, "**/admin/audit?action=import&person=Administrator", wiki);
         await Assertions.Expect(page.GetByTestId("audit-empty")).ToContainTextAsync("Nothing matches these filters.");
         await page.Context.CloseAsync();
     }

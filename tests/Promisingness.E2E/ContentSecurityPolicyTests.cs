@@ -29,7 +29,7 @@ public sealed class ContentSecurityPolicyTests(LiveWiki wiki) : IClassFixture<Li
         await page.GetByLabel("Title", new() { Exact = true }).FillAsync("Under the policy");
         await PageActions.SelectAsync(page, "Who can read it", "Team");
         await page.GetByTestId("save").ClickAsync();
-        await page.WaitForURLAsync("**/pages/under-the-policy");
+        await PageActions.WaitForUrlAsync(page, "**/pages/under-the-policy", wiki);
         await Assertions.Expect(page.Locator("main strong")).ToHaveTextAsync("policy");
         await using (var db = await wiki.Services.GetRequiredService<IDbContextFactory<WikiDbContext>>().CreateDbContextAsync())
         {

@@ -110,7 +110,7 @@ public sealed class DiscussionTests(LiveWiki wiki) : IClassFixture<LiveWiki>
         await PageActions.TypeBodyAsync(page, "We agreed to read more.", "read more");
         await PageActions.ScreenshotAsync(page, "meeting-editor");
         await page.GetByTestId("save").ClickAsync();
-        await page.WaitForURLAsync("**/meetings/weekly-meeting-*");
+        await PageActions.WaitForUrlAsync(page, "**/meetings/weekly-meeting-*", wiki);
         await Assertions.Expect(page.GetByTestId("action-items")).ToContainTextAsync("Summarise the W2S paper");
 
         var box = page.GetByTestId("action-items").Locator("input[type=checkbox]").First;

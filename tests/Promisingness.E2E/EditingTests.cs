@@ -34,7 +34,7 @@ public sealed class EditingTests(LiveWiki wiki) : IClassFixture<LiveWiki>
         await page.GotoAsync("entries/goal/history");
         await PageActions.ClickWhenReadyAsync(page.GetByRole(AriaRole.Button, new() { Name = "Restore revision 1" }));
         await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Restore" }).ClickAsync();
-        await page.WaitForURLAsync("**/pages/goal");
+        await PageActions.WaitForUrlAsync(page, "**/pages/goal", wiki);
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("This project aims to get more grounding");
         await page.GotoAsync("entries/goal/history");
         await Assertions.Expect(page.GetByText("Restored revision 1")).ToBeVisibleAsync();
@@ -112,7 +112,7 @@ public sealed class EditingTests(LiveWiki wiki) : IClassFixture<LiveWiki>
         await PageActions.TypeBodyAsync(second, "First person's background.\n\nSecond person's addition.", "Second person's addition");
         await second.GetByTestId("keep-mine").ClickAsync();
         await second.GetByTestId("save").ClickAsync();
-        await second.WaitForURLAsync("**/pages/background");
+        await PageActions.WaitForUrlAsync(second, "**/pages/background", wiki);
         await Assertions.Expect(second.Locator("main")).ToContainTextAsync("First person's background.");
         await Assertions.Expect(second.Locator("main")).ToContainTextAsync("Second person's addition.");
         await first.Context.CloseAsync();
@@ -130,7 +130,7 @@ public sealed class EditingTests(LiveWiki wiki) : IClassFixture<LiveWiki>
 
         await PageActions.TypeBodyAsync(page, text, "THE END");
         await page.Locator(".editor-body textarea").PressAsync("Control+s");
-        await page.WaitForURLAsync("**/topics/in-context-learning", new() { Timeout = 30_000 });
+        await PageActions.WaitForUrlAsync(page, "**/topics/in-context-learning", wiki, "Ctrl+S", timeout: 30_000);
 
         var factory = wiki.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Promisingness.Web.Data.WikiDbContext>>();
         await using var db = await factory.CreateDbContextAsync();
@@ -203,7 +203,7 @@ public sealed class EditingTests(LiveWiki wiki) : IClassFixture<LiveWiki>
         await page.GotoAsync("entries/scalable-oversight-experiments/history");
         await PageActions.ClickWhenReadyAsync(page.GetByRole(AriaRole.Button, new() { Name = "Restore revision 1" }));
         await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Restore" }).ClickAsync();
-        await page.WaitForURLAsync("**/topics/scalable-oversight-experiments");
+        await PageActions.WaitForUrlAsync(page, "**/topics/scalable-oversight-experiments", wiki);
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "First findings", Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("What we want to learn");
         await page.Context.CloseAsync();

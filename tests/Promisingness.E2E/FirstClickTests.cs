@@ -37,7 +37,7 @@ public sealed class FirstClickTests(LiveWiki wiki) : IClassFixture<LiveWiki>
         await Assertions.Expect(connecting.GetByTestId("start-discussion")).ToBeDisabledAsync();
         await Assertions.Expect(page.Locator("#site-search")).ToBeDisabledAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Edit", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/entries/weak-to-strong-generalization/edit");
+        await PageActions.WaitForUrlAsync(page, "**/entries/weak-to-strong-generalization/edit", wiki);
 
         await Assertions.Expect(page.GetByTestId("save")).ToBeDisabledAsync();
         await Assertions.Expect(page.Locator(".editor-body textarea")).Not.ToBeEditableAsync();

@@ -16,18 +16,18 @@ public sealed class PublicReadingTests(LiveWiki wiki) : IClassFixture<LiveWiki>
         await PageActions.ScreenshotAsync(page, "home-wide");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Weak to Strong Generalization" }).First.ClickAsync();
-        await page.WaitForURLAsync("**/topics/weak-to-strong-generalization");
+        await PageActions.WaitForUrlAsync(page, "**/topics/weak-to-strong-generalization", wiki);
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Weak to Strong Generalization");
         await Assertions.Expect(page.GetByText("A review of weak-to-strong generalization literature")).ToBeVisibleAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Vassil Tashev" }).First.ClickAsync();
-        await page.WaitForURLAsync("**/team/vassil-tashev");
+        await PageActions.WaitForUrlAsync(page, "**/team/vassil-tashev", wiki);
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Vassil Tashev");
         await Assertions.Expect(page.Locator(".lead")).ToContainTextAsync("AI Safety Camp");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Weak to Strong Generalization" })).ToBeVisibleAsync();
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Team" }).ClickAsync();
-        await page.WaitForURLAsync("**/team");
+        await PageActions.WaitForUrlAsync(page, "**/team", wiki);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "MARS" })).ToBeVisibleAsync();
         await page.Context.CloseAsync();
     }
@@ -56,7 +56,7 @@ public sealed class PublicReadingTests(LiveWiki wiki) : IClassFixture<LiveWiki>
         };
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Questions" }).ClickAsync();
-        await page.WaitForURLAsync("**/questions");
+        await PageActions.WaitForUrlAsync(page, "**/questions", wiki);
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Brainstorming questions");
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
 

@@ -29,7 +29,7 @@ public sealed class WeeklySummaryTests(LiveWiki wiki) : IClassFixture<LiveWiki>
         await PageActions.TypeBodyAsync(researcher, "I read two papers on **chain of thought** faithfulness.", "faithfulness");
         await PageActions.ScreenshotAsync(researcher, "summary-editor");
         await researcher.GetByTestId("save").ClickAsync();
-        await researcher.WaitForURLAsync("**/summaries/week-*-theoretical-chain-of-thought-severin-field");
+        await PageActions.WaitForUrlAsync(researcher, "**/summaries/week-*-theoretical-chain-of-thought-severin-field", wiki);
         var summaryUrl = researcher.Url;
         await ClickAndSeeAsync(researcher, "review-submit", researcher.GetByTestId("review-state"), "Submitted");
 
@@ -49,7 +49,7 @@ public sealed class WeeklySummaryTests(LiveWiki wiki) : IClassFixture<LiveWiki>
         await PageActions.FollowAsync(researcher, researcher.GetByRole(AriaRole.Link, new() { Name = "Edit", Exact = true }), "**/edit");
         await PageActions.TypeBodyAsync(researcher, "I read two papers on **chain of thought** faithfulness: Lanham et al. and Turpin et al.", "Turpin");
         await researcher.GetByTestId("save").ClickAsync();
-        await researcher.WaitForURLAsync(summaryUrl);
+        await PageActions.WaitForUrlAsync(researcher, summaryUrl, wiki);
         await ClickAndSeeAsync(researcher, "review-submit", researcher.GetByTestId("review-state"), "Submitted");
 
         // The mentor sees what changed since the previous submission, approves that revision and publishes it.

@@ -79,7 +79,11 @@ public class LiveWiki : IAsyncLifetime
             builder.UseEnvironment("Testing");
             if (logging is not null)
             {
-                builder.ConfigureLogging(log => log.AddProvider(logging));
+                // The circuit's own story (events dispatched, navigations asked for) reaches this provider only: a step that
+                // did not lead on can then say whether the server heard the click and asked the browser to navigate.
+                builder.ConfigureLogging(log => log.AddProvider(logging)
+                    .AddFilter<ServerLogs>("Microsoft.AspNetCore.Components.Server", LogLevel.Debug)
+                    .AddFilter<ServerLogs>("Microsoft.AspNetCore.Components.RenderTree", LogLevel.Debug));
             }
             // Outside Development the build output's static files (CSS, scripts) are only served when asked for.
             builder.UseStaticWebAssets();
@@ -107,7 +111,9 @@ public class LiveWiki : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height },
             ColorScheme = colorScheme,
         });
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        BrowserLog.Watch(page);
+        return page;
     }
 
     /// <summary>A page signed in as a researcher of program 1 with this e-mail (the account is made the first time), named by the e-mail's local part.</summary>

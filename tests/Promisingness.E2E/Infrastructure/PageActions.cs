@@ -58,7 +58,7 @@ public static class PageActions
     public static async Task FollowAsync(IPage page, ILocator target, string urlGlob)
     {
         await ClickWhenReadyAsync(target);
-        await page.WaitForURLAsync(urlGlob);
+        await page.WaitForURLAsync(urlGlob, new() { WaitUntil = WaitUntilState.Commit });
     }
 
     /// <summary>Opens the form for a new discussion under an entry (it opens on request).</summary>
@@ -77,16 +77,30 @@ public static class PageActions
     public static async Task SaveAndWaitForAsync(IPage page, string url, LiveWiki wiki)
     {
         await ClickWhenReadyAsync(page.GetByTestId("save"));
+        await WaitForUrlAsync(page, url, wiki, "The save");
+    }
+
+    /// <summary>
+    /// Waits for the address an action leads to; when it does not come, says where the page is, what it shows,
+    /// what its browser logged (console, navigations, the circuit's socket) and what the server logged.
+    /// </summary>
+    public static async Task WaitForUrlAsync(IPage page, string url, LiveWiki wiki, string what = "The last action", float? timeout = null)
+    {
         try
         {
-            await page.WaitForURLAsync(url);
+            // The address is what is waited for, not the load event: a member's pages move on within the document (the
+            // interactive router), and a move made before the document's own load event fired left Playwright waiting
+            // for that event for good (BrowserLog showed the address reached and the server's navigation completed).
+            await page.WaitForURLAsync(url, new() { Timeout = timeout, WaitUntil = WaitUntilState.Commit });
         }
         catch (TimeoutException e)
         {
-            var shown = await page.Locator(".mud-alert, .mud-snackbar, [role=alert], #blazor-error-ui").AllInnerTextsAsync();
-            await ScreenshotAsync(page, "save-did-not-navigate");
+            var shown = await page.Locator(".mud-alert, .mud-snackbar, [role=alert], #blazor-error-ui, #components-reconnect-modal").AllInnerTextsAsync();
+            await ScreenshotAsync(page, "did-not-navigate");
             throw new TimeoutException(
-                $"The save did not lead to {url}. The page is at {page.Url} and shows: [{string.Join(" | ", shown)}]. The server's last warnings and errors: [{string.Join(" | ", wiki.LogLines.TakeLast(10))}]", e);
+                $"{what} did not lead to {url}. The page is at {page.Url} and shows: [{string.Join(" | ", shown)}].\n"
+                + $"Its browser logged:\n  {string.Join("\n  ", BrowserLog.Of(page))}\n"
+                + $"The server logged (last 20):\n  {string.Join("\n  ", wiki.LogLines.TakeLast(20))}", e);
         }
     }
 

@@ -20,9 +20,18 @@ internal sealed class ServerLogs : ILoggerProvider
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+        // Warnings and errors from everywhere; the circuit's debug lines (LiveWiki's filter lets only those through below Warning).
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning || category.StartsWith("Microsoft.AspNetCore.Components", StringComparison.Ordinal);
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {exception}");
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            // Below Warning, only the lines that say a browser event reached a component and what the circuit and its
+            // navigation did: not every render.
+            if (logLevel < LogLevel.Warning && eventId.Name is not "HandlingEvent" && !category.Contains("Circuits", StringComparison.Ordinal))
+            {
+                return;
+            }
+            lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {exception} (at {DateTime.UtcNow:HH:mm:ss.fff})");
+        }
     }
 }
