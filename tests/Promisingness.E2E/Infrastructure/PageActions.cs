@@ -88,9 +88,8 @@ public static class PageActions
     {
         try
         {
-            // The address is what is waited for, not the load event: a member's pages move on within the document (the
-            // interactive router), and a move made before the document's own load event fired left Playwright waiting
-            // for that event for good (BrowserLog showed the address reached and the server's navigation completed).
+            // The address is what is waited for, not a load event: a member's pages move on within the document (the
+            // interactive router), where no load event need follow.
             await page.WaitForURLAsync(url, new() { Timeout = timeout, WaitUntil = WaitUntilState.Commit });
         }
         catch (TimeoutException e)

@@ -147,7 +147,7 @@ public sealed class McpServerTests(McpServerTests.Fixture fixture) : IClassFixtu
         Assert.False(made.IsError ?? false, Text(made));
         var suggestion = JsonDocument.Parse(Text(made)).RootElement;
         Assert.Equal("Claude", suggestion.GetProperty("assistant").GetString());
-        Assert.Contains(suggestion.GetProperty("hunks")[0].GetProperty("diff").EnumerateArray(), line => line.GetString() == "+ A closing line, suggested through MCP.");
+        Assert.Contains(suggestion.GetProperty("hunks")[0].GetProperty("diff").EnumerateArray(), line => line.GetString() == "+A closing line, suggested through MCP.");
         using var check = App.CreateDbContext();
         Assert.Equal(body, (await check.Entries.SingleAsync(e => e.Slug == "background")).BodyMarkdown);
         var stored = await check.Suggestions.SingleAsync(s => s.Id == suggestion.GetProperty("id").GetInt32());

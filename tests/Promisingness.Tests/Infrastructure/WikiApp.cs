@@ -105,6 +105,9 @@ public sealed class WikiApp : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Wiki", ConnectionString);
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("Admin:Email", AdminEmail);
+        // Mail without an SMTP server is written as files: into this app's folder, never the source tree (on PostgreSQL
+        // there is no database file to put them beside, and the content root is the project's folder).
+        builder.UseSetting("Mail:OutboxFolder", Path.Combine(folder, "outbox"));
         builder.UseSetting("Admin:Password", AdminPassword);
         builder.UseSetting("Seed:Skip", Seed ? "false" : "true");
         // Tests save quickly on purpose; the limit itself is tested with a low setting.

@@ -9,7 +9,8 @@ namespace Promisingness.Tests.Mail;
 /// <summary>Without Smtp:Host nothing is lost: each message is an .eml file in data/outbox beside the database.</summary>
 public sealed class EmlFallbackTests : IDisposable
 {
-    private readonly WikiApp app = new(settings: new Dictionary<string, string> { ["Mail:PollMilliseconds"] = "50" });
+    // Mail:OutboxFolder emptied: the folder is the wiki's own choice, beside the database.
+    private readonly WikiApp app = new(settings: new Dictionary<string, string> { ["Mail:PollMilliseconds"] = "50", ["Mail:OutboxFolder"] = "" });
 
     public void Dispose() => app.Dispose();
 

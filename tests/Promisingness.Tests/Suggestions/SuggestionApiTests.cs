@@ -73,7 +73,7 @@ public sealed class SuggestionApiTests(SuggestionApiTests.Fixture fixture) : ICl
         var hunk = Assert.Single(read.GetProperty("hunks").EnumerateArray());
         Assert.Equal("text", hunk.GetProperty("part").GetString());
         Assert.Equal("open", hunk.GetProperty("state").GetString());
-        Assert.Contains("+ Second line, clearer.", hunk.GetProperty("diff").EnumerateArray().Select(l => l.GetString()));
+        Assert.Contains("+Second line, clearer.", hunk.GetProperty("diff").EnumerateArray().Select(l => l.GetString()));
         var listed = await ApiCalls.JsonAsync(await client.GetAsync("/api/v1/entries/team-notes/suggestions"));
         Assert.Contains(listed.EnumerateArray(), s => s.GetProperty("id").GetInt32() == id);
     }

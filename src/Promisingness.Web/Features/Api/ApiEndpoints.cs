@@ -208,7 +208,7 @@ public static class ApiEndpoints
     private static RevisionItem Item(RevisionRow r) => new(r.Number, r.Title, r.AuthorName, r.AssistantName, r.AuthorProgramCode, r.CreatedAt, r.EditNote);
 
     private static string Unified(IReadOnlyList<DiffLine> lines) =>
-        string.Join("\n", lines.Select(l => (l.Kind switch { DiffKind.Added => "+", DiffKind.Removed => "-", _ => " " }) + string.Concat(l.Spans.Select(s => s.Text))));
+        string.Join("\n", lines.Select(l => l.AsUnified()));
 
     private static string Url(HttpContext http, EntryKind kind, string slug) => ApiLinks.Of(http).Entry(kind, slug);
 }

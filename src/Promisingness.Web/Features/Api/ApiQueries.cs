@@ -160,8 +160,7 @@ public sealed class ApiQueries(
     private async Task AuditWriteAsync(ApiCaller caller, string what, int entryId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var assistant = caller.AssistantName is { } name ? $", by {name}" : "";
-        audit.Add(db, caller.User!, AuditActions.TokenWrote, $"{what} through token #{caller.TokenId} \"{caller.TokenName}\"{assistant}", entryId);
+        audit.Add(db, caller.User!, AuditActions.TokenWrote, caller.Wrote(what), entryId);
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Promisingness.Web.Data;
-using Promisingness.Web.Features.Entries.Saving;
 using Promisingness.Web.Features.Suggestions;
 using Promisingness.Web.Security;
 
@@ -15,7 +14,7 @@ public sealed record SuggestionItem(
     int Id, string Entry, int BaseRevision, int CurrentRevision, string SuggestedBy, string? Assistant, DateTimeOffset CreatedAt, string Note,
     SuggestionState State, IReadOnlyList<HunkItem> Hunks);
 
-/// <summary>One change: its diff as lines that start with "+ ", "- " or "  ", and where it stands.</summary>
+/// <summary>One change: its diff as unified-diff lines (starting "+", "-" or " ", as the revision diff's), and where it stands.</summary>
 public sealed record HunkItem(int Index, HunkPart Part, HunkState State, IReadOnlyList<string> Diff, string? DecidedBy);
 
 /// <summary>/api/v1's suggestions: create one (a token of scope suggest or above), list an entry's, read one's state.</summary>
@@ -68,7 +67,5 @@ public static class SuggestionEndpoints
 
     internal static SuggestionItem ItemOf(SuggestionView view) => new(
         view.Id, view.EntrySlug, view.BaseRevision, view.CurrentRevision, view.SuggesterName, view.AssistantName, view.CreatedAt, view.Note, view.State,
-        [.. view.Hunks.Select(h => new HunkItem(h.Index, h.Part, h.State, [.. h.Lines.Select(Line)], h.DecidedBy))]);
-
-    private static string Line(DiffLine line) => (line.Kind switch { DiffKind.Added => "+ ", DiffKind.Removed => "- ", _ => "  " }) + string.Concat(line.Spans.Select(s => s.Text));
+        [.. view.Hunks.Select(h => new HunkItem(h.Index, h.Part, h.State, [.. h.Lines.Select(l => l.AsUnified())], h.DecidedBy))]);
 }

@@ -38,8 +38,7 @@ public sealed class SuggestionQueries(IDbContextFactory<WikiDbContext> dbFactory
         switch (await suggestions.CreateAsync(user.Id, entry.Id, suggestion.BaseRevision ?? entry.RevisionNumber, input, caller.AssistantName, cancellationToken))
         {
             case SuggestionResult.Done done:
-                var assistant = caller.AssistantName is { } name ? $", by {name}" : "";
-                audit.Add(db, user, AuditActions.TokenWrote, $"suggestion #{done.SuggestionId} through token #{caller.TokenId} \"{caller.TokenName}\"{assistant}", entry.Id);
+                audit.Add(db, user, AuditActions.TokenWrote, caller.Wrote($"suggestion #{done.SuggestionId}"), entry.Id);
                 await db.SaveChangesAsync(cancellationToken);
                 return new(SuggestionEndpoints.ItemOf((await suggestions.GetAsync(done.SuggestionId, user, cancellationToken))!));
             case SuggestionResult.Invalid invalid:

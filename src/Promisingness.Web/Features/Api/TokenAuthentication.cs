@@ -74,4 +74,7 @@ public sealed record ApiCaller(WikiUser? User, TokenScope Scope, int? TokenId, s
     public static ApiCaller Of(HttpContext context) => context.Features.Get<ApiCaller>() ?? Anonymous;
 
     public bool May(TokenScope needed) => User is not null && Scope >= needed;
+
+    /// <summary>What the audit log says of a write made through this token: what, the token, and its assistant.</summary>
+    public string Wrote(string what) => $"{what} through token #{TokenId} \"{TokenName}\"" + (AssistantName is { } name ? $", by {name}" : "");
 }

@@ -99,9 +99,13 @@ public sealed class MailSettings
         };
     }
 
-    /// <summary>Beside the SQLite file (data/wiki.db → data/outbox); on PostgreSQL, data/outbox under the app's folder.</summary>
+    /// <summary>Mail:OutboxFolder when set; else beside the SQLite file (data/wiki.db → data/outbox); on PostgreSQL, data/outbox under the app's folder.</summary>
     private static string OutboxFolderOf(IConfiguration configuration, IHostEnvironment environment)
     {
+        if (configuration["Mail:OutboxFolder"] is { Length: > 0 } chosen)
+        {
+            return Path.GetFullPath(chosen);
+        }
         if (DatabaseProviders.From(configuration) == DatabaseProvider.Sqlite && configuration.GetConnectionString("Wiki") is { } connectionString)
         {
             var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;

@@ -63,7 +63,7 @@ public sealed class WikiTools(IHttpContextAccessor accessor, ApiQueries queries,
     [McpServerTool(Name = "suggest_edit", Destructive = false, Title = "Suggest an edit")]
     [Description("Proposes a new text (and optionally a new title) for an entry. It does not change the entry: the people who may edit it see the "
         + "suggestion as a diff and accept or reject each change. Needs a token with scope suggest or above; the suggestion is your member's, "
-        + "marked as made by the token's assistant. Returns the suggestion with its changes (diff lines start with \"+ \", \"- \" or \"  \").")]
+        + "marked as made by the token's assistant. Returns the suggestion with its changes (unified-diff lines that start with \"+\", \"-\" or \" \").")]
     public async Task<string> SuggestEditAsync(
         [Description("The entry's slug.")] string slug,
         [Description("The whole suggested text, in Markdown (read_entry gives the current one).")] string body,

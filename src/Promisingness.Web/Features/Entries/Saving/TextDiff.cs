@@ -9,7 +9,11 @@ public enum DiffKind { Same, Added, Removed }
 public sealed record DiffSpan(string Text, DiffKind Kind);
 
 /// <summary>One line of an inline diff; a changed line shows which words changed.</summary>
-public sealed record DiffLine(DiffKind Kind, IReadOnlyList<DiffSpan> Spans);
+public sealed record DiffLine(DiffKind Kind, IReadOnlyList<DiffSpan> Spans)
+{
+    /// <summary>The line as a unified diff writes it, for scripts: "+" added, "-" removed, " " unchanged, then its text.</summary>
+    public string AsUnified() => (Kind switch { DiffKind.Added => "+", DiffKind.Removed => "-", _ => " " }) + string.Concat(Spans.Select(s => s.Text));
+}
 
 /// <summary>An inline diff of two texts: line by line, and word by word within a changed line.</summary>
 public static class TextDiff
