@@ -145,8 +145,8 @@ public sealed class TwoInstancesTests(TwoWikis wikis, ITestOutputHelper output) 
 
         // Ada saves and leaves the editor; Ben's editor on the other instance hears of both.
         await PageActions.TypeBodyAsync(ada, "Edited on the first instance.", "Edited on the first");
-        await ada.GetByTestId("save").ClickAsync();
-        await ada.WaitForURLAsync($"**/pages/{page.Slug}", new() { WaitUntil = WaitUntilState.Commit });
+        await PageActions.ClickWhenReadyAsync(ada.GetByTestId("save"));
+        await Assertions.Expect(ada).ToHaveURLAsync(PageActions.UrlPattern($"**/pages/{page.Slug}"));
         await Assertions.Expect(ben.GetByTestId("saved-by-other")).ToContainTextAsync("ada.two just saved revision 2");
         await Assertions.Expect(ben.GetByTestId("presence")).Not.ToBeVisibleAsync();
         await ada.Context.CloseAsync();
