@@ -22,6 +22,20 @@ public sealed class DatabaseTheoryAttribute : TheoryAttribute;
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class SqliteFactAttribute : FactAttribute;
 
+/// <summary>
+/// A [Theory] whose cases are decided before the database is written (a refusal by the rules): SQLite alone runs it,
+/// since a PostgreSQL twin would repeat the same C# at the cost of a database per case.
+/// </summary>
+[XunitTestCaseDiscoverer("Promisingness.Tests.Infrastructure.SqliteTheoryDiscoverer", "Promisingness.Tests")]
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class SqliteTheoryAttribute : TheoryAttribute;
+
+public sealed class SqliteTheoryDiscoverer(IMessageSink sink) : TheoryDiscoverer(sink)
+{
+    public override IEnumerable<IXunitTestCase> Discover(ITestFrameworkDiscoveryOptions discoveryOptions, ITestMethod testMethod, IAttributeInfo theoryAttribute) =>
+        testMethod.TestClass.Class.GetCustomAttributes(typeof(OnPostgresAttribute)).Any() ? [] : base.Discover(discoveryOptions, testMethod, theoryAttribute);
+}
+
 public sealed class SqliteFactDiscoverer(IMessageSink sink) : FactDiscoverer(sink)
 {
     public override IEnumerable<IXunitTestCase> Discover(ITestFrameworkDiscoveryOptions discoveryOptions, ITestMethod testMethod, IAttributeInfo factAttribute) =>
