@@ -24,16 +24,11 @@ public class AssistantAttributionTests : MentorAppTest
         var token = await ApiCalls.TokenAsync(App, researcher, TokenScope.Comment, assistant: "Claude");
         using var posted = await ApiCalls.Client(App, token).PostAsJsonAsync("/api/v1/entries/goal/comments", new { text = "Drafted by an assistant." });
         posted.EnsureSuccessStatusCode();
-        // No write route makes revisions yet (suggestions will): the recorder is given an assistant's author, as they will give it.
         var page = Assert.IsType<SaveResult.Saved>(await App.Get<EntryEditor>().CreateAsync(Mentor, EntryKind.Page, new EntryInput("Assisted page", "text", Visibility.Public, null, "")));
-        using (var db = App.CreateDbContext())
+        var writer = ApiCalls.Client(App, await ApiCalls.TokenAsync(App, Mentor, TokenScope.Write, assistant: "Claude"));
+        using (var edited = await writer.PutAsJsonAsync($"/api/v1/entries/{page.Slug}", new { baseRevision = 1, body = "text, improved", note = "assisted" }))
         {
-            var entry = await db.Entries.SingleAsync(e => e.Id == page.EntryId);
-            var before = RevisionRecorder.Snapshot(entry);
-            entry.BodyMarkdown = "text, improved";
-            var mentor = (await App.Get<WikiUsers>().LoadAsync(Mentor))!;
-            Assert.True(App.Get<RevisionRecorder>().RecordIfChanged(db, entry, before, new Author(mentor.Name, mentor.Id, null, "Claude"), DateTimeOffset.UtcNow, "assisted"));
-            await db.SaveChangesAsync();
+            edited.EnsureSuccessStatusCode();
         }
 
         var member = await Members.SignInAsync(App, "aisc@test.local");

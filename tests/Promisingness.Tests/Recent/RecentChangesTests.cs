@@ -4,6 +4,7 @@ using Promisingness.Tests.Infrastructure;
 using Promisingness.Web.Data;
 using Promisingness.Web.Features.Entries.Saving;
 using Promisingness.Web.Features.Recent;
+using Promisingness.Web.Features.Suggestions;
 using Promisingness.Web.Security;
 
 namespace Promisingness.Tests.Recent;
@@ -30,6 +31,28 @@ public sealed class RecentChangesTests : MentorAppTest
         Assert.Contains("Open page (revision 2)", titles);
         Assert.DoesNotContain(titles, t => t.StartsWith("Team secrets", StringComparison.Ordinal) || t == "Open page (revision 1)");
         Assert.DoesNotContain("secret note", feed.ToString());
+    }
+
+    [Fact]
+    public async Task Members_SeeOpenSuggestedEdits_AboveTheChanges_AndAnonymousVisitorsDoNot()
+    {
+        var alice = await Members.AddAsync(App, "alice@test.local", Roles.Researcher, Members.Aisc);
+        var page = Assert.IsType<SaveResult.Saved>(await App.Get<EntryEditor>().CreateAsync(Mentor, EntryKind.Page, new EntryInput("Shared notes", "first text", Visibility.Public, null)));
+        var mentor = await Members.SignInAsync(App, $"mentor-{nameof(RecentChangesTests)}@test.local".ToLowerInvariant());
+        var before = await mentor.GetStringAsync("/recent");
+
+        Assert.IsType<SuggestionResult.Done>(await App.Get<SuggestedEdits>().CreateAsync(alice, page.EntryId, 1,
+            new EntryInput("Shared notes", "better text", Visibility.Public, null, "clearer wording")));
+        var after = new HtmlParser().ParseDocument(await mentor.GetStringAsync("/recent")).QuerySelector("[data-testid=open-suggestions]")!;
+        var anonymous = await App.CreateClient().GetStringAsync("/recent");
+
+        Assert.Contains("No suggested edit waits for a decision.", before);
+        Assert.Contains("Shared notes", after.TextContent);
+        Assert.Contains("suggested by alice", after.TextContent);
+        Assert.Contains("clearer wording", after.TextContent);
+        Assert.EndsWith($"pages/{page.Slug}#suggestion-1", after.QuerySelector("a")!.GetAttribute("href"));
+        Assert.DoesNotContain("open-suggestions", anonymous);
+        Assert.DoesNotContain("clearer wording", anonymous);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Promisingness.Tests.Infrastructure;
 using Promisingness.Web.Data;
 using Promisingness.Web.Features.Entries.Saving;
+using Promisingness.Web.Features.Suggestions;
 using Promisingness.Web.Features.Summaries.Review;
 
 namespace Promisingness.Tests.Review;
@@ -10,7 +11,8 @@ namespace Promisingness.Tests.Review;
 /// <summary>The review state machine: every transition, allowed and refused, checked on the server.</summary>
 public class ReviewWorkflowTests : SummaryTestBed
 {
-    public static TheoryData<ReviewState, ReviewCommand, string, ReviewState?> Transitions => new()
+    /// <summary>Every row of the table: who may do what from which state (a null outcome: refused, nothing changes).</summary>
+    private static TheoryData<ReviewState, ReviewCommand, string, ReviewState?> Transitions => new()
     {
         // Submit: the author, or anyone who may edit the summary, from a draft or after changes were requested.
         { ReviewState.Draft, ReviewCommand.Submit, "author", ReviewState.Submitted },
@@ -59,9 +61,33 @@ public class ReviewWorkflowTests : SummaryTestBed
         { ReviewState.NeedsReReview, ReviewCommand.Publish, "mentor2", null },
     };
 
+    public static TheoryData<ReviewState, ReviewCommand, string, ReviewState?> Allowed => Rows(allowed: true);
+
+    public static TheoryData<ReviewState, ReviewCommand, string, ReviewState?> Refused => Rows(allowed: false);
+
+    private static TheoryData<ReviewState, ReviewCommand, string, ReviewState?> Rows(bool allowed)
+    {
+        var rows = new TheoryData<ReviewState, ReviewCommand, string, ReviewState?>();
+        foreach (var row in Transitions.Where(row => (row[3] is not null) == allowed))
+        {
+            rows.Add((ReviewState)row[0], (ReviewCommand)row[1], (string)row[2], (ReviewState?)row[3]);
+        }
+        return rows;
+    }
+
+    /// <summary>A transition the table allows: its conditional update runs on each database.</summary>
     [DatabaseTheory]
-    [MemberData(nameof(Transitions))]
-    public async Task Command_FromEachState_IsAllowedOrRefusedAsTheTableSays(ReviewState state, ReviewCommand command, string actor, ReviewState? expected)
+    [MemberData(nameof(Allowed))]
+    public Task Command_FromEachState_IsAllowedAsTheTableSays(ReviewState state, ReviewCommand command, string actor, ReviewState? expected) =>
+        CommandAsync(state, command, actor, expected);
+
+    /// <summary>A transition the table refuses: refused by the rules before anything is written, the same on each database.</summary>
+    [SqliteTheory]
+    [MemberData(nameof(Refused))]
+    public Task Command_FromEachState_IsRefusedAsTheTableSays(ReviewState state, ReviewCommand command, string actor, ReviewState? expected) =>
+        CommandAsync(state, command, actor, expected);
+
+    private async Task CommandAsync(ReviewState state, ReviewCommand command, string actor, ReviewState? expected)
     {
         var summary = await CreateAsync();
         using (var db = App.CreateDbContext())
@@ -127,6 +153,21 @@ public class ReviewWorkflowTests : SummaryTestBed
 
         Assert.Equal(ReviewWorkflow.NoteField, refused.Field);
         Assert.Equal(ReviewState.Submitted, (await EntryAsync(summary.EntryId)).Summary!.State);
+    }
+
+    [DatabaseFact]
+    public async Task RequestChanges_CountsTheReviewersOpenSuggestedEdits_WhichMayStandInForANote()
+    {
+        var summary = await CreateAsync();
+        await DoneAsync("author", summary.EntryId, ReviewCommand.Submit);
+        var current = await EntryAsync(summary.EntryId);
+        Assert.IsType<SuggestionResult.Done>(await App.Get<SuggestedEdits>().CreateAsync(Users["mentor"], summary.EntryId, current.RevisionNumber,
+            SummaryInput(SeverinMemberId, TopicId, "What I read this week, and why it matters.") with { Title = current.Title }));
+
+        await DoneAsync("mentor", summary.EntryId, ReviewCommand.RequestChanges, note: "");
+
+        Assert.Equal("1 suggested edit waits on the summary's page.", (await StepsAsync(summary.EntryId))[^1].Note);
+        Assert.Equal(ReviewState.ChangesRequested, (await EntryAsync(summary.EntryId)).Summary!.State);
     }
 
     [DatabaseFact]

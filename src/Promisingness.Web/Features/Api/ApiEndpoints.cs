@@ -38,6 +38,9 @@ public static class ApiEndpoints
 
         api.MapGet("/entries", ListEntriesAsync).WithName("ListEntries").ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapGet("/entries/{slug}", GetEntryAsync).WithName("GetEntry").ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPut("/entries/{slug}", EntryWrites.PutAsync).WithName("EditEntry").RequireAuthorization(ApiServices.WriterPolicy)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         api.MapGet("/entries/{slug}/revisions", ListRevisionsAsync).WithName("ListRevisions").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/search", SearchAsync).WithName("Search").ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapGet("/entries/{slug}/comments", ListCommentsAsync).WithName("ListComments").ProducesProblem(StatusCodes.Status404NotFound);

@@ -27,12 +27,18 @@ public static class ApiProblems
         StatusCodes.Status404NotFound => NotFound(answer.Problem!),
         StatusCodes.Status401Unauthorized => Unauthorized(answer.Problem!),
         StatusCodes.Status403Forbidden => Forbidden(answer.Problem!),
+        StatusCodes.Status409Conflict => TypedResults.Problem(answer.Problem, statusCode: StatusCodes.Status409Conflict, title: "Conflict"),
         StatusCodes.Status429TooManyRequests => TooMany(answer.Problem!),
+        StatusCodes.Status503ServiceUnavailable => TypedResults.Problem(answer.Problem, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not saved"),
         _ => BadRequest(answer.Problem!),
     };
 
     public static Results<Ok<T>, ProblemHttpResult> OkOr<T>(ApiAnswer<T> answer) where T : class =>
         answer.Value is { } value ? TypedResults.Ok(value) : Of(answer);
+
+    /// <summary>A form's errors as one sentence per field, each named as the JSON names it ("body: …").</summary>
+    public static string FieldErrors(IReadOnlyDictionary<string, string> errors) =>
+        string.Join(" ", errors.Select(e => $"{char.ToLowerInvariant(e.Key[0])}{e.Key[1..]}: {e.Value}"));
 
     public static ProblemHttpResult Unavailable(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Machine access is off");

@@ -16,7 +16,7 @@ internal static class ApiServices
     /// <summary>Personal access tokens, their authentication, the API's rate limit, JSON form and OpenAPI document.</summary>
     public static IServiceCollection AddWikiApi(this IServiceCollection services)
     {
-        services.AddSingleton<AccessTokens>().AddSingleton<MachineAccess>().AddSingleton<ApiQueries>().AddSingleton<SuggestionQueries>();
+        services.AddSingleton<AccessTokens>().AddSingleton<MachineAccess>().AddSingleton<ApiQueries>().AddSingleton<SuggestionQueries>().AddSingleton<EntryWrites>();
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, TokenAuthentication>(TokenAuthentication.SchemeName, configureOptions: null);
         // Naming the scheme makes authorization replace the cookie's user with the token's, or with nobody.
         services.AddAuthorizationBuilder().AddPolicy(CallerPolicy, policy => policy

@@ -42,7 +42,7 @@ public sealed class SuggestionQueries(IDbContextFactory<WikiDbContext> dbFactory
                 await db.SaveChangesAsync(cancellationToken);
                 return new(SuggestionEndpoints.ItemOf((await suggestions.GetAsync(done.SuggestionId, user, cancellationToken))!));
             case SuggestionResult.Invalid invalid:
-                return ApiAnswer<SuggestionItem>.BadRequest(string.Join(" ", invalid.Errors.Select(e => $"{char.ToLowerInvariant(e.Key[0])}{e.Key[1..]}: {e.Value}")));
+                return ApiAnswer<SuggestionItem>.BadRequest(ApiProblems.FieldErrors(invalid.Errors));
             case SuggestionResult.Refused { NotAllowed: true } refused:
                 return ApiAnswer<SuggestionItem>.Refused(StatusCodes.Status403Forbidden, refused.Message);
             case SuggestionResult.Refused refused:

@@ -104,20 +104,34 @@ public sealed class EntryEditor(
     public Task<SaveResult> SaveAcceptedSuggestionAsync(string userId, int entryId, int baseRevision, EntryInput input, int suggestionId, CancellationToken cancellationToken = default) =>
         GuardAsync($"Accepting suggestion #{suggestionId} on entry #{entryId}", turn => SaveAsync(userId, entryId, baseRevision, input, action: null, turn, cancellationToken, suggestionId), cancellationToken);
 
+    /// <summary>
+    /// A save sent through a personal access token (/api/v1): credited "by the assistant for the member" when the token
+    /// names one. A conflict keeps no draft in the member's name: the caller is told both revisions and sends again.
+    /// </summary>
+    public Task<SaveResult> SaveThroughTokenAsync(string userId, int entryId, int baseRevision, EntryInput input, string? assistantName, CancellationToken cancellationToken = default) =>
+        GuardAsync($"Saving entry #{entryId} through a token", turn => SaveAsync(userId, entryId, baseRevision, input, action: null, turn, cancellationToken,
+            token: new TokenWrite(assistantName)), cancellationToken);
+
+    /// <summary>A save through a token, and the assistant it is credited to, if any.</summary>
+    private sealed record TokenWrite(string? AssistantName);
+
     // action: what the audit log calls this save when it is more than an edit (a restore).
     private async Task<SaveResult> SaveAsync(string userId, int entryId, int baseRevision, EntryInput input, string? action, IDisposable turn,
-        CancellationToken cancellationToken, int? suggestionId = null)
+        CancellationToken cancellationToken, int? suggestionId = null, TokenWrite? token = null)
     {
         for (var attempt = 1; ; attempt++)
         {
-            if (await SaveOnceAsync(userId, entryId, baseRevision, input, action, turn, suggestionId, cancellationToken) is { } result)
+            if (await SaveOnceAsync(userId, entryId, baseRevision, input, action, turn, suggestionId, token, cancellationToken) is { } result)
             {
                 return result;
             }
             if (attempt == Attempts)
             {
                 // Only a busy reviewer's clicks could move the state this often; the writer's text is kept.
-                await drafts.SaveDraftAsync(userId, entryId, baseRevision, input.Title, input.Body, cancellationToken);
+                if (token is null)
+                {
+                    await drafts.SaveDraftAsync(userId, entryId, baseRevision, input.Title, input.Body, cancellationToken);
+                }
                 return new SaveResult.Refused("The entry's review state kept changing while it was being saved, so nothing was saved. Your text is kept: save again.");
             }
         }
@@ -125,7 +139,7 @@ public sealed class EntryEditor(
 
     /// <summary>One attempt at a save; null when a kind's state moved between the read and the write, and the save must be made again.</summary>
     private async Task<SaveResult?> SaveOnceAsync(string userId, int entryId, int baseRevision, EntryInput input, string? action, IDisposable turn,
-        int? suggestionId, CancellationToken cancellationToken)
+        int? suggestionId, TokenWrite? token, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var facts = await EntryAccess.FactsAsync(db, entryId, cancellationToken);
@@ -152,7 +166,7 @@ public sealed class EntryEditor(
             ?? throw new InvalidOperationException($"Entry #{entryId} was deleted during the save.");
         if (entry.RevisionNumber != baseRevision)
         {
-            return await ConflictAsync(user!, entryId, baseRevision, input, cancellationToken);
+            return await ConflictAsync(user!, entryId, baseRevision, input, keepDraft: token is null, cancellationToken);
         }
         if (fields is not null && await fields.CheckAsync(db, user, input, entry, cancellationToken) is { } kindProblem)
         {
@@ -187,7 +201,7 @@ public sealed class EntryEditor(
         {
             await fields.ApplyAsync(db, entry, input, clock.GetUtcNow(), cancellationToken);
         }
-        if (!recorder.RecordIfChanged(db, entry, before, AuthorOf(user!), clock.GetUtcNow(), Note(input.EditNote, ""), action, suggestionId))
+        if (!recorder.RecordIfChanged(db, entry, before, AuthorOf(user!) with { AssistantName = token?.AssistantName }, clock.GetUtcNow(), Note(input.EditNote, ""), action, suggestionId))
         {
             await drafts.DiscardDraftAsync(userId, entryId, cancellationToken);
             return new SaveResult.Unchanged(entry.RevisionNumber);
@@ -205,7 +219,7 @@ public sealed class EntryEditor(
         {
             // Someone saved between our read and our write: the UPDATE matched no row (or, on PostgreSQL, our
             // revision number was just taken).
-            return await ConflictAsync(user!, entryId, baseRevision, input, cancellationToken);
+            return await ConflictAsync(user!, entryId, baseRevision, input, keepDraft: token is null, cancellationToken);
         }
         await AfterCommitAsync(save, afterCommit, cancellationToken);
         return new SaveResult.Saved(entry.Id, entry.Slug, entry.RevisionNumber);
@@ -405,9 +419,12 @@ public sealed class EntryEditor(
         return null;
     }
 
-    private async Task<SaveResult.Conflict> ConflictAsync(WikiUser user, int entryId, int baseRevision, EntryInput input, CancellationToken cancellationToken)
+    private async Task<SaveResult.Conflict> ConflictAsync(WikiUser user, int entryId, int baseRevision, EntryInput input, bool keepDraft, CancellationToken cancellationToken)
     {
-        await drafts.SaveDraftAsync(user.Id, entryId, baseRevision, input.Title, input.Body, cancellationToken);
+        if (keepDraft)
+        {
+            await drafts.SaveDraftAsync(user.Id, entryId, baseRevision, input.Title, input.Body, cancellationToken);
+        }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var theirs = await db.Revisions.AsNoTracking().Where(r => r.EntryId == entryId).OrderByDescending(r => r.Number).FirstAsync(cancellationToken);
         var original = await db.Revisions.AsNoTracking().Where(r => r.EntryId == entryId && r.Number == baseRevision).FirstOrDefaultAsync(cancellationToken);

@@ -78,6 +78,21 @@ public sealed class ReviewWorkflow(
             .FirstOrDefault(m => m is not null);
     }
 
+    /// <summary>
+    /// A request for changes counts the reviewer's open suggested edits on the summary as part of it: its note says how
+    /// many wait on the summary's page (where the author accepts or rejects them), and they may stand in for a note.
+    /// </summary>
+    private static async Task<string> WithSuggestionsAsync(WikiDbContext db, string reviewerId, int entryId, string note, CancellationToken cancellationToken)
+    {
+        var suggested = await db.Suggestions.CountAsync(s => s.EntryId == entryId && s.SuggesterUserId == reviewerId && s.State == SuggestionState.Open, cancellationToken);
+        if (suggested == 0)
+        {
+            return note;
+        }
+        var pointer = suggested == 1 ? "1 suggested edit waits on the summary's page." : $"{suggested} suggested edits wait on the summary's page.";
+        return note.Length == 0 ? pointer : $"{note}\n\n{pointer}";
+    }
+
     public async Task<ReviewResult> ActAsync(string userId, int entryId, ReviewCommand command, int revisionNumber, string? note, CancellationToken cancellationToken = default)
     {
         note = (note ?? "").Trim();
@@ -92,9 +107,13 @@ public sealed class ReviewWorkflow(
         {
             return new ReviewResult.Refused(refusal);
         }
-        if (command == ReviewCommand.RequestChanges && note.Length == 0)
+        if (command == ReviewCommand.RequestChanges)
         {
-            return new ReviewResult.Refused("Say what should change: a request for changes needs a note.", NoteField);
+            note = await WithSuggestionsAsync(db, userId, entryId, note, cancellationToken);
+            if (note.Length == 0)
+            {
+                return new ReviewResult.Refused("Say what should change: a request for changes needs a note, or a suggested edit on the summary.", NoteField);
+            }
         }
         if (note.Length > Comment.BodyMaxLength)
         {
