@@ -108,6 +108,20 @@ public sealed class InboxTests : MentorAppTest
     }
 
     [Fact]
+    public async Task InboxPage_ShowsWhatWasSaid_UnderTheItem_AsEscapedText()
+    {
+        var alice = await Members.AddAsync(App, "alice@test.local", Roles.Researcher, Members.Aisc);
+        var page = Assert.IsType<SaveResult.Saved>(await App.Get<EntryEditor>().CreateAsync(alice, EntryKind.Page, new EntryInput("Alice's page", "one", Visibility.Team, Members.Aisc)));
+        await App.Get<Discussions>().OpenAsync(Mentor, page.EntryId, "Is **this** right? <img src=x onerror=alert(1)>", null);
+        var client = await Members.SignInAsync(App, "alice@test.local");
+
+        var html = await client.GetStringAsync("/inbox");
+
+        Assert.Contains("<blockquote class=\"inbox__excerpt\">Is this right? &lt;img src=x onerror=alert(1)&gt;</blockquote>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img src=x", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task InboxPage_AsksAnonymousVisitorsToSignIn()
     {
         using var response = await Members.Client(App).GetAsync("/inbox");

@@ -94,7 +94,7 @@ public sealed partial class Discussions(
         db.CommentThreads.Add(thread);
         await db.SaveChangesAsync(cancellationToken);
 
-        var notified = await NotifyAsync(db, user, entryId, thread.Id, text, [], now, cancellationToken);
+        var notified = await NotifyAsync(db, user, entryId, thread.Id, comment, [], now, cancellationToken);
         return Done(entryId, thread.Id, notified);
     }
 
@@ -126,7 +126,7 @@ public sealed partial class Discussions(
         thread.Comments.Add(comment);
         await db.SaveChangesAsync(cancellationToken);
 
-        var notified = await NotifyAsync(db, user!, thread.EntryId, thread.Id, text, participants, now, cancellationToken);
+        var notified = await NotifyAsync(db, user!, thread.EntryId, thread.Id, comment, participants, now, cancellationToken);
         return Done(thread.EntryId, comment.Id, notified);
     }
 
@@ -157,7 +157,8 @@ public sealed partial class Discussions(
 
         // Only people newly mentioned hear of an edit; the rest saw the comment already.
         var mentioned = await MentionedUsersAsync(db, Mentions.Parse(text).Except(before), cancellationToken);
-        var notified = await notifier.AddAsync(db, mentioned, user!.Id, new Notifier.Message(NotificationKind.Mention, comment.Thread!.EntryId, user.Name, "mentioned you in a comment", comment.ThreadId), now, cancellationToken);
+        var notified = await notifier.AddAsync(db, mentioned, user!.Id,
+            new Notifier.Message(NotificationKind.Mention, comment.Thread!.EntryId, user.Name, "mentioned you in a comment", comment.ThreadId, Excerpt: ExcerptOf(comment)), now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return Done(comment.Thread.EntryId, comment.Id, notified);
     }
@@ -246,15 +247,19 @@ public sealed partial class Discussions(
         return parsed.ToSafeHtml(db);
     }
 
+    /// <summary>What a notification of the comment quotes: its rendered text as plain text, never its HTML.</summary>
+    private static string ExcerptOf(Comment comment) => Excerpts.FromHtml(comment.BodyHtml, Notification.ExcerptMaxLength);
+
     /// <summary>Mentioned people hear "mentioned you"; those in the thread "replied"; the entry's watchers "commented".</summary>
-    private async Task<IReadOnlyList<string>> NotifyAsync(WikiDbContext db, WikiUser actor, int entryId, int threadId, string text, IReadOnlyList<string> participants, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<string>> NotifyAsync(WikiDbContext db, WikiUser actor, int entryId, int threadId, Comment comment, IReadOnlyList<string> participants, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var mentioned = await MentionedUsersAsync(db, Mentions.Parse(text), cancellationToken);
+        var mentioned = await MentionedUsersAsync(db, Mentions.Parse(comment.BodyMarkdown), cancellationToken);
         var watchers = await Watchers.OfAsync(db, entryId, cancellationToken);
+        var excerpt = ExcerptOf(comment);
         var notified = new List<string>();
-        notified.AddRange(await notifier.AddAsync(db, mentioned, actor.Id, new Notifier.Message(NotificationKind.Mention, entryId, actor.Name, "mentioned you in a comment", threadId), now, cancellationToken));
-        notified.AddRange(await notifier.AddAsync(db, participants.Except(notified), actor.Id, new Notifier.Message(NotificationKind.Reply, entryId, actor.Name, "replied in a discussion you took part in", threadId), now, cancellationToken));
-        notified.AddRange(await notifier.AddAsync(db, watchers.Except(notified), actor.Id, new Notifier.Message(NotificationKind.Comment, entryId, actor.Name, "commented on an entry you watch", threadId), now, cancellationToken));
+        notified.AddRange(await notifier.AddAsync(db, mentioned, actor.Id, new Notifier.Message(NotificationKind.Mention, entryId, actor.Name, "mentioned you in a comment", threadId, Excerpt: excerpt), now, cancellationToken));
+        notified.AddRange(await notifier.AddAsync(db, participants.Except(notified), actor.Id, new Notifier.Message(NotificationKind.Reply, entryId, actor.Name, "replied in a discussion you took part in", threadId, Excerpt: excerpt), now, cancellationToken));
+        notified.AddRange(await notifier.AddAsync(db, watchers.Except(notified), actor.Id, new Notifier.Message(NotificationKind.Comment, entryId, actor.Name, "commented on an entry you watch", threadId, Excerpt: excerpt), now, cancellationToken));
         await db.SaveChangesAsync(cancellationToken);
         return notified;
     }
