@@ -122,6 +122,26 @@ public sealed class InboxTests : MentorAppTest
     }
 
     [Fact]
+    public async Task AnEditedComment_IsQuotedAsItIsNow_AndADeletedOne_NotAtAll()
+    {
+        var alice = await Members.AddAsync(App, "alice@test.local", Roles.Researcher, Members.Aisc);
+        var page = Assert.IsType<SaveResult.Saved>(await App.Get<EntryEditor>().CreateAsync(alice, EntryKind.Page, new EntryInput("Alice's page", "one", Visibility.Team, Members.Aisc)));
+        var discussions = App.Get<Discussions>();
+        await discussions.OpenAsync(Mentor, page.EntryId, "First thoughts", null);
+        int commentId;
+        using (var db = App.CreateDbContext())
+        {
+            commentId = await db.Comments.Where(c => c.AuthorUserId == Mentor).Select(c => c.Id).SingleAsync();
+        }
+        async Task<string> ExcerptAsync() => Assert.Single((await App.Get<InboxQueries>().ListAsync(await UserAsync(alice), false, 1)).Items).Excerpt;
+
+        Assert.Null((await discussions.EditAsync(Mentor, commentId, "Second thoughts")).Error);
+        Assert.Equal("Second thoughts", await ExcerptAsync());
+        Assert.Null((await discussions.DeleteAsync(Mentor, commentId)).Error);
+        Assert.Equal("", await ExcerptAsync());
+    }
+
+    [Fact]
     public async Task InboxPage_AsksAnonymousVisitorsToSignIn()
     {
         using var response = await Members.Client(App).GetAsync("/inbox");

@@ -148,10 +148,12 @@ public sealed partial class Discussions(
             return DiscussionOutcome.Refused(refusal!);
         }
         var before = Mentions.Parse(comment.BodyMarkdown);
+        var quoted = ExcerptOf(comment);
         var now = clock.GetUtcNow();
         comment.BodyMarkdown = text;
         comment.BodyHtml = await RenderAsync(db, text, cancellationToken);
         comment.EditedAt = now;
+        await QuoteAgainAsync(db, comment, quoted, cancellationToken);
         AddAuditRow(db, user!, AuditActions.CommentEdited, comment);
         await db.SaveChangesAsync(cancellationToken);
 
@@ -173,9 +175,11 @@ public sealed partial class Discussions(
         {
             return DiscussionOutcome.Refused(refusal!);
         }
+        var quoted = ExcerptOf(comment);
         comment.DeletedAt = clock.GetUtcNow();
         comment.BodyMarkdown = "";
         comment.BodyHtml = "";
+        await QuoteAgainAsync(db, comment, quoted, cancellationToken);
         AddAuditRow(db, user!, AuditActions.CommentDeleted, comment);
         await db.SaveChangesAsync(cancellationToken);
         return Done(comment.Thread!.EntryId, comment.Id, []);
@@ -249,6 +253,23 @@ public sealed partial class Discussions(
 
     /// <summary>What a notification of the comment quotes: its rendered text as plain text, never its HTML.</summary>
     private static string ExcerptOf(Comment comment) => Excerpts.FromHtml(comment.BodyHtml, Notification.ExcerptMaxLength);
+
+    /// <summary>
+    /// The inboxes (and digests still to go) quote the comment as it is now: its new text after an edit, nothing once it
+    /// is deleted. Saved with the comment's change. Mails already sent keep what they said.
+    /// </summary>
+    private static async Task QuoteAgainAsync(WikiDbContext db, Comment comment, string quoted, CancellationToken cancellationToken)
+    {
+        if (quoted.Length == 0)
+        {
+            return;
+        }
+        var now = ExcerptOf(comment);
+        foreach (var notification in await db.Notifications.Where(n => n.ThreadId == comment.ThreadId && n.Excerpt == quoted).ToListAsync(cancellationToken))
+        {
+            notification.Excerpt = now;
+        }
+    }
 
     /// <summary>Mentioned people hear "mentioned you"; those in the thread "replied"; the entry's watchers "commented".</summary>
     private async Task<IReadOnlyList<string>> NotifyAsync(WikiDbContext db, WikiUser actor, int entryId, int threadId, Comment comment, IReadOnlyList<string> participants, DateTimeOffset now, CancellationToken cancellationToken)
