@@ -36,6 +36,7 @@ public abstract class WikiDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<Watch> Watches => Set<Watch>();
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+    public DbSet<NotificationSchedule> NotificationSchedules => Set<NotificationSchedule>();
     public DbSet<Credence> Credences => Set<Credence>();
     public DbSet<AttachmentBlob> AttachmentBlobs => Set<AttachmentBlob>();
     public DbSet<Attachment> Attachments => Set<Attachment>();

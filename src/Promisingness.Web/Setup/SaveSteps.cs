@@ -3,6 +3,7 @@ using Promisingness.Web.Features.Editing;
 using Promisingness.Web.Features.Entries.Saving;
 using Promisingness.Web.Features.Entries.Saving.Steps;
 using Promisingness.Web.Features.Notifications;
+using Promisingness.Web.Features.Summaries.Review;
 
 namespace Promisingness.Web.Setup;
 
@@ -16,6 +17,7 @@ internal static class SaveSteps
         services.AddSaveStep<DraftBecomesTheRevision>();
         services.AddSaveStep<WatchersHearOfTheSave>();
         services.AddSaveStep<OwnersHearOfTheirActionItems>();
+        services.AddSaveStep<ApproverHearsOfTheEdit>();
         // Reads what the steps above changed, so it comes after them; it gives the writer's turn back.
         services.AddSaveStep<CachedPagesOfTheSave>();
         services.AddSaveStep<EditorsHearOfTheSave>();

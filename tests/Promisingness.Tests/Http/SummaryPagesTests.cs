@@ -221,7 +221,7 @@ public sealed class SummaryPagesTests(SummaryPagesTests.Fixture fixture) : IClas
         Assert.Equal(HttpStatusCode.Forbidden, researcher.StatusCode);
         Assert.DoesNotContain(fixture.InReviewTitle, Readable(await researcher.Content.ReadAsStringAsync()));
         Assert.Contains(fixture.InReviewTitle, mentor);
-        Assert.Contains("Threads you opened that are still unresolved", mentor);
+        Assert.Contains("Threads you opened or were mentioned in that are still unresolved", mentor);
         Assert.Contains("Changes since revision 1, the previous submission", item);
         Assert.Contains("improved as asked", item);
     }

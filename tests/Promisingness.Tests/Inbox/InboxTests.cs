@@ -108,6 +108,40 @@ public sealed class InboxTests : MentorAppTest
     }
 
     [Fact]
+    public async Task InboxPage_ShowsWhatWasSaid_UnderTheItem_AsEscapedText()
+    {
+        var alice = await Members.AddAsync(App, "alice@test.local", Roles.Researcher, Members.Aisc);
+        var page = Assert.IsType<SaveResult.Saved>(await App.Get<EntryEditor>().CreateAsync(alice, EntryKind.Page, new EntryInput("Alice's page", "one", Visibility.Team, Members.Aisc)));
+        await App.Get<Discussions>().OpenAsync(Mentor, page.EntryId, "Is **this** right? <img src=x onerror=alert(1)>", null);
+        var client = await Members.SignInAsync(App, "alice@test.local");
+
+        var html = await client.GetStringAsync("/inbox");
+
+        Assert.Contains("<blockquote class=\"inbox__excerpt\">Is this right? &lt;img src=x onerror=alert(1)&gt;</blockquote>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img src=x", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnEditedComment_IsQuotedAsItIsNow_AndADeletedOne_NotAtAll()
+    {
+        var alice = await Members.AddAsync(App, "alice@test.local", Roles.Researcher, Members.Aisc);
+        var page = Assert.IsType<SaveResult.Saved>(await App.Get<EntryEditor>().CreateAsync(alice, EntryKind.Page, new EntryInput("Alice's page", "one", Visibility.Team, Members.Aisc)));
+        var discussions = App.Get<Discussions>();
+        await discussions.OpenAsync(Mentor, page.EntryId, "First thoughts", null);
+        int commentId;
+        using (var db = App.CreateDbContext())
+        {
+            commentId = await db.Comments.Where(c => c.AuthorUserId == Mentor).Select(c => c.Id).SingleAsync();
+        }
+        async Task<string> ExcerptAsync() => Assert.Single((await App.Get<InboxQueries>().ListAsync(await UserAsync(alice), false, 1)).Items).Excerpt;
+
+        Assert.Null((await discussions.EditAsync(Mentor, commentId, "Second thoughts")).Error);
+        Assert.Equal("Second thoughts", await ExcerptAsync());
+        Assert.Null((await discussions.DeleteAsync(Mentor, commentId)).Error);
+        Assert.Equal("", await ExcerptAsync());
+    }
+
+    [Fact]
     public async Task InboxPage_AsksAnonymousVisitorsToSignIn()
     {
         using var response = await Members.Client(App).GetAsync("/inbox");

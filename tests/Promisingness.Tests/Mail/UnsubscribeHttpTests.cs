@@ -110,4 +110,30 @@ public sealed class UnsubscribeHttpTests : IAsyncLifetime
         Assert.Contains("Choose one of: at once, daily digest, weekly digest, off.", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(MailDelivery.WeeklyDigest, await MentionDeliveryAsync());
     }
+
+    [Fact]
+    public async Task PreferencesPage_SavesATimeZone_AndRefusesAnUnknownOneBesideTheField_ChangingNothing()
+    {
+        var client = await Members.SignInAsync(app, "severin@test.local");
+        var preferences = app.Get<MailPreferences>();
+
+        // Without a choice, the wiki's zone (Mail:DigestTimeZone, UTC here) is the one selected.
+        Assert.Contains("<option value=\"UTC\" selected", await client.GetStringAsync("/Account/Manage/Notifications"), StringComparison.Ordinal);
+        var (saved, _) = await Forms.PostAsync(client, "/Account/Manage/Notifications", new Dictionary<string, string> { ["Input.TimeZone"] = "Europe/Berlin" });
+        var savedPage = await saved.Content.ReadAsStringAsync();
+        Assert.Contains("Your choices are saved", savedPage, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"Europe/Berlin\" selected", savedPage, StringComparison.Ordinal);
+        Assert.Equal("Europe/Berlin", await preferences.TimeZoneIdAsync(severin));
+
+        var (refused, _) = await Forms.PostAsync(client, "/Account/Manage/Notifications", new Dictionary<string, string>
+        {
+            ["Input.TimeZone"] = "Mars/Olympus_Mons",
+            ["Input.Choices[Mention]"] = "Off",
+        });
+        var page = await refused.Content.ReadAsStringAsync();
+        Assert.Matches("name=\"Input.TimeZone\"[\\s\\S]*?</select>\\s*<div class=\"text-danger\" role=\"alert\">Choose a time zone from the list", page);
+        Assert.Contains("nothing was changed", page, StringComparison.Ordinal);
+        Assert.Equal("Europe/Berlin", await preferences.TimeZoneIdAsync(severin));
+        Assert.Equal(MailDelivery.AtOnce, await MentionDeliveryAsync());
+    }
 }

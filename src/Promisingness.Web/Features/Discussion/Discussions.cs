@@ -94,7 +94,7 @@ public sealed partial class Discussions(
         db.CommentThreads.Add(thread);
         await db.SaveChangesAsync(cancellationToken);
 
-        var notified = await NotifyAsync(db, user, entryId, thread.Id, text, [], now, cancellationToken);
+        var notified = await NotifyAsync(db, user, entryId, thread.Id, comment, [], now, cancellationToken);
         return Done(entryId, thread.Id, notified);
     }
 
@@ -126,7 +126,7 @@ public sealed partial class Discussions(
         thread.Comments.Add(comment);
         await db.SaveChangesAsync(cancellationToken);
 
-        var notified = await NotifyAsync(db, user!, thread.EntryId, thread.Id, text, participants, now, cancellationToken);
+        var notified = await NotifyAsync(db, user!, thread.EntryId, thread.Id, comment, participants, now, cancellationToken);
         return Done(thread.EntryId, comment.Id, notified);
     }
 
@@ -148,16 +148,19 @@ public sealed partial class Discussions(
             return DiscussionOutcome.Refused(refusal!);
         }
         var before = Mentions.Parse(comment.BodyMarkdown);
+        var quoted = ExcerptOf(comment);
         var now = clock.GetUtcNow();
         comment.BodyMarkdown = text;
         comment.BodyHtml = await RenderAsync(db, text, cancellationToken);
         comment.EditedAt = now;
+        await QuoteAgainAsync(db, comment, quoted, cancellationToken);
         AddAuditRow(db, user!, AuditActions.CommentEdited, comment);
         await db.SaveChangesAsync(cancellationToken);
 
         // Only people newly mentioned hear of an edit; the rest saw the comment already.
         var mentioned = await MentionedUsersAsync(db, Mentions.Parse(text).Except(before), cancellationToken);
-        var notified = await notifier.AddAsync(db, mentioned, user!.Id, new Notifier.Message(NotificationKind.Mention, comment.Thread!.EntryId, user.Name, "mentioned you in a comment", comment.ThreadId), now, cancellationToken);
+        var notified = await notifier.AddAsync(db, mentioned, user!.Id,
+            new Notifier.Message(NotificationKind.Mention, comment.Thread!.EntryId, user.Name, "mentioned you in a comment", comment.ThreadId, Excerpt: ExcerptOf(comment)), now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return Done(comment.Thread.EntryId, comment.Id, notified);
     }
@@ -172,9 +175,11 @@ public sealed partial class Discussions(
         {
             return DiscussionOutcome.Refused(refusal!);
         }
+        var quoted = ExcerptOf(comment);
         comment.DeletedAt = clock.GetUtcNow();
         comment.BodyMarkdown = "";
         comment.BodyHtml = "";
+        await QuoteAgainAsync(db, comment, quoted, cancellationToken);
         AddAuditRow(db, user!, AuditActions.CommentDeleted, comment);
         await db.SaveChangesAsync(cancellationToken);
         return Done(comment.Thread!.EntryId, comment.Id, []);
@@ -246,15 +251,36 @@ public sealed partial class Discussions(
         return parsed.ToSafeHtml(db);
     }
 
-    /// <summary>Mentioned people hear "mentioned you"; those in the thread "replied"; the entry's watchers "commented".</summary>
-    private async Task<IReadOnlyList<string>> NotifyAsync(WikiDbContext db, WikiUser actor, int entryId, int threadId, string text, IReadOnlyList<string> participants, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>What a notification of the comment quotes: its rendered text as plain text, never its HTML.</summary>
+    private static string ExcerptOf(Comment comment) => Excerpts.FromHtml(comment.BodyHtml, Notification.ExcerptMaxLength);
+
+    /// <summary>
+    /// The inboxes (and digests still to go) quote the comment as it is now: its new text after an edit, nothing once it
+    /// is deleted. Saved with the comment's change. Mails already sent keep what they said.
+    /// </summary>
+    private static async Task QuoteAgainAsync(WikiDbContext db, Comment comment, string quoted, CancellationToken cancellationToken)
     {
-        var mentioned = await MentionedUsersAsync(db, Mentions.Parse(text), cancellationToken);
+        if (quoted.Length == 0)
+        {
+            return;
+        }
+        var now = ExcerptOf(comment);
+        foreach (var notification in await db.Notifications.Where(n => n.ThreadId == comment.ThreadId && n.Excerpt == quoted).ToListAsync(cancellationToken))
+        {
+            notification.Excerpt = now;
+        }
+    }
+
+    /// <summary>Mentioned people hear "mentioned you"; those in the thread "replied"; the entry's watchers "commented".</summary>
+    private async Task<IReadOnlyList<string>> NotifyAsync(WikiDbContext db, WikiUser actor, int entryId, int threadId, Comment comment, IReadOnlyList<string> participants, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var mentioned = await MentionedUsersAsync(db, Mentions.Parse(comment.BodyMarkdown), cancellationToken);
         var watchers = await Watchers.OfAsync(db, entryId, cancellationToken);
+        var excerpt = ExcerptOf(comment);
         var notified = new List<string>();
-        notified.AddRange(await notifier.AddAsync(db, mentioned, actor.Id, new Notifier.Message(NotificationKind.Mention, entryId, actor.Name, "mentioned you in a comment", threadId), now, cancellationToken));
-        notified.AddRange(await notifier.AddAsync(db, participants.Except(notified), actor.Id, new Notifier.Message(NotificationKind.Reply, entryId, actor.Name, "replied in a discussion you took part in", threadId), now, cancellationToken));
-        notified.AddRange(await notifier.AddAsync(db, watchers.Except(notified), actor.Id, new Notifier.Message(NotificationKind.Comment, entryId, actor.Name, "commented on an entry you watch", threadId), now, cancellationToken));
+        notified.AddRange(await notifier.AddAsync(db, mentioned, actor.Id, new Notifier.Message(NotificationKind.Mention, entryId, actor.Name, "mentioned you in a comment", threadId, Excerpt: excerpt), now, cancellationToken));
+        notified.AddRange(await notifier.AddAsync(db, participants.Except(notified), actor.Id, new Notifier.Message(NotificationKind.Reply, entryId, actor.Name, "replied in a discussion you took part in", threadId, Excerpt: excerpt), now, cancellationToken));
+        notified.AddRange(await notifier.AddAsync(db, watchers.Except(notified), actor.Id, new Notifier.Message(NotificationKind.Comment, entryId, actor.Name, "commented on an entry you watch", threadId, Excerpt: excerpt), now, cancellationToken));
         await db.SaveChangesAsync(cancellationToken);
         return notified;
     }

@@ -6,7 +6,8 @@ using Promisingness.Web.Security;
 
 namespace Promisingness.Web.Features.Inbox;
 
-public sealed record InboxItem(long Id, NotificationKind Kind, string ActorName, string Text, string EntryTitle, string Url, DateTimeOffset At, bool Unread);
+/// <summary>A notification as the inbox shows it; Excerpt is what was said, plain text (empty when nothing was).</summary>
+public sealed record InboxItem(long Id, NotificationKind Kind, string ActorName, string Text, string Excerpt, string EntryTitle, string Url, DateTimeOffset At, bool Unread);
 
 /// <summary>
 /// A member's notifications. Each shows only while its entry is readable by the member now: an entry
@@ -31,9 +32,9 @@ public sealed class InboxQueries(IDbContextFactory<WikiDbContext> dbFactory, Inb
             query = query.Where(n => n.ReadAt == null);
         }
         var rows = await query.OrderByDescending(n => n.Id).Skip((Math.Max(page, 1) - 1) * PageSize).Take(PageSize + 1)
-            .Select(n => new { n.Id, n.Kind, n.ActorName, n.Text, n.Entry!.Title, n.Entry.Slug, EntryKind = n.Entry.Kind, n.ThreadId, n.At, n.ReadAt })
+            .Select(n => new { n.Id, n.Kind, n.ActorName, n.Text, n.Excerpt, n.Entry!.Title, n.Entry.Slug, EntryKind = n.Entry.Kind, n.ThreadId, n.At, n.ReadAt })
             .ToListAsync(cancellationToken);
-        var items = rows.Take(PageSize).Select(n => new InboxItem(n.Id, n.Kind, n.ActorName, n.Text, n.Title,
+        var items = rows.Take(PageSize).Select(n => new InboxItem(n.Id, n.Kind, n.ActorName, n.Text, n.Excerpt, n.Title,
             EntryUrls.For(n.EntryKind, n.Slug) + (n.ThreadId is { } thread ? $"#thread-{thread}" : ""), n.At, n.ReadAt is null));
         return ([.. items], rows.Count > PageSize);
     }

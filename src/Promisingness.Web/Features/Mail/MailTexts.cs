@@ -32,18 +32,23 @@ public static class MailTexts
         link,
         "If you did not ask for this, ignore this message: nothing changes.");
 
-    /// <summary>One notification at once: who did what to which entry, never the entry's or the comment's text.</summary>
-    public static MailContent Notification(string actor, string what, string title, Uri link, string kindLabel, Uri preferences, Uri unsubscribe) => MailContent.Compose(
+    /// <summary>
+    /// One notification at once: who did what to which entry, and the excerpt of what they said (plain text), never
+    /// the entry's text.
+    /// </summary>
+    public static MailContent Notification(string actor, string what, string title, string excerpt, Uri link, string kindLabel, Uri preferences, Uri unsubscribe) => MailContent.Compose(
         Shorten($"{actor} {what}: {title}"),
-        [$"{actor} {what}: “{title}”."],
+        [$"{actor} {what}: “{title}”{(excerpt.Length > 0 ? ":" : ".")}"],
         "Open it in the wiki",
         link,
-        $"You get this mail at once because of your choice for “{kindLabel}”. Choose what you receive at {preferences.AbsoluteUri}, or stop mails of this kind with one click: {unsubscribe.AbsoluteUri}");
+        $"You get this mail at once because of your choice for “{kindLabel}”. Choose what you receive at {preferences.AbsoluteUri}, or stop mails of this kind with one click: {unsubscribe.AbsoluteUri}",
+        excerpt);
 
-    public static MailContent Digest(string period, IReadOnlyList<(string Line, Uri Link)> items, Uri preferences, Uri unsubscribe) => MailContent.ComposeList(
+    /// <summary>A digest: what waits for the member first (<paramref name="opening"/>, for the mentor), then what happened.</summary>
+    public static MailContent Digest(string period, IReadOnlyList<MailSection> opening, IReadOnlyList<MailLine> items, Uri preferences, Uri unsubscribe) => MailContent.ComposeLists(
         $"Your {period} digest from the Promisingness Wiki: {items.Count} {(items.Count == 1 ? "notification" : "notifications")}",
-        $"What happened on {Wiki} since your last {period} digest:",
-        items,
+        opening.Count > 0 ? $"What waits for you on {Wiki}, then what happened since your last {period} digest." : $"What happened on {Wiki} since your last {period} digest:",
+        [.. opening, new MailSection(opening.Count > 0 ? "What happened" : null, items)],
         $"Choose what you receive at {preferences.AbsoluteUri}, or stop the kinds in this digest with one click: {unsubscribe.AbsoluteUri}");
 
     private static string Shorten(string subject) => subject.Length > 200 ? subject[..199] + "…" : subject;

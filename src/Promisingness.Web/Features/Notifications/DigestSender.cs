@@ -6,13 +6,15 @@ using Promisingness.Web.Security;
 namespace Promisingness.Web.Features.Notifications;
 
 /// <summary>
-/// Once a day at Mail:DigestHour (in Mail:DigestTimeZone), each member gets one mail with what waited for a digest:
-/// the kinds they chose daily since then, and on Mondays the weekly ones too. Items the member may no longer read,
-/// and kinds turned off meanwhile, are dropped unsent. An item leaves the queue with a compare-and-swap in the
-/// transaction that queues the mail, so of several instances, and of several runs, one sends it.
+/// Once a day at Mail:DigestHour in the member's own time zone (their choice, else Mail:DigestTimeZone), each member
+/// gets one mail with what waited for a digest: the kinds they chose daily since then, and on Mondays the weekly ones
+/// too, after what waits for them (<see cref="IDigestOpening"/>). Items the member may no longer read (and so their
+/// excerpts), and kinds turned off meanwhile, are dropped unsent. An item leaves the queue with a compare-and-swap in
+/// the transaction that queues the mail, so of several instances, and of several runs, one sends it.
 /// </summary>
 public sealed class DigestSender(
     IDbContextFactory<WikiDbContext> dbFactory,
+    IEnumerable<IDigestOpening> openings,
     WikiMail mail,
     NotificationMail notificationMail,
     UnsubscribeTokens unsubscribe,
@@ -75,19 +77,23 @@ public sealed class DigestSender(
         return new DateTimeOffset(local, zone.GetUtcOffset(local));
     }
 
-    /// <summary>Queues every digest due now; returns how many mails were queued.</summary>
+    /// <summary>Queues every digest due now, each member's at the hour in their zone; returns how many mails were queued.</summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken = default)
     {
-        var (daily, weekly) = LastMoments(clock.GetUtcNow(), mail.Settings.DigestHour, mail.Settings.DigestTimeZone);
+        var now = clock.GetUtcNow();
         List<string> recipients;
+        Dictionary<string, string> zones;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            recipients = await db.Notifications.Where(n => n.AwaitsDigest && n.At < daily).Select(n => n.RecipientUserId).Distinct().ToListAsync(cancellationToken);
+            recipients = await db.Notifications.Where(n => n.AwaitsDigest).Select(n => n.RecipientUserId).Distinct().ToListAsync(cancellationToken);
+            zones = await MailPreferences.TimeZoneIdsOfAsync(db, recipients, cancellationToken);
         }
         var queued = 0;
         foreach (var userId in recipients)
         {
-            if (await SendToAsync(userId, daily, weekly, cancellationToken))
+            var zone = MailPreferences.ZoneOf(zones.GetValueOrDefault(userId), mail.Settings.DigestTimeZone);
+            var (daily, weekly) = LastMoments(now, mail.Settings.DigestHour, zone);
+            if (await SendToAsync(userId, daily, weekly, zone, cancellationToken))
             {
                 queued++;
             }
@@ -95,14 +101,18 @@ public sealed class DigestSender(
         return queued;
     }
 
-    private sealed record Item(long Id, NotificationKind Kind, int EntryId, int? ThreadId, string ActorName, string Text, DateTimeOffset At, string Title, string Slug, EntryKind EntryKind);
+    private sealed record Item(long Id, NotificationKind Kind, int EntryId, int? ThreadId, string ActorName, string Text, string Excerpt, DateTimeOffset At, string Title, string Slug, EntryKind EntryKind);
 
-    private async Task<bool> SendToAsync(string userId, DateTimeOffset daily, DateTimeOffset weekly, CancellationToken cancellationToken)
+    private async Task<bool> SendToAsync(string userId, DateTimeOffset daily, DateTimeOffset weekly, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var waiting = await db.Notifications.Where(n => n.RecipientUserId == userId && n.AwaitsDigest && n.At < daily)
-            .Select(n => new Item(n.Id, n.Kind, n.EntryId, n.ThreadId, n.ActorName, n.Text, n.At, n.Entry!.Title, n.Entry.Slug, n.Entry.Kind))
+            .Select(n => new Item(n.Id, n.Kind, n.EntryId, n.ThreadId, n.ActorName, n.Text, n.Excerpt, n.At, n.Entry!.Title, n.Entry.Slug, n.Entry.Kind))
             .ToListAsync(cancellationToken);
+        if (waiting.Count == 0)
+        {
+            return false;
+        }
         var choices = (await MailPreferences.OfAsync(db, [userId], cancellationToken))[userId];
         var reader = await users.LoadAsync(userId, cancellationToken);
         var address = await db.Users.Where(u => u.Id == userId).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken);
@@ -110,6 +120,7 @@ public sealed class DigestSender(
         var settled = new List<long>();
         var included = new List<Item>();
         var weeklyOnly = true;
+        var hasWeekly = false;
         foreach (var item in waiting.OrderBy(i => i.At))
         {
             var choice = choices[item.Kind];
@@ -124,11 +135,14 @@ public sealed class DigestSender(
             }
             included.Add(item);
             weeklyOnly &= choice == MailDelivery.WeeklyDigest;
+            hasWeekly |= choice == MailDelivery.WeeklyDigest;
         }
         if (settled.Count == 0)
         {
             return false;
         }
+        // Read before the transaction, so the queue's write lock is not held while the openings read.
+        var opening = hasWeekly ? await OpeningAsync(reader!, weekly, zone, cancellationToken) : [];
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var taken = await db.Notifications.Where(n => settled.Contains(n.Id) && n.AwaitsDigest)
@@ -144,9 +158,12 @@ public sealed class DigestSender(
         {
             var kinds = included.Select(i => i.Kind).Distinct().ToList();
             var unsubscribeLink = unsubscribe.LinkFor(userId, kinds);
-            var lines = included.Select(i => ($"{i.ActorName} {i.Text}: “{i.Title}” ({i.At.UtcDateTime:ddd d MMM HH:mm} UTC)", notificationMail.LinkTo(i.EntryKind, i.Slug, i.ThreadId))).ToList();
+            var lines = included.Select(i => new MailLine(
+                $"{i.ActorName} {i.Text}: “{i.Title}” ({TimeZoneInfo.ConvertTime(i.At, zone):ddd d MMM HH:mm} {ZoneName(zone)})",
+                notificationMail.LinkTo(i.EntryKind, i.Slug, i.ThreadId),
+                i.Excerpt)).ToList();
             var message = mail.Queue(db, address!, MailKind.Digest,
-                MailTexts.Digest(weeklyOnly ? "weekly" : "daily", lines, mail.Settings.Link(NotificationMail.PreferencesPath, null), unsubscribeLink));
+                MailTexts.Digest(weeklyOnly ? "weekly" : "daily", opening, lines, mail.Settings.Link(NotificationMail.PreferencesPath, null), unsubscribeLink));
             message.RecipientUserId = userId;
             message.UnsubscribeUrl = unsubscribeLink.AbsoluteUri;
         }
@@ -154,6 +171,21 @@ public sealed class DigestSender(
         await transaction.CommitAsync(cancellationToken);
         return sending;
     }
+
+    /// <summary>What waits for the reader, from each feature that has something: opens the Monday digest.</summary>
+    private async Task<List<MailSection>> OpeningAsync(WikiUser reader, DateTimeOffset weekly, TimeZoneInfo zone, CancellationToken cancellationToken)
+    {
+        var sections = new List<MailSection>();
+        foreach (var opening in openings)
+        {
+            sections.AddRange((await opening.ForAsync(reader, weekly, zone, cancellationToken)).Select(s => new MailSection(
+                s.Heading, [.. s.Lines.Select(l => new MailLine(l.Text, l.Path is null ? null : mail.Settings.Link(l.Path, null)))], s.Empty)));
+        }
+        return sections;
+    }
+
+    /// <summary>"UTC", or the zone's IANA id ("Europe/Berlin"), which says more than a display name in any language.</summary>
+    private static string ZoneName(TimeZoneInfo zone) => zone == TimeZoneInfo.Utc ? "UTC" : zone.Id;
 
     private static async Task<bool> MayReadAsync(WikiDbContext db, WikiUser reader, int entryId, Dictionary<int, bool> known, CancellationToken cancellationToken)
     {

@@ -1,10 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Promisingness.Web.Data;
+using Promisingness.Web.Features.Mail;
 
 namespace Promisingness.Web.Features.Notifications;
 
-/// <summary>How each member hears of each kind of notification by mail: their choice, or the kind's default.</summary>
-public sealed class MailPreferences(IDbContextFactory<WikiDbContext> dbFactory)
+/// <summary>
+/// How each member hears of each kind of notification by mail: their choice, or the kind's default; and the time zone
+/// their digests keep: theirs, or Mail:DigestTimeZone.
+/// </summary>
+public sealed class MailPreferences(IDbContextFactory<WikiDbContext> dbFactory, MailSettings settings)
 {
     /// <summary>The kinds a member chooses for, in the order the account page lists them, with what each is.</summary>
     public static readonly IReadOnlyList<(NotificationKind Kind, string Label)> Kinds =
@@ -76,5 +80,55 @@ public sealed class MailPreferences(IDbContextFactory<WikiDbContext> dbFactory)
             }
         }
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The zones a member chooses from: the system's, by their IANA ids, in order.</summary>
+    public static readonly IReadOnlyList<string> TimeZoneIds = [.. TimeZoneInfo.GetSystemTimeZones()
+        .Select(z => z.HasIanaId ? z.Id : TimeZoneInfo.TryConvertWindowsIdToIanaId(z.Id, out var iana) ? iana : null)
+        .OfType<string>().Distinct().Order(StringComparer.Ordinal)];
+
+    /// <summary>The zone of <paramref name="id"/>, or <paramref name="fallback"/> when there is none or it is no longer known.</summary>
+    public static TimeZoneInfo ZoneOf(string? id, TimeZoneInfo fallback) =>
+        id is not null && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : fallback;
+
+    /// <summary>Each member's zone id among <paramref name="userIds"/> who chose one, read through the caller's context.</summary>
+    public static async Task<Dictionary<string, string>> TimeZoneIdsOfAsync(WikiDbContext db, IReadOnlyCollection<string> userIds, CancellationToken cancellationToken = default) =>
+        await db.NotificationSchedules.AsNoTracking().Where(s => userIds.Contains(s.UserId)).ToDictionaryAsync(s => s.UserId, s => s.TimeZoneId, cancellationToken);
+
+    /// <summary>The member's zone id: their choice, else the wiki's (Mail:DigestTimeZone).</summary>
+    public async Task<string> TimeZoneIdAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return (await TimeZoneIdsOfAsync(db, [userId], cancellationToken)).GetValueOrDefault(userId) ?? DefaultTimeZoneId;
+    }
+
+    /// <summary>Mail:DigestTimeZone's IANA id (UTC when unset).</summary>
+    public string DefaultTimeZoneId => settings.DigestTimeZone.HasIanaId || !TimeZoneInfo.TryConvertWindowsIdToIanaId(settings.DigestTimeZone.Id, out var iana)
+        ? settings.DigestTimeZone.Id : iana;
+
+    /// <summary>Why <paramref name="timeZoneId"/> cannot be a member's zone (it is not one of <see cref="TimeZoneIds"/>), or null.</summary>
+    public static string? TimeZoneProblem(string? timeZoneId) => TimeZoneIds.Contains(timeZoneId?.Trim() ?? "", StringComparer.Ordinal)
+        ? null : "Choose a time zone from the list, such as Europe/Berlin or America/New_York.";
+
+    /// <summary>Records the member's zone; refuses (changing nothing) an id that is not one of <see cref="TimeZoneIds"/>.</summary>
+    public async Task<string?> SetTimeZoneAsync(string userId, string? timeZoneId, CancellationToken cancellationToken = default)
+    {
+        if (TimeZoneProblem(timeZoneId) is { } problem)
+        {
+            return problem;
+        }
+        var id = timeZoneId!.Trim();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var row = await db.NotificationSchedules.SingleOrDefaultAsync(s => s.UserId == userId, cancellationToken);
+        if (row is null)
+        {
+            db.NotificationSchedules.Add(new NotificationSchedule { UserId = userId, TimeZoneId = id });
+        }
+        else
+        {
+            row.TimeZoneId = id;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
     }
 }

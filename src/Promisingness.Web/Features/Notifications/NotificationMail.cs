@@ -7,9 +7,9 @@ namespace Promisingness.Web.Features.Notifications;
 
 /// <summary>
 /// The mail beside each inbox row, per the recipient's choice for its kind: queued now (through the caller's context,
-/// so it commits with the row), marked for a digest, or nothing. A mail names the entry and who did what, never the
-/// text of an entry or comment; the Notifier has checked that the recipient may read the entry, and the outbox sender
-/// checks again just before sending.
+/// so it commits with the row), marked for a digest, or nothing. A mail names the entry and who did what, and quotes
+/// what was said (the row's plain-text excerpt), never the entry's text; the Notifier has checked that the recipient
+/// may read the entry, and the outbox sender checks again just before sending.
 /// </summary>
 public sealed class NotificationMail(WikiMail mail, UnsubscribeTokens unsubscribe)
 {
@@ -35,7 +35,7 @@ public sealed class NotificationMail(WikiMail mail, UnsubscribeTokens unsubscrib
                     break;
                 case MailDelivery.AtOnce when WikiMail.IsAddress(addresses.GetValueOrDefault(row.RecipientUserId)) && entries.TryGetValue(row.EntryId, out var entry):
                     var unsubscribeLink = unsubscribe.LinkFor(row.RecipientUserId, [row.Kind]);
-                    var content = MailTexts.Notification(row.ActorName, row.Text, entry.Title, LinkTo(entry.Kind, entry.Slug, row.ThreadId),
+                    var content = MailTexts.Notification(row.ActorName, row.Text, entry.Title, row.Excerpt, LinkTo(entry.Kind, entry.Slug, row.ThreadId),
                         MailPreferences.Label(row.Kind), mail.Settings.Link(PreferencesPath, null), unsubscribeLink);
                     var message = mail.Queue(db, addresses[row.RecipientUserId]!, MailKind.Notification, content);
                     message.RecipientUserId = row.RecipientUserId;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Promisingness.Web.Data;
+using Promisingness.Web.Features.Entries;
 using Promisingness.Web.Security;
 
 namespace Promisingness.Web.Features.Notifications;
@@ -10,7 +11,11 @@ namespace Promisingness.Web.Features.Notifications;
 /// </summary>
 public sealed class Notifier(WikiUsers users, NotificationMail mail)
 {
-    public sealed record Message(NotificationKind Kind, int EntryId, string ActorName, string Text, int? ThreadId = null, int? RevisionNumber = null);
+    /// <summary>
+    /// What happened. Excerpt: what was said, as plain text (an excerpt of a comment's rendered HTML with
+    /// <see cref="Excerpts.FromHtml"/>, or of a note with <see cref="Excerpts.FromText"/>); cut again to fit here.
+    /// </summary>
+    public sealed record Message(NotificationKind Kind, int EntryId, string ActorName, string Text, int? ThreadId = null, int? RevisionNumber = null, string Excerpt = "");
 
     /// <summary>
     /// Adds the rows to <paramref name="db"/>, with the mail each recipient chose (<see cref="NotificationMail"/>), saved
@@ -47,6 +52,7 @@ public sealed class Notifier(WikiUsers users, NotificationMail mail)
                 ActorName = message.ActorName,
                 At = at,
                 Text = message.Text.Length > 300 ? message.Text[..300] : message.Text,
+                Excerpt = Excerpts.FromText(message.Excerpt, Notification.ExcerptMaxLength),
             };
             db.Notifications.Add(row);
             rows.Add(row);

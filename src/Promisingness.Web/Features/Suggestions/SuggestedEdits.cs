@@ -109,7 +109,7 @@ public sealed class SuggestedEdits(
         await db.SaveChangesAsync(cancellationToken);
 
         var notified = await notifier.AddAsync(db, await Watchers.OfAsync(db, entryId, cancellationToken), user.Id,
-            new Notifier.Message(NotificationKind.Suggestion, entryId, ByLine(suggestion), "suggested an edit to an entry you watch"), suggestion.CreatedAt, cancellationToken);
+            new Notifier.Message(NotificationKind.Suggestion, entryId, ByLine(suggestion), "suggested an edit to an entry you watch", Excerpt: suggestion.Note), suggestion.CreatedAt, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         inbox.Raise(notified);
         return new SuggestionResult.Done(suggestion.Id);

@@ -975,6 +975,11 @@ namespace Promisingness.Web.Data.Migrations.Postgres
                     b.Property<int>("EntryId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Excerpt")
+                        .IsRequired()
+                        .HasMaxLength(280)
+                        .HasColumnType("character varying(280)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1026,6 +1031,21 @@ namespace Promisingness.Web.Data.Migrations.Postgres
                     b.HasKey("UserId", "Kind");
 
                     b.ToTable("NotificationPreferences");
+                });
+
+            modelBuilder.Entity("Promisingness.Web.Data.NotificationSchedule", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("NotificationSchedules");
                 });
 
             modelBuilder.Entity("Promisingness.Web.Data.OutboxMessage", b =>
@@ -1884,6 +1904,15 @@ namespace Promisingness.Web.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Promisingness.Web.Data.NotificationPreference", b =>
+                {
+                    b.HasOne("Promisingness.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Promisingness.Web.Data.NotificationSchedule", b =>
                 {
                     b.HasOne("Promisingness.Web.Data.ApplicationUser", null)
                         .WithMany()

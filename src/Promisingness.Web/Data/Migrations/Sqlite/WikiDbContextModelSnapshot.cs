@@ -940,6 +940,11 @@ namespace Promisingness.Web.Data.Migrations.Sqlite
                     b.Property<int>("EntryId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Excerpt")
+                        .IsRequired()
+                        .HasMaxLength(280)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -991,6 +996,21 @@ namespace Promisingness.Web.Data.Migrations.Sqlite
                     b.HasKey("UserId", "Kind");
 
                     b.ToTable("NotificationPreferences");
+                });
+
+            modelBuilder.Entity("Promisingness.Web.Data.NotificationSchedule", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("NotificationSchedules");
                 });
 
             modelBuilder.Entity("Promisingness.Web.Data.OutboxMessage", b =>
@@ -1837,6 +1857,15 @@ namespace Promisingness.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Promisingness.Web.Data.NotificationPreference", b =>
+                {
+                    b.HasOne("Promisingness.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Promisingness.Web.Data.NotificationSchedule", b =>
                 {
                     b.HasOne("Promisingness.Web.Data.ApplicationUser", null)
                         .WithMany()

@@ -15,7 +15,7 @@ public sealed record ReviewItem(SummaryView Summary, int? BaseRevision, string B
 
 public sealed record OpenThread(int Id, string EntryTitle, string EntryUrl, string? Quote, DateTimeOffset OpenedAt, int Comments);
 
-/// <summary>Everything waiting on the mentor: the summaries to review, and the discussions they opened that are still open.</summary>
+/// <summary>Everything waiting on the mentor: the summaries to review, and their discussions that are still open.</summary>
 public sealed class ReviewQueue(IDbContextFactory<WikiDbContext> dbFactory, SummaryQueries summaries, EntryHistory history)
 {
     /// <summary>The summaries waiting for review, oldest first; null when the reader does not review.</summary>
@@ -81,7 +81,10 @@ public sealed class ReviewQueue(IDbContextFactory<WikiDbContext> dbFactory, Summ
         return new ReviewItem(summary, baseRevision, label, diff);
     }
 
-    /// <summary>The comment threads this person opened that nobody has resolved yet, on entries they may still read.</summary>
+    /// <summary>
+    /// The comment threads this person opened or was mentioned in (a mention reached their inbox) that nobody has
+    /// resolved yet, on entries they may still read.
+    /// </summary>
     public async Task<IReadOnlyList<OpenThread>> OpenThreadsAsync(WikiUser? user, CancellationToken cancellationToken = default)
     {
         if (user is not { Locked: false })
@@ -91,7 +94,8 @@ public sealed class ReviewQueue(IDbContextFactory<WikiDbContext> dbFactory, Summ
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var readable = db.Entries.ReadableBy(user);
         var rows = await db.CommentThreads.AsNoTracking()
-            .Where(t => t.OpenedByUserId == user.Id && t.ResolvedAt == null && readable.Any(e => e.Id == t.EntryId))
+            .Where(t => t.ResolvedAt == null && readable.Any(e => e.Id == t.EntryId)
+                && (t.OpenedByUserId == user.Id || db.Notifications.Any(n => n.RecipientUserId == user.Id && n.Kind == NotificationKind.Mention && n.ThreadId == t.Id)))
             .OrderBy(t => t.CreatedAt).ThenBy(t => t.Id)
             .Select(t => new { t.Id, t.Entry!.Title, t.Entry.Kind, t.Entry.Slug, t.Quote, t.CreatedAt, Comments = t.Comments.Count(c => c.DeletedAt == null) })
             .ToListAsync(cancellationToken);

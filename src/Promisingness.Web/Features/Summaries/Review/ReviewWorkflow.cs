@@ -170,7 +170,7 @@ public sealed class ReviewWorkflow(
             // A publication's audit row is its revision's (PublishRevisionAsync).
             audit.Add(db, user, AuditAction(command), note, entryId, stepRevision);
         }
-        var notified = await NotifyAsync(db, summary, command, user, stepRevision, now, cancellationToken);
+        var notified = await NotifyAsync(db, summary, command, user, stepRevision, note, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await cache.EvictAsync(cancellationToken);
@@ -265,6 +265,7 @@ public sealed class ReviewWorkflow(
     /// Called for every new revision of a summary (RevisionRecorder), before the revision is written: a
     /// change to an approved summary's content (anything but who may read it) needs a new review, and a
     /// published summary goes back to the team until it is approved again. The approval stays on its revision.
+    /// Only the editor's saves change an approved summary's content (imports and action items touch other kinds).
     /// </summary>
     internal static void OnRevision(WikiDbContext db, Entry entry, string before, Author author, DateTimeOffset at)
     {
@@ -295,21 +296,7 @@ public sealed class ReviewWorkflow(
             At = at,
             Note = wasPublic ? "Taken back from the public until it is approved again." : "",
         });
-        var approver = db.ReviewSteps.Where(s => s.EntryId == entry.Id && s.Action == ReviewAction.Approved)
-            .OrderByDescending(s => s.Id).Select(s => s.ActorUserId).FirstOrDefault();
-        if (approver is not null && approver != author.UserId)
-        {
-            db.Notifications.Add(new Notification
-            {
-                RecipientUserId = approver,
-                Kind = NotificationKind.Submitted,
-                Entry = entry,
-                RevisionNumber = entry.RevisionNumber,
-                ActorName = author.Name,
-                At = at,
-                Text = "changed a summary you approved: it needs a new review",
-            });
-        }
+        // Whoever approved it hears of it from ApproverHearsOfTheEdit, a step of the save, through the Notifier.
     }
 
     private static (ReviewState[] From, ReviewState To) Transition(ReviewCommand command) => command switch
@@ -347,10 +334,11 @@ public sealed class ReviewWorkflow(
     }
 
     /// <summary>
-    /// Submissions go to the mentor and admins; decisions to the summary's author. Never to the one who acted,
-    /// nor to anyone who may not read the summary (the Notifier sees to both).
+    /// Submissions go to the mentor and admins; decisions to the summary's author, quoting the note (what should change)
+    /// as it is shown on the summary's timeline, as text. Never to the one who acted, nor to anyone who may not read the
+    /// summary (the Notifier sees to both).
     /// </summary>
-    private async Task<IReadOnlyList<string>> NotifyAsync(WikiDbContext db, WeeklySummary summary, ReviewCommand command, WikiUser actor, int revisionNumber, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<string>> NotifyAsync(WikiDbContext db, WeeklySummary summary, ReviewCommand command, WikiUser actor, int revisionNumber, string note, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var recipients = command == ReviewCommand.Submit
             ? await Notifier.ReviewersAsync(db, cancellationToken)
@@ -363,7 +351,7 @@ public sealed class ReviewWorkflow(
             _ => "published your weekly summary",
         };
         var kind = command == ReviewCommand.Submit ? NotificationKind.Submitted : NotificationKind.ReviewDecision;
-        return await notifier.AddAsync(db, recipients, actor.Id, new Notifier.Message(kind, summary.EntryId, actor.Name, text, RevisionNumber: revisionNumber), now, cancellationToken);
+        return await notifier.AddAsync(db, recipients, actor.Id, new Notifier.Message(kind, summary.EntryId, actor.Name, text, RevisionNumber: revisionNumber, Excerpt: note), now, cancellationToken);
     }
 
     private const string NotFound = "This summary does not exist, or you may not see it.";
