@@ -16,6 +16,10 @@ public sealed class CommentThread
     public string? Quote { get; set; }
     public string? QuotePrefix { get; set; }
     public string? QuoteSuffix { get; set; }
+
+    /// <summary>The suggested edit this discussion is about, if any (a suggestion is never deleted, so no foreign key).</summary>
+    public int? SuggestionId { get; set; }
+
     public required string OpenedByUserId { get; set; }
     public required string OpenedByName { get; set; }
     public DateTimeOffset CreatedAt { get; set; }

@@ -601,6 +601,9 @@ namespace Promisingness.Web.Data.Migrations.Postgres
                     b.Property<int>("RevisionNumber")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("SuggestionId")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("EntryId", "ResolvedAt");

@@ -578,6 +578,9 @@ namespace Promisingness.Web.Data.Migrations.Sqlite
                     b.Property<int>("RevisionNumber")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("SuggestionId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("EntryId", "ResolvedAt");
