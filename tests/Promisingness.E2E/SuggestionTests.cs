@@ -37,6 +37,13 @@ public sealed class SuggestionTests(LiveWiki wiki) : IClassFixture<LiveWiki>
         await Assertions.Expect(hunks).ToHaveCountAsync(2);
         await Assertions.Expect(researcher.GetByTestId("suggestion")).ToContainTextAsync("mentor");
         await PageActions.ScreenshotAsync(researcher, "suggestion");
+        // A question about the suggestion, asked on it; it joins the discussion, marked as about it.
+        await PageActions.ClickWhenReadyAsync(researcher.GetByTestId("discuss-suggestion"));
+        await researcher.GetByLabel("Comment on this suggested edit").FillAsync("Which Turpin paper?");
+        await PageActions.ClickWhenReadyAsync(researcher.GetByTestId("suggestion").GetByTestId("comment-submit"));
+        await Assertions.Expect(researcher.GetByTestId("suggestion-message")).ToHaveTextAsync("Your comment is in the discussion below.");
+        var thread = researcher.GetByTestId("thread").Filter(new() { HasText = "Which Turpin paper?" });
+        await Assertions.Expect(thread.GetByTestId("thread-suggestion")).ToContainTextAsync("About suggested edit #");
         await PageActions.ClickWhenReadyAsync(hunks.Nth(0).GetByTestId("accept"));
         await Assertions.Expect(hunks.Nth(0)).ToContainTextAsync("Accepted by severin");
         await PageActions.ClickWhenReadyAsync(hunks.Nth(1).GetByTestId("reject"));

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Promisingness.Tests.Infrastructure;
 using Promisingness.Web.Data;
+using Promisingness.Web.Features.Discussion;
 using Promisingness.Web.Features.Entries;
 using Promisingness.Web.Features.Suggestions;
 using Promisingness.Web.Features.Summaries.Review;
@@ -121,6 +122,24 @@ public class SuggestionTests : SuggestionTestBed
         Assert.Equal(SuggestionState.Withdrawn, (await ViewAsync(id)).State);
         Assert.IsType<SuggestionResult.Refused>(await Suggestions.AcceptAsync(Users["author"], id, 0));
         Assert.Empty(await Suggestions.OpenOnEntryAsync(page, await App.Get<Web.Security.WikiUsers>().LoadAsync(Users["author"])));
+    }
+
+    [DatabaseFact]
+    public async Task ADiscussionOfASuggestion_JoinsTheEntrysDiscussion_MarkedAsAboutIt()
+    {
+        var page = await PageAsync();
+        var other = await PageAsync(title: "Other notes");
+        var id = await SuggestedAsync("mars", page, Changed((0, "One!")));
+        var discussions = App.Get<Discussions>();
+
+        var opened = await discussions.OpenAsync(Users["author"], page, "Why the exclamation mark?", anchor: null, suggestionId: id);
+        var elsewhere = await discussions.OpenAsync(Users["author"], other, "Misplaced.", anchor: null, suggestionId: id);
+
+        Assert.Null(opened.Error);
+        Assert.Equal("This suggested edit is not one of this entry's.", elsewhere.Error);
+        var thread = Assert.Single(await discussions.ThreadsAsync(page, await App.Get<Web.Security.WikiUsers>().LoadAsync(Users["mars"])));
+        Assert.Equal((id, "Why the exclamation mark?"), (thread.SuggestionId, thread.Comments[0].Markdown));
+        Assert.Empty(await discussions.ThreadsAsync(other, await App.Get<Web.Security.WikiUsers>().LoadAsync(Users["author"])));
     }
 }
 

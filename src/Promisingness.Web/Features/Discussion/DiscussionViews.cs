@@ -19,7 +19,8 @@ public sealed record ThreadView(
     DateTimeOffset? ResolvedAt,
     string? ResolvedByName,
     IReadOnlyList<CommentView> Comments,
-    bool MayResolve);
+    bool MayResolve,
+    int? SuggestionId = null);
 
 /// <summary>A passage selected in the rendered entry: the quote, a little of what precedes and follows it.</summary>
 public sealed record Anchor(string Quote, string Prefix, string Suffix);

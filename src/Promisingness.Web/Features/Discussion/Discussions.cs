@@ -43,7 +43,7 @@ public sealed partial class Discussions(
             t.OpenedByName, t.OpenedByUserId, t.CreatedAt, t.ResolvedAt, t.ResolvedByName,
             [.. t.Comments.OrderBy(c => c.Id).Select(c => new CommentView(c.Id, c.ParentId, c.AuthorName, c.AssistantName, c.AuthorUserId,
                 c.DeletedAt is null ? c.BodyHtml : "", c.DeletedAt is null ? c.BodyMarkdown : "", c.CreatedAt, c.EditedAt, c.DeletedAt is not null))],
-            MayResolve(reader!, facts, t.OpenedByUserId)))];
+            MayResolve(reader!, facts, t.OpenedByUserId), t.SuggestionId))];
     }
 
     /// <summary>The entry at a slug and its current revision, or (0, 0); reading rights are checked when its threads are read.</summary>
@@ -54,7 +54,9 @@ public sealed partial class Discussions(
         return entry is null ? (0, 0) : (entry.Id, entry.RevisionNumber);
     }
 
-    public async Task<DiscussionOutcome> OpenAsync(string userId, int entryId, string text, Anchor? anchor, CancellationToken cancellationToken = default, string? assistantName = null)
+    /// <summary>Opens a discussion of the entry: of the whole entry, of a passage (<paramref name="anchor"/>), or of one of its suggested edits.</summary>
+    public async Task<DiscussionOutcome> OpenAsync(string userId, int entryId, string text, Anchor? anchor, CancellationToken cancellationToken = default,
+        string? assistantName = null, int? suggestionId = null)
     {
         if (Problem(text) is { } problem)
         {
@@ -71,6 +73,10 @@ public sealed partial class Discussions(
         {
             return DiscussionOutcome.Refused(user is null ? "Sign in to discuss." : NotFound);
         }
+        if (suggestionId is { } suggestion && !await db.Suggestions.AnyAsync(s => s.Id == suggestion && s.EntryId == entryId, cancellationToken))
+        {
+            return DiscussionOutcome.Refused("This suggested edit is not one of this entry's.");
+        }
         var quote = anchor?.Quote.Trim() is { Length: > 0 } q ? q : null;
         if (quote?.Length > CommentThread.QuoteMaxLength)
         {
@@ -85,6 +91,7 @@ public sealed partial class Discussions(
             Quote = quote,
             QuotePrefix = quote is null ? null : Last(anchor!.Prefix, CommentThread.ContextMaxLength),
             QuoteSuffix = quote is null ? null : First(anchor!.Suffix, CommentThread.ContextMaxLength),
+            SuggestionId = suggestionId,
             OpenedByUserId = user!.Id,
             OpenedByName = user.Name,
             CreatedAt = now,
