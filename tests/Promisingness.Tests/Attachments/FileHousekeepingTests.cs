@@ -10,7 +10,7 @@ using Promisingness.Web.Security;
 namespace Promisingness.Tests.Attachments;
 
 /// <summary>/admin/files: the list, and the rule that only a file no text links any longer may be removed.</summary>
-public sealed class FileHousekeepingTests : MentorAppTest
+public class FileHousekeepingTests : MentorAppTest
 {
     private AttachmentHousekeeping Housekeeping => App.Get<AttachmentHousekeeping>();
 
@@ -85,10 +85,16 @@ public sealed class FileHousekeepingTests : MentorAppTest
         Assert.DoesNotContain("No files have been uploaded yet", listed, StringComparison.Ordinal);
 
         using var anonymous = await Members.Client(App).GetAsync("/admin/files");
-        using var mentor = await (await Members.SignInAsync(App, $"mentor-{nameof(FileHousekeepingTests)}@test.local".ToLowerInvariant())).GetAsync("/admin/files");
+        using var mentor = await (await Members.SignInAsync(App, $"mentor-{GetType().Name}@test.local".ToLowerInvariant())).GetAsync("/admin/files");
         Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
         Assert.Contains("/Account/Login", anonymous.Headers.Location!.OriginalString, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, mentor.StatusCode);
         Assert.Contains("/Account/AccessDenied", mentor.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
+}
+
+[OnPostgres]
+public sealed class FileHousekeepingOnPostgresTests : FileHousekeepingTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }
