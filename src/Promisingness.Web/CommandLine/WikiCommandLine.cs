@@ -163,6 +163,10 @@ internal static class WikiCommandLine
 
         await AuditExportAsync(services, $"README exported to {Path.GetFileName(path)}");
         await output.WriteLineAsync($"Wrote {path} ({readme.Length:N0} characters).");
+        if (ReadmeFileLinks.LinksTheWiki(readme))
+        {
+            await output.WriteLineAsync("Wiki:PublicUrl is not set, so the README's links to uploaded files stay /files/…, which only the wiki answers; set it to the wiki's address.");
+        }
         return 0;
     }
 

@@ -21,10 +21,10 @@ public sealed class MarkdownRenderer
     /// Raise it with any change that alters the HTML made from existing text (the pipeline, HtmlGate, a fix to
     /// either): the next start renders every stored text again (StoredHtmlRefresh), so a fix reaches what was
     /// written before it. 1: HtmlGate in place of HtmlSanitizer. 2: TeX between dollar signs and in ```math fences as
-    /// MathML (TexToMathMl). 3: uploaded images carry their width and height (UploadedImages).
-    /// MarkdownOutputVersionTests notices a change.
+    /// MathML (TexToMathMl). 3: uploaded images carry their width and height (UploadedImages). 4: math carries its TeX
+    /// as an annotation (for excerpts and the feed). MarkdownOutputVersionTests notices a change.
     /// </summary>
-    public const int OutputVersion = 3;
+    public const int OutputVersion = 4;
 
     /// <summary>How <see cref="OutputVersion"/> is stored in the settings beside the HTML it made.</summary>
     public static readonly string OutputVersionText = OutputVersion.ToString(CultureInfo.InvariantCulture);

@@ -50,10 +50,12 @@ internal sealed class TexToMathMl
         engine.Execute(ReadTemml(), "temml.min.js");
         render = engine.Evaluate(
             // trust: false turns \href, \url, \includegraphics and the \html… commands into errors; throwOnError lets
-            // the error reach this class, which shows the source itself; maxExpand bounds macro expansion.
+            // the error reach this class, which shows the source itself; maxExpand bounds macro expansion. annotate keeps
+            // the TeX beside the MathML (<annotation encoding="application/x-tex">, which browsers do not show): where
+            // the math is read as text (an excerpt, the Atom feed), the TeX stands for it (Features/Entries/Excerpts).
             """
             (function (tex, display) {
-              return temml.renderToString(tex, { displayMode: display, throwOnError: true, trust: false, maxExpand: 1000 });
+              return temml.renderToString(tex, { displayMode: display, throwOnError: true, trust: false, maxExpand: 1000, annotate: true });
             })
             """);
         deadline.Allowed = FormulaTime;

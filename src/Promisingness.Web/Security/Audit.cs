@@ -36,6 +36,7 @@ public static class AuditActions
     public const string CommentEdited = "comment.edited";
     public const string CommentDeleted = "comment.deleted";
     public const string FileUploaded = "file.uploaded";
+    public const string FileRemoved = "file.removed";
     public const string TokenCreated = "token.created";
     public const string TokenRevoked = "token.revoked";
     public const string TokenWrote = "token.wrote";
@@ -55,6 +56,7 @@ public static class AuditActions
         [CommentEdited] = "Comment edited",
         [CommentDeleted] = "Comment deleted",
         [FileUploaded] = "File uploaded",
+        [FileRemoved] = "File removed",
         [TokenCreated] = "Access token created",
         [TokenRevoked] = "Access token revoked",
         [TokenWrote] = "Written through an access token",

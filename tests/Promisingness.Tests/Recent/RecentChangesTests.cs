@@ -56,6 +56,22 @@ public sealed class RecentChangesTests : MentorAppTest
     }
 
     [Fact]
+    public async Task Feed_ShowsMathInAnExcerptAsItsTeX()
+    {
+        var editor = App.Get<EntryEditor>();
+        var page = Assert.IsType<SaveResult.Saved>(await editor.CreateAsync(Mentor, EntryKind.Page, new EntryInput("Scaling law", "Soon.", Visibility.Public, null)));
+        // Without an edit note, the feed shows the start of the text.
+        await editor.SaveAsync(Mentor, page.EntryId, 1,
+            new EntryInput("Scaling law", "The loss falls as $L = A / N^{\\alpha}$ with size, for $N < 10^9$:\n\n$$\nC \\approx 6ND\n$$", Visibility.Public, null, ""));
+
+        var feed = XDocument.Parse(await App.CreateClient().GetStringAsync("/feed.atom"));
+
+        XNamespace atom = "http://www.w3.org/2005/Atom";
+        var entry = feed.Root!.Elements(atom + "entry").Single(e => e.Element(atom + "title")!.Value == "Scaling law (revision 2)");
+        Assert.Equal("The loss falls as $L = A / N^{\\alpha}$ with size, for $N < 10^9$: $$C \\approx 6ND$$", entry.Element(atom + "summary")!.Value);
+    }
+
+    [Fact]
     public async Task Filters_ByProgramPersonAndKind_AndPagesAreCapped()
     {
         var alice = await Members.AddAsync(App, "alice@test.local", Roles.Researcher, Members.Aisc);

@@ -1,9 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using Promisingness.Tests.Attachments;
 using Promisingness.Tests.Infrastructure;
 using Promisingness.Web.Data;
+using Promisingness.Web.Features.Attachments;
 using Promisingness.Web.Features.Entries.Saving;
 using Promisingness.Web.Features.ImportExport;
 using Promisingness.Web.Features.Search;
+using Promisingness.Web.Security;
 
 namespace Promisingness.Tests.Search;
 
@@ -144,6 +147,24 @@ public class SearchIndexTests : MentorAppTest
         Assert.Empty(await db.Database.SqlQueryRaw<string>(Entry, "scaling").ToListAsync());
         Assert.Single(await db.Database.SqlQueryRaw<string>(Entry, "scaled AND lemur").ToListAsync());
         Assert.Equal(["1|1|1"], await db.Database.SqlQueryRaw<string>(Comment, "scaling AND lemurs").ToListAsync());
+    }
+
+    [DatabaseFact]
+    public async Task Save_WithAttachments_IsFoundByTheirFileNamesAndAltText()
+    {
+        var mentor = (await App.Get<WikiUsers>().LoadAsync(Mentor))!;
+        var store = App.Get<AttachmentStore>();
+        var plot = (await store.UploadAsync(mentor, "goal", "quokka_tamarind.png", TestFiles.Png())).Attachment!;
+        var notes = (await store.UploadAsync(mentor, "goal", "kumquat-notes.txt", "Raw numbers."u8.ToArray())).Attachment!;
+        var goal = await EntryAsync("goal");
+
+        Assert.IsType<SaveResult.Saved>(await App.Get<EntryEditor>().SaveAsync(Mentor, goal.Id, goal.RevisionNumber, new EntryInput(goal.Title,
+            $"![Validation perplexity by model size]({AttachmentStore.UrlOf(plot)})\n\nThe [raw numbers]({AttachmentStore.UrlOf(notes)}).", goal.Visibility, goal.ProgramId, "figures")));
+
+        Assert.Equal(["Goal"], await TitlesAsync("quokka"));
+        Assert.Equal(["Goal"], await TitlesAsync("tamarind"));
+        Assert.Equal(["Goal"], await TitlesAsync("kumquat"));
+        Assert.Equal(["Goal"], await TitlesAsync("perplexity"));
     }
 
     [DatabaseFact]

@@ -128,6 +128,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture, ITestOu
         ["/admin/users"] = [AdminsOnly("/admin/users")],
         ["/admin/audit"] = [AdminsOnly("/admin/audit")],
         ["/admin/mail"] = [AdminsOnly("/admin/mail")],
+        ["/admin/files"] = [AdminsOnly("/admin/files")],
         ["/admin/backup"] = [AdminsOnly("/admin/backup")],
         ["/admin/publish"] = [AdminsOnly("/admin/publish")],
         ["/admin/machine-access"] = [AdminsOnly("/admin/machine-access")],

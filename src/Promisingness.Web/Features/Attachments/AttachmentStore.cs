@@ -148,5 +148,7 @@ public sealed class AttachmentStore(IDbContextFactory<WikiDbContext> dbFactory, 
     }
 
     /// <summary>The address of an attachment's file: changes when the bytes do, so it may be cached for good.</summary>
-    public static string UrlOf(Attachment attachment) => $"/files/{attachment.BlobHash}/{Uri.EscapeDataString(attachment.FileName)}";
+    public static string UrlOf(Attachment attachment) => UrlOf(attachment.BlobHash, attachment.FileName);
+
+    public static string UrlOf(string hash, string fileName) => $"/files/{hash}/{Uri.EscapeDataString(fileName)}";
 }

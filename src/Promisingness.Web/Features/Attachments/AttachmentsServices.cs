@@ -4,5 +4,6 @@ internal static class AttachmentsServices
 {
     public static IServiceCollection AddWikiAttachments(this IServiceCollection services) => services
         .AddSingleton(provider => AttachmentSettings.From(provider.GetRequiredService<IConfiguration>()))
-        .AddSingleton<AttachmentStore>();
+        .AddSingleton<AttachmentStore>()
+        .AddSingleton<AttachmentHousekeeping>();
 }

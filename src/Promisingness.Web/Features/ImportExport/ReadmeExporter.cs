@@ -1,11 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using Promisingness.Web.Data;
 using Promisingness.Web.Features.ImportExport.Readme;
+using Promisingness.Web.Features.Mail;
 
 namespace Promisingness.Web.Features.ImportExport;
 
-/// <summary>Writes the published wiki back to a README in the seed's format.</summary>
-public sealed class ReadmeExporter(IDbContextFactory<WikiDbContext> dbFactory)
+/// <summary>
+/// Writes the published wiki back to a README in the seed's format. Texts are written as their Markdown (math stays
+/// TeX); links to uploaded files point at the published wiki (Wiki:PublicUrl), where the README's readers find them.
+/// </summary>
+public sealed class ReadmeExporter(IDbContextFactory<WikiDbContext> dbFactory, MailSettings links)
 {
     public const string DefaultQuestionsHeading = "Some Brainstorming questions";
 
@@ -56,6 +60,6 @@ public sealed class ReadmeExporter(IDbContextFactory<WikiDbContext> dbFactory)
             questionsHeading,
             [.. published.Where(e => e.Kind == EntryKind.Question).Select(e => e.BodyMarkdown)],
             [.. topics]);
-        return ReadmeWriter.Write(ReadmeLayout.Apply(document, settings, [.. topicEntries.Select(e => e.Slug)]));
+        return ReadmeFileLinks.ToSite(ReadmeWriter.Write(ReadmeLayout.Apply(document, settings, [.. topicEntries.Select(e => e.Slug)])), links.PublicUrl);
     }
 }

@@ -3,6 +3,7 @@ using Promisingness.Web.Caching;
 using Promisingness.Web.Data;
 using Promisingness.Web.Features.Entries;
 using Promisingness.Web.Features.ImportExport.Readme;
+using Promisingness.Web.Features.Mail;
 using Promisingness.Web.Security;
 
 namespace Promisingness.Web.Features.ImportExport;
@@ -11,6 +12,7 @@ public sealed class ReadmeImporter(
     IDbContextFactory<WikiDbContext> dbFactory,
     RevisionRecorder recorder,
     PublicPageCache cache,
+    MailSettings links,
     TimeProvider clock)
 {
     public const string DefaultAuthor = "README import";
@@ -23,7 +25,7 @@ public sealed class ReadmeImporter(
     /// </summary>
     public async Task<ImportResult> ImportAsync(string readme, string? author = null, DateTimeOffset? at = null, string? message = null, CancellationToken cancellationToken = default)
     {
-        var document = ReadmeParser.Parse(readme);
+        var document = ReadmeParser.Parse(ReadmeFileLinks.FromSite(readme, links.PublicUrl));
         var by = new Author(string.IsNullOrWhiteSpace(author) ? DefaultAuthor : author.Trim());
         var when = at ?? clock.GetUtcNow();
         var note = string.IsNullOrWhiteSpace(message) ? DefaultMessage : message.Trim();
