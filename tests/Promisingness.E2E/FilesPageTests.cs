@@ -37,7 +37,7 @@ public sealed class FilesPageTests(LiveWiki wiki) : IClassFixture<LiveWiki>
         await PageActions.ClickWhenReadyAsync(rows.Filter(new() { HasText = "stray-upload.txt" }).GetByTestId("file-remove"));
         await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Remove" }).ClickAsync();
 
-        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("stray-upload.txt was removed.");
+        await Assertions.Expect(page.GetByTestId("file-message")).ToContainTextAsync("stray-upload.txt was removed.");
         await Assertions.Expect(rows).ToHaveCountAsync(1);
         await Assertions.Expect(rows.First).ToContainTextAsync("kept-figure.txt");
         await page.Context.CloseAsync();

@@ -7,9 +7,9 @@ namespace Promisingness.Web.Data;
 internal static class DatabaseServices
 {
     /// <summary>
-    /// EF compares the model with the migrations' snapshot at every start (~350 ms of a ~700 ms start); CI checks the
-    /// same with `dotnet ef migrations has-pending-model-changes` for both providers, so a build never ships without
-    /// its migration, and a start need not check it again.
+    /// EF would compare the model with the migrations' snapshot at every start, a costly part of it; CI checks
+    /// the same with `dotnet ef migrations has-pending-model-changes` for both providers, so a build never ships
+    /// without its migration, and a start need not check it again.
     /// </summary>
     private static void PendingModelChangesAreCheckedInCi(WarningsConfigurationBuilder warnings) =>
         warnings.Ignore(RelationalEventId.PendingModelChangesWarning);

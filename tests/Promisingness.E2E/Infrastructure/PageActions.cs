@@ -105,8 +105,7 @@ public static class PageActions
     /// <summary>
     /// A glob of an address ("**" any text, "*" any text within one path segment, everything else itself) as the
     /// pattern the address is polled for. Polled, not waited for as an event: a member's pages move on within the
-    /// document (the interactive router), where no load event need follow, and Playwright's navigation waiter missed
-    /// such a move under load (AuditPageTests in CI: the browser logged the new address, the waiter timed out).
+    /// document (the interactive router), where no load event need follow, and a navigation waiter can miss such a move.
     /// </summary>
     public static Regex UrlPattern(string glob) =>
         new("^" + Regex.Escape(glob).Replace(@"\*\*", ".*", StringComparison.Ordinal).Replace(@"\*", "[^/]*", StringComparison.Ordinal) + "$");

@@ -24,10 +24,9 @@ public sealed class SqliteWriteGateTests : IDisposable
     public void Dispose() => app.Dispose();
 
     /// <summary>
-    /// With busy_timeout at 0, a writer that meets SQLite's lock is put to sleep for 150 ms by Microsoft.Data.Sqlite
-    /// before it tries again: without the gate these 12 writers took about 6 s here, through it about 0.2 s. Asserted
-    /// as what the gate does, not as a time (which a busy machine stretches): no two write transactions are ever open
-    /// at once, so none can meet the lock.
+    /// With busy_timeout at 0, a writer that meets SQLite's lock is put to sleep by Microsoft.Data.Sqlite before it
+    /// tries again. Asserted as what the gate does, not as a time (which a busy machine stretches): no two write
+    /// transactions are ever open at once, so none can meet the lock.
     /// </summary>
     [Fact]
     public async Task ManyWritersAtOnce_TakeTurnsWithoutMeetingTheLock()
