@@ -60,6 +60,7 @@ internal static class BackupCommands
         }
         // The restored file may predate the newest migrations: bring it up to date now, not at the next start.
         SqliteConnection.ClearAllPools();
+        services.GetService<PreparedSqliteReads>()?.Clear();
         await DatabaseSetup.MigrateAsync(services);
         await using (var db = await services.GetRequiredService<IDbContextFactory<WikiDbContext>>().CreateDbContextAsync())
         {

@@ -31,9 +31,11 @@ internal static class DatabaseServices
         }
         else
         {
-            services.AddPooledDbContextFactory<SqliteWikiDbContext>(options => options
+            // A singleton the container made, so that it closes the kept read connections at shutdown.
+            services.AddSingleton(_ => new PreparedSqliteReads());
+            services.AddPooledDbContextFactory<SqliteWikiDbContext>((provider, options) => options
                 .UseSqlite(connectionString)
-                .AddInterceptors(new PlainSqliteConnections(), new SqlitePragmas(), new SqliteWriteGate())
+                .AddInterceptors(new PlainSqliteConnections(), new SqlitePragmas(), new SqliteWriteGate(), provider.GetRequiredService<PreparedSqliteReads>())
                 .ConfigureWarnings(PendingModelChangesAreCheckedInCi));
             services.AddWikiContext<SqliteWikiDbContext>();
         }
