@@ -13,8 +13,8 @@ namespace Promisingness.Web.Caching;
 /// or free page) also carries that entry's tag, by slug; every other page (home, the lists, feeds, search, recent,
 /// history, people, tags) carries <see cref="ListingTag"/>, which every change to content evicts. A save of an
 /// entry evicts the listings and the pages of the entries it touches (<see cref="TagsChangedByAsync"/>), so readers
-/// of the other entries keep their cached pages while someone writes. Pages may add tags as they render
-/// (<see cref="TaggedPageStore"/> reads them when it stores the page).
+/// of the other entries keep their cached pages while someone writes. The tags a save evicts are these, known as
+/// a request starts (see <see cref="TaggedPageStore.NoteRequestStart"/> for why), not tags added while rendering.
 /// Each instance caches in its own memory; a change evicts on every instance (see docs/SCALING.md).
 /// </summary>
 public sealed class PublicPageCache

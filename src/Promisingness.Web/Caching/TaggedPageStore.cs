@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 
@@ -8,21 +9,22 @@ namespace Promisingness.Web.Caching;
 /// The output cache's store: pages in memory, indexed by their tags, and a page rendered before an eviction of
 /// any of its tags is never stored after it. Without that, a reader whose render read the old text just before a
 /// save commits stores that page just after the save's eviction, and readers get the old page until the next
-/// eviction (bench/ scenario 9 counts them). A page's tags are known only once it is rendered (a page adds tags
-/// for what it read), so each request notes the eviction sequence when it starts (<see cref="NoteRequestStart"/>),
-/// every eviction numbers each tag it evicts, and a page is refused if one of its tags was evicted since its
-/// request started. Pages, the tag index and the numbers change under one lock, so an eviction by tag always
-/// finds every page stored with that tag (MemoryOutputCacheStore updated its tag lists later, in a callback, and
-/// let a page stored again in between escape the next eviction).
+/// eviction (bench/ scenario 9 counts them). A page may add tags as it renders, so its tags are known only when it
+/// is stored: each request notes the eviction sequence when it starts (<see cref="NoteRequestStart"/>), every
+/// eviction numbers the tag it evicts, and a page is refused if one of its tags was evicted since its request
+/// started. Pages, the tag index and the numbers change under one lock, so an eviction by tag always finds every
+/// page stored with that tag (MemoryOutputCacheStore updated its tag lists later, in a callback, and let a page
+/// stored again in between escape the next eviction).
 /// </summary>
 internal sealed class TaggedPageStore(IOptions<OutputCacheOptions> options, IHttpContextAccessor accessor, TimeProvider clock) : IOutputCacheStore
 {
     private const string StartedKey = "output-cache-started";
+    private const string EvictionsKey = "evictions";
 
     private readonly Lock gate = new();
     private readonly ConcurrentDictionary<string, Page> pages = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> keysByTag = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, long> lastEvicted = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> lastEvicted = new(StringComparer.Ordinal);
     private readonly long sizeLimit = options.Value.SizeLimit;
     private long size;
     private long sequence;
@@ -32,12 +34,24 @@ internal sealed class TaggedPageStore(IOptions<OutputCacheOptions> options, IHtt
     /// <summary>How many pages are stored now.</summary>
     public int Count => pages.Count;
 
-    /// <summary>Notes where the evictions stand as a cached request starts, before its page reads anything.</summary>
-    public static void NoteRequestStart(HttpContext context)
+    /// <summary>
+    /// As a cached request starts, before its page reads anything: tags the page (<see cref="PublicPageCache.PageTag"/>),
+    /// notes where the evictions stand, and puts the numbers of the page's last evictions in its cache key. The
+    /// middleware hands a lookup that finds another lookup of the same key in flight that one's result, which may
+    /// have been read just before a save's eviction; with the numbers in the key, a request that starts after the
+    /// eviction never shares a lookup with one that started before it. The key carries the tags known at the start;
+    /// a tag that a page adds as it renders is guarded when the page is stored, but such a lookup could still pass
+    /// it by, so the tags a save evicts are the pages' own (an entry's, the listings').
+    /// </summary>
+    public static void NoteRequestStart(OutputCacheContext context)
     {
-        if (context.RequestServices.GetService<IOutputCacheStore>() is TaggedPageStore store)
+        var pageTag = PublicPageCache.PageTag(context.HttpContext);
+        context.Tags.Add(pageTag);
+        if (context.HttpContext.RequestServices.GetService<IOutputCacheStore>() is TaggedPageStore store)
         {
-            context.Items[StartedKey] = Interlocked.Read(ref store.sequence);
+            context.HttpContext.Items[StartedKey] = Interlocked.Read(ref store.sequence);
+            context.CacheVaryByRules.VaryByValues[EvictionsKey] = string.Create(CultureInfo.InvariantCulture,
+                $"{store.lastEvicted.GetValueOrDefault(PublicPageCache.Tag)}.{store.lastEvicted.GetValueOrDefault(pageTag)}");
         }
     }
 
@@ -101,13 +115,17 @@ internal sealed class TaggedPageStore(IOptions<OutputCacheOptions> options, IHtt
         lock (gate)
         {
             var now = Interlocked.Increment(ref sequence);
+            lastEvicted[tag] = now;
             if (tag == PublicPageCache.Tag)
             {
-                // Every page carries this tag, so a request that started before now is refused by it alone: the
-                // numbers of the other tags are no longer needed, which keeps them from piling up.
-                lastEvicted.Clear();
+                // Every page carries this tag, so a request that started before now is refused by it alone, and its
+                // key is new: the numbers of the other tags are no longer needed, which keeps them from piling up.
+                // This one is set first, so a request reading them meanwhile still gets a new key.
+                foreach (var other in lastEvicted.Keys.Where(other => other != tag))
+                {
+                    lastEvicted.TryRemove(other, out _);
+                }
             }
-            lastEvicted[tag] = now;
             if (keysByTag.TryGetValue(tag, out var keys))
             {
                 foreach (var key in keys.ToList())
@@ -156,13 +174,12 @@ internal sealed class TaggedPageStore(IOptions<OutputCacheOptions> options, IHtt
     }
 }
 
-/// <summary>Notes where the evictions stand as a cached request starts (<see cref="TaggedPageStore.NoteRequestStart"/>), and tags the page.</summary>
+/// <summary>Tags the page and notes where the evictions stand as a cached request starts (<see cref="TaggedPageStore.NoteRequestStart"/>).</summary>
 internal sealed class RequestStartPolicy : IOutputCachePolicy
 {
     public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
-        TaggedPageStore.NoteRequestStart(context.HttpContext);
-        context.Tags.Add(PublicPageCache.PageTag(context.HttpContext));
+        TaggedPageStore.NoteRequestStart(context);
         return ValueTask.CompletedTask;
     }
 

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -104,18 +106,48 @@ public sealed class TaggedPageStoreTests
         Assert.Null(await GetAsync("c"));
     }
 
+    [Fact]
+    public async Task CacheKey_ChangesWhenThePagesOwnTagIsEvicted_AndNotForAnotherPage()
+    {
+        // The middleware shares a lookup in flight with later lookups of the same key: one that started before an
+        // eviction must not be shared with a request that starts after it.
+        var one = Key(StartRequest("/topics/{Slug}", "one"));
+        var two = Key(StartRequest("/questions/{Slug}", "two"));
+        var listing = Key(StartRequest());
+        Assert.Equal(one, Key(StartRequest("/topics/{Slug}", "ONE")));
+
+        await store.EvictByTagAsync(PublicPageCache.PageTag(StartRequest("/topics/{Slug}", "one").HttpContext), default);
+
+        Assert.NotEqual(one, Key(StartRequest("/topics/{Slug}", "one")));
+        Assert.Equal(two, Key(StartRequest("/questions/{Slug}", "two")));
+        Assert.Equal(listing, Key(StartRequest()));
+        var before = Key(StartRequest("/topics/{Slug}", "one"));
+        await store.EvictByTagAsync(PublicPageCache.Tag, default);
+        Assert.NotEqual(before, Key(StartRequest("/topics/{Slug}", "one")));
+        Assert.NotEqual(two, Key(StartRequest("/questions/{Slug}", "two")));
+    }
+
+    private static string Key(OutputCacheContext context) => string.Join(",", context.CacheVaryByRules.VaryByValues.Select(v => $"{v.Key}={v.Value}"));
+
     private async Task SetAsync(string key, params string[] tags) =>
         await store.SetAsync(key, [1, 2, 3, 4], tags, TimeSpan.FromMinutes(1), default);
 
     private async Task<byte[]?> GetAsync(string key) => await store.GetAsync(key, default);
 
-    private void StartRequest()
+    private OutputCacheContext StartRequest(string? route = null, string? slug = null)
     {
         var context = new DefaultHttpContext
         {
             RequestServices = new ServiceCollection().AddSingleton<IOutputCacheStore>(store).BuildServiceProvider(),
         };
+        if (route is not null)
+        {
+            context.SetEndpoint(new RouteEndpoint(_ => Task.CompletedTask, RoutePatternFactory.Parse(route), 0, EndpointMetadataCollection.Empty, route));
+            context.Request.RouteValues["Slug"] = slug;
+        }
         accessor.HttpContext = context;
-        TaggedPageStore.NoteRequestStart(context);
+        var cacheContext = new OutputCacheContext { HttpContext = context };
+        TaggedPageStore.NoteRequestStart(cacheContext);
+        return cacheContext;
     }
 }

@@ -102,10 +102,17 @@ public sealed class PageDependencyEvictionTests(PageDependencyEvictionTests.Fixt
         var question = await CreateAsync(EntryKind.Question, "Topicless question", "Not yet about anything.");
         await CacheAsync("/topics/asked-about-topic");
 
-        Assert.IsType<SaveResult.Saved>(await Editor.SaveAsync(fixture.Mentor, question.EntryId, question.RevisionNumber,
+        question = Assert.IsType<SaveResult.Saved>(await Editor.SaveAsync(fixture.Mentor, question.EntryId, question.RevisionNumber,
             Input("Topicless question", "Not yet about anything.", Visibility.Public, [topic.EntryId])));
 
         Assert.Contains("href=\"questions/topicless-question\"", await client.GetStringAsync("/topics/asked-about-topic"));
+
+        // Its new title reaches the topic's page too, though its topics stay the same.
+        await CacheAsync("/topics/asked-about-topic");
+        await Editor.SaveAsync(fixture.Mentor, question.EntryId, question.RevisionNumber,
+            Input("Reworded question", "Not yet about anything.", Visibility.Public, [topic.EntryId]));
+
+        Assert.Contains("href=\"questions/reworded-question\"", await client.GetStringAsync("/topics/asked-about-topic"));
     }
 
     [Fact]
