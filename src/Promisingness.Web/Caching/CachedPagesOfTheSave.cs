@@ -9,11 +9,10 @@ namespace Promisingness.Web.Caching;
 /// </summary>
 public sealed class CachedPagesOfTheSave(PublicPageCache cache) : ISaveStep
 {
-    public Task<AfterCommit?> InTransactionAsync(EntrySave save, CancellationToken cancellationToken)
+    public async Task<AfterCommit?> InTransactionAsync(EntrySave save, CancellationToken cancellationToken)
     {
-        // A new entry fills lists and the links that waited for it: every page.
-        var tags = save.Before is { } before ? PublicPageCache.TagsChangedBy(save.Db, save.Entry, before) : [PublicPageCache.Tag];
-        return Task.FromResult<AfterCommit?>(token => cache.EvictAsync(tags,
-            [.. save.Db.ChangeTracker.Entries<ActivityRecord>().Select(a => a.Entity.Id)], hereDone: save.Turn.Dispose, token).AsTask());
+        var tags = await PublicPageCache.TagsChangedByAsync(save.Db, save.Entry, save.Before, save.OldSlug, cancellationToken);
+        return token => cache.EvictAsync(tags,
+            [.. save.Db.ChangeTracker.Entries<ActivityRecord>().Select(a => a.Entity.Id)], hereDone: save.Turn.Dispose, token).AsTask();
     }
 }

@@ -1,7 +1,4 @@
-using System.Buffers;
 using System.Collections.Concurrent;
-using System.Globalization;
-using System.IO.Pipelines;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Promisingness.Web.Data;
@@ -11,11 +8,13 @@ using Promisingness.Web.Scaling;
 namespace Promisingness.Web.Caching;
 
 /// <summary>
-/// The output cache of anonymous pages. Every public page carries <see cref="Tag"/>, and most changes evict it:
-/// pages show lists of topics, people and activity, so almost every change touches most pages. A page of one
-/// entry (a topic, question or free page) also carries that entry's tag, every other page
-/// <see cref="ListingTag"/>; a change to an entry's text alone evicts only those two (<see cref="TagsChangedBy"/>),
-/// so readers of the other entries keep their cached pages while someone writes.
+/// The output cache of anonymous pages. Every public page carries <see cref="Tag"/>, which a change that may touch
+/// any page evicts (an import, a discussion, a credence, a weekly summary). A page of one entry (a topic, question
+/// or free page) also carries that entry's tag, by slug; every other page (home, the lists, feeds, search, recent,
+/// history, people, tags) carries <see cref="ListingTag"/>, which every change to content evicts. A save of an
+/// entry evicts the listings and the pages of the entries it touches (<see cref="TagsChangedByAsync"/>), so readers
+/// of the other entries keep their cached pages while someone writes. The tags a save evicts are these, known as
+/// a request starts (see <see cref="TaggedPageStore.NoteRequestStart"/> for why), not tags added while rendering.
 /// Each instance caches in its own memory; a change evicts on every instance (see docs/SCALING.md).
 /// </summary>
 public sealed class PublicPageCache
@@ -99,15 +98,67 @@ public sealed class PublicPageCache
 
     /// <summary>
     /// The tags a save of <paramref name="entry"/> must evict; call it before SaveChanges, while the tracker still
-    /// knows which links were added or removed. Its own page and the listings when only its text changed and not
-    /// where the text links (other entries' pages list their backlinks); everything otherwise.
+    /// knows what the save changed. An entry's page shows, besides the entry itself, only what other entries'
+    /// relations to it bring: the entries linking to it (backlinks), for a topic its questions, for a question its
+    /// topics. So a save evicts the listings, its own page (at its old and new address), the pages of the entries
+    /// whose stored text it rendered again (those that linked to its new address and wait no more), the pages of
+    /// the links it added or removed, and when more than its text changed (its title, address, visibility, fields,
+    /// or it is new) the pages at the other end of all its relations, where its title and presence show.
+    /// Weekly summaries and meetings, whose pages are listings and whose fields show on topic pages, evict everything.
     /// </summary>
-    public static string[] TagsChangedBy(WikiDbContext db, Entry entry, string before)
+    public static async Task<string[]> TagsChangedByAsync(WikiDbContext db, Entry entry, string? before, string? oldSlug, CancellationToken cancellationToken = default)
     {
-        var onlyItsText = KindsWithAPageOfTheirOwn.Contains(entry.Kind)
-            && RevisionRecorder.DiffersOnlyIn(nameof(Entry.BodyMarkdown), before, RevisionRecorder.Snapshot(entry))
-            && !db.ChangeTracker.Entries<EntryLink>().Any(link => link.State is EntityState.Added or EntityState.Deleted);
-        return onlyItsText ? [ListingTag, EntryTag(entry.Kind, entry.Slug)] : [Tag];
+        if (!KindsWithAPageOfTheirOwn.Contains(entry.Kind))
+        {
+            return [Tag];
+        }
+        var onlyItsText = before is not null && RevisionRecorder.DiffersOnlyIn(nameof(Entry.BodyMarkdown), before, RevisionRecorder.Snapshot(entry));
+        var pages = new HashSet<string>(StringComparer.Ordinal) { entry.Slug };
+        if (oldSlug is not null)
+        {
+            pages.Add(oldSlug);
+        }
+        // The tracker is read three times below; each read would look for changes in every tracked row again.
+        db.ChangeTracker.DetectChanges();
+        var tracked = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return await PagesTouchedAsync(db, entry, onlyItsText, pages, cancellationToken);
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = tracked;
+        }
+    }
+
+    private static async Task<string[]> PagesTouchedAsync(WikiDbContext db, Entry entry, bool onlyItsText, HashSet<string> pages, CancellationToken cancellationToken)
+    {
+        pages.UnionWith(db.ChangeTracker.Entries<Entry>().Where(e => e.State is EntityState.Added or EntityState.Modified).Select(e => e.Entity.Slug));
+
+        var links = db.ChangeTracker.Entries<EntryLink>()
+            .Where(l => l.State is EntityState.Added or EntityState.Deleted || (!onlyItsText && (l.Entity.From == entry || l.Entity.FromEntryId == entry.Id)))
+            .Select(l => l.Entity.ToSlug).Distinct().ToList();
+        pages.UnionWith(links);
+        if (links.Count > 0)
+        {
+            // A link to an old address shows on the page of the entry that answers there now.
+            pages.UnionWith(await db.SlugRedirects.Where(r => links.Contains(r.Slug)).Select(r => r.Entry!.Slug).ToListAsync(cancellationToken));
+        }
+        if (!onlyItsText)
+        {
+            var topics = db.ChangeTracker.Entries<QuestionTopic>().Where(q => q.Entity.Question == entry || q.Entity.QuestionId == entry.Id)
+                .Select(q => q.Entity.TopicId).Distinct().ToList();
+            if (topics.Count > 0)
+            {
+                pages.UnionWith(await db.Entries.Where(e => topics.Contains(e.Id)).Select(e => e.Slug).ToListAsync(cancellationToken));
+            }
+            if (entry.Kind == EntryKind.Topic && entry.Id != 0)
+            {
+                pages.UnionWith(await db.QuestionTopics.Where(q => q.TopicId == entry.Id).Select(q => q.Question!.Slug).ToListAsync(cancellationToken));
+            }
+        }
+        return [ListingTag, .. pages.Select(EntryTag).Distinct()];
     }
 
     /// <summary>The second tag of a page being rendered: its entry's, or <see cref="ListingTag"/>.</summary>
@@ -119,7 +170,7 @@ public sealed class PublicPageCache
             {
                 if (route.Trim('/') == EntryUrls.For(kind, "{Slug}"))
                 {
-                    return EntryTag(kind, slug);
+                    return EntryTag(slug);
                 }
             }
         }
@@ -127,120 +178,6 @@ public sealed class PublicPageCache
     }
 
     // Lower case: the router matches /topics/Goal to the same page as /topics/goal.
-    private static string EntryTag(EntryKind kind, string slug) => EntryTagPrefix + EntryUrls.For(kind, slug).ToLowerInvariant();
-}
-
-/// <summary>
-/// Wraps the output cache's store so that a page rendered before an eviction is never stored after it.
-/// Without this, a reader whose render read the old text just before a save commits stores that page just
-/// after the save's eviction, and readers get the old page until the next eviction (bench/ scenario 9 counts
-/// them; request coalescing caused some too, until the policy stopped locking: see AddPublicPageCache).
-/// Each request notes, when it starts, the eviction generations of every page and of its
-/// own page's tag (<see cref="GenerationPolicy"/>); storing and evicting take one lock, and a response from an
-/// older generation is not stored.
-/// </summary>
-internal sealed class GenerationCheckedStore(IOutputCacheStore inner, IHttpContextAccessor accessor) : IOutputCacheStore, IOutputCacheBufferStore
-{
-    private const string GenerationKey = "output-cache-generation";
-    private readonly SemaphoreSlim gate = new(1, 1);
-    private readonly ConcurrentDictionary<string, long> pageGenerations = new();
-    private long generation;
-
-    private sealed record Started(string PageTag, long Everything, long Page);
-
-    /// <summary>
-    /// Notes the generations, tags the page, and puts the generations in the cache key: a page stored before an
-    /// eviction is then never looked up after it, even if the eviction by tag missed it. It can:
-    /// MemoryOutputCacheStore drops a key from its tag list in a callback that runs after the entry leaves the
-    /// cache, so a page stored again under the same key in between is left out of the list, and the next eviction
-    /// by tag passes it by (rare, but bench/ scenario 9 found it).
-    /// </summary>
-    public static void NoteRequestStart(OutputCacheContext context)
-    {
-        var pageTag = PublicPageCache.PageTag(context.HttpContext);
-        context.Tags.Add(pageTag);
-        if (context.HttpContext.RequestServices.GetService<IOutputCacheStore>() is GenerationCheckedStore store)
-        {
-            var started = store.Now(pageTag);
-            context.HttpContext.Items[GenerationKey] = started;
-            context.CacheVaryByRules.VaryByValues[GenerationKey] = string.Create(CultureInfo.InvariantCulture, $"{started.Everything}.{started.Page}");
-        }
-    }
-
-    private Started Now(string pageTag) => new(pageTag, Interlocked.Read(ref generation), pageGenerations.GetValueOrDefault(pageTag));
-
-    public async ValueTask EvictByTagAsync(string tag, CancellationToken cancellationToken)
-    {
-        await gate.WaitAsync(cancellationToken);
-        try
-        {
-            if (tag == PublicPageCache.Tag)
-            {
-                Interlocked.Increment(ref generation);
-            }
-            else
-            {
-                pageGenerations.AddOrUpdate(tag, 1, (_, last) => last + 1);
-            }
-            await inner.EvictByTagAsync(tag, cancellationToken);
-        }
-        finally
-        {
-            gate.Release();
-        }
-    }
-
-    public ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken) => inner.GetAsync(key, cancellationToken);
-
-    public ValueTask<bool> TryGetAsync(string key, PipeWriter destination, CancellationToken cancellationToken) =>
-        inner is IOutputCacheBufferStore buffers ? buffers.TryGetAsync(key, destination, cancellationToken) : FromBytesAsync(key, destination, cancellationToken);
-
-    public ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken) =>
-        StoreAsync(() => inner.SetAsync(key, value, tags, validFor, cancellationToken), cancellationToken);
-
-    public ValueTask SetAsync(string key, ReadOnlySequence<byte> value, ReadOnlyMemory<string> tags, TimeSpan validFor, CancellationToken cancellationToken) =>
-        StoreAsync(() => inner is IOutputCacheBufferStore buffers
-            ? buffers.SetAsync(key, value, tags, validFor, cancellationToken)
-            : inner.SetAsync(key, value.ToArray(), tags.ToArray(), validFor, cancellationToken), cancellationToken);
-
-    private async ValueTask StoreAsync(Func<ValueTask> store, CancellationToken cancellationToken)
-    {
-        var started = accessor.HttpContext?.Items[GenerationKey] as Started;
-        await gate.WaitAsync(cancellationToken);
-        try
-        {
-            if (started is null || started == Now(started.PageTag))
-            {
-                await store();
-            }
-        }
-        finally
-        {
-            gate.Release();
-        }
-    }
-
-    private async ValueTask<bool> FromBytesAsync(string key, PipeWriter destination, CancellationToken cancellationToken)
-    {
-        if (await inner.GetAsync(key, cancellationToken) is not { } bytes)
-        {
-            return false;
-        }
-        await destination.WriteAsync(bytes, cancellationToken);
-        return true;
-    }
-}
-
-/// <summary>Notes the eviction generation as a cached request starts, before the page reads anything.</summary>
-internal sealed class GenerationPolicy : IOutputCachePolicy
-{
-    public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
-    {
-        GenerationCheckedStore.NoteRequestStart(context);
-        return ValueTask.CompletedTask;
-    }
-
-    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
-
-    public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+    // By slug alone, which is unique across kinds: a link names a slug, not a kind.
+    private static string EntryTag(string slug) => EntryTagPrefix + slug.ToLowerInvariant();
 }

@@ -21,17 +21,12 @@ internal static class PublicPageCacheServices
             {
                 // No request coalescing: a request waiting on another one in flight would be served that response,
                 // which may have been rendered from the text before a save that has since returned.
-                policy.Tag(PublicPageCache.Tag).Expire(TimeSpan.FromMinutes(10)).SetLocking(false).AddPolicy<GenerationPolicy>().AddPolicy<EnhancedNavigationHeader>();
+                policy.Tag(PublicPageCache.Tag).Expire(TimeSpan.FromMinutes(10)).SetLocking(false).AddPolicy<RequestStartPolicy>().AddPolicy<EnhancedNavigationHeader>();
             }
         }));
+        // Replaces the store AddOutputCache registered (MemoryOutputCacheStore): see TaggedPageStore.
         services.AddHttpContextAccessor();
-        // The framework has no way to wrap its store: AddOutputCache registers an internal type (MemoryOutputCacheStore)
-        // through a factory, so the store it registered is replaced by one that wraps whatever that one makes.
-        var defaultStore = services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
-        services.Replace(ServiceDescriptor.Singleton<IOutputCacheStore>(provider => new GenerationCheckedStore(
-            (IOutputCacheStore)(defaultStore.ImplementationFactory?.Invoke(provider) ?? defaultStore.ImplementationInstance
-                ?? ActivatorUtilities.CreateInstance(provider, defaultStore.ImplementationType!)),
-            provider.GetRequiredService<IHttpContextAccessor>())));
+        services.Replace(ServiceDescriptor.Singleton<IOutputCacheStore, TaggedPageStore>());
         services.AddSingleton<PublicPageCache>();
         services.AddHostedService<ContentChangeWatcher>();
     }

@@ -28,6 +28,39 @@ public sealed class CacheEvictionTests : IDisposable
     }
 
     [Fact]
+    public async Task PersonMovedToAnotherProgram_ReachesEveryTopicThatListsThem()
+    {
+        // People and programs change only through the import, which evicts every page.
+        var client = app.CreateClient();
+        string[] topics = ["/topics/weak-to-strong-generalization", "/topics/theoretical-chain-of-thought"];
+        foreach (var topic in topics)
+        {
+            Assert.Equal("AISC", ProgramOfSeverin(await client.GetStringAsync(topic)));
+            using var cached = await OutputCacheProbe.CachedAsync(client, topic);
+            Assert.NotNull(cached);
+        }
+        var seed = File.ReadAllText(WikiApp.TestData("seed-README.md"));
+        var moved = seed.Replace("Marcel Mir, Severin Field,", "Marcel Mir,").Replace("MARS: Alfie Lamerton,", "MARS: Severin Field, Alfie Lamerton,");
+        Assert.NotEqual(seed, moved);
+
+        await app.Get<ReadmeImporter>().ImportAsync(moved);
+
+        foreach (var topic in topics)
+        {
+            Assert.Equal("MARS", ProgramOfSeverin(await client.GetStringAsync(topic)));
+        }
+    }
+
+    // The program badge beside the researcher's name in a topic's list of people.
+    private static string ProgramOfSeverin(string html)
+    {
+        var item = html[html.IndexOf("team/severin-field\"", StringComparison.Ordinal)..];
+        item = item[..item.IndexOf("</li>", StringComparison.Ordinal)];
+        var title = item.IndexOf("title=\"", StringComparison.Ordinal) + "title=\"".Length;
+        return item[title..item.IndexOf('"', title)];
+    }
+
+    [Fact]
     public async Task Import_FromAnotherProcess_ReachesReadersWithinSeconds()
     {
         var client = app.CreateClient();

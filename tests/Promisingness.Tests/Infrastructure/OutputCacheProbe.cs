@@ -22,4 +22,19 @@ internal static class OutputCacheProbe
         }
         return null;
     }
+
+    /// <summary>Asks for each page until the cache serves it, then checks that all of them are still cached.</summary>
+    public static async Task AllCachedAsync(HttpClient client, params string[] paths)
+    {
+        foreach (var path in paths)
+        {
+            using var cached = await CachedAsync(client, path);
+            Assert.True(cached is not null, $"{path} was never served from the cache");
+        }
+        foreach (var path in paths)
+        {
+            using var again = await client.GetAsync(path);
+            Assert.True(again.Headers.Age is not null, $"{path} left the cache");
+        }
+    }
 }
