@@ -16,9 +16,28 @@ public static class MarkdownBlocks
     public static List<string> Split(string markdown, out bool needsWholeText)
     {
         var blocks = new List<string>();
-        needsWholeText = markdown.Contains("[^", StringComparison.Ordinal);
         var blockStart = 0;
-        var position = 0;
+        foreach (var cut in CutsFrom(markdown, 0))
+        {
+            blocks.Add(markdown[blockStart..cut]);
+            blockStart = cut;
+        }
+        if (blockStart < markdown.Length)
+        {
+            blocks.Add(markdown[blockStart..]);
+        }
+        needsWholeText = blocks.Any(NeedsWholeText);
+        return blocks;
+    }
+
+    /// <summary>
+    /// Where blocks start after <paramref name="from"/>, itself the start of a block (or 0). The scan's state at a block's
+    /// start is always the same, so a scan may start at any block and stop at any block.
+    /// </summary>
+    public static IEnumerable<int> CutsFrom(string markdown, int from)
+    {
+        var blockStart = from;
+        var position = from;
         var fence = '\0';
         var fenceLength = 0;
         var afterBlank = false;
@@ -27,41 +46,53 @@ public static class MarkdownBlocks
         {
             var newline = markdown.IndexOf('\n', position);
             var lineEnd = newline < 0 ? markdown.Length : newline;
-            var line = markdown.AsSpan(position, lineEnd - position);
             if (fence != '\0')
             {
+                var line = markdown.AsSpan(position, lineEnd - position);
                 if (FenceOf(line, out var closing, out var length, out _) && closing == fence && length >= fenceLength && line.Trim().Trim(fence).IsEmpty)
                 {
                     fence = '\0';
                 }
             }
-            else if (line.IsWhiteSpace())
+            else if (markdown.AsSpan(position, lineEnd - position).IsWhiteSpace())
             {
                 afterBlank = true;
             }
             else
             {
-                if (cutting && afterBlank && position > blockStart && StartsAlone(line))
+                if (cutting && afterBlank && position > blockStart && StartsAlone(markdown.AsSpan(position, lineEnd - position)))
                 {
-                    blocks.Add(markdown[blockStart..position]);
+                    yield return position;
                     blockStart = position;
                 }
                 afterBlank = false;
+                var line = markdown.AsSpan(position, lineEnd - position);
                 if ((FenceOf(line, out fence, out fenceLength, out var indent) && indent > 0) || (fence == '\0' && line.TrimStart(' ').StartsWith("$$", StringComparison.Ordinal)))
                 {
                     // Indented, the fence may sit inside a list item and end with it, where this scan cannot follow;
                     // and formulas between $$ on one line are read by rules this scan does not repeat.
                     cutting = false;
                 }
-                needsWholeText |= IsReferenceDefinition(line);
             }
             position = newline < 0 ? markdown.Length : newline + 1;
         }
-        if (blockStart < markdown.Length)
+    }
+
+    /// <summary>Whether a block holds what reaches across blocks: a footnote, or a link reference definition.</summary>
+    public static bool NeedsWholeText(string block)
+    {
+        if (block.Contains("[^", StringComparison.Ordinal))
         {
-            blocks.Add(markdown[blockStart..]);
+            return true;
         }
-        return blocks;
+        foreach (var line in block.AsSpan().EnumerateLines())
+        {
+            if (IsReferenceDefinition(line))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static bool StartsAlone(ReadOnlySpan<char> line)

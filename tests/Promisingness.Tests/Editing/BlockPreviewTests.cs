@@ -67,10 +67,11 @@ public sealed class BlockPreviewTests(WikiApp app) : IClassFixture<WikiApp>
         var random = new Random(29);
         var text = readme;
         string[] insertions = ["typed", "\n\n", "\n\n# Heading\n\n", "```", "\n- item\n", "[[Goal]]", "👋 é"];
-        for (var i = 0; i < 40; i++)
+        for (var i = 0; i < 60; i++)
         {
             var at = random.Next(text.Length);
-            text = text.Insert(at, insertions[i % insertions.Length]);
+            // Insertions, and every third edit a deletion (which may join two blocks or open a fence's end).
+            text = i % 3 == 2 ? text.Remove(at, Math.Min(random.Next(1, 40), text.Length - at)) : text.Insert(at, insertions[i % insertions.Length]);
             Assert.Equal(Whole(text), Shown(preview.Render(text, CancellationToken.None)));
         }
         var edited = readme.Insert(readme.Length / 2, "word");

@@ -16,8 +16,10 @@ namespace Promisingness.Web.Features.Editing;
 internal sealed partial class BlockPreview(MarkdownRenderer markdown, IDbContextFactory<WikiDbContext> databases, bool offerToCreate)
 {
     private readonly Lock gate = new();
-    private Dictionary<string, Rendered> rendered = new(StringComparer.Ordinal);
-    private List<Block> shown = [];
+    private readonly Dictionary<string, Rendered> rendered = new(StringComparer.Ordinal);
+    // The text last shown, cut into blocks, each with its render and the instance it was shown as.
+    private string previousText = "";
+    private List<Part> parts = [];
 
     /// <summary>A block as the preview shows it; the same instance while its HTML stays the same (the component's key).</summary>
     public sealed class Block(string html)
@@ -25,97 +27,164 @@ internal sealed partial class BlockPreview(MarkdownRenderer markdown, IDbContext
         public string Html { get; } = html;
     }
 
-    private sealed record Rendered(string Html, string[] HeadingIds, string[] Labels, string[] Headings);
+    private sealed record Rendered(string Html, string[] HeadingIds, string[] Labels, string[] Headings, bool NeedsWholeText);
+
+    private sealed record Part(string Text, Rendered Rendered, Block Shown);
 
     /// <summary>The text's blocks, rendered. Throws <see cref="OperationCanceledException"/> when a newer text is asked for.</summary>
     public IReadOnlyList<Block> Render(string text, CancellationToken cancel)
     {
         lock (gate)
         {
-            var parts = MarkdownBlocks.Split(text, out var needsWholeText);
-            var html = needsWholeText ? null : RenderParts(parts, cancel);
+            var next = Cut(text, cancel);
+            var html = next.Any(p => p.Rendered.NeedsWholeText) ? null : UniqueIds(next);
             if (html is null)
             {
                 using var db = databases.CreateDbContext();
                 html = [Offer(markdown.Parse(text).ToSafeHtml(db))];
+                parts = next;
+                previousText = text;
+                return [new Block(html[0])];
             }
-            return KeepKeys(html);
+            // Blocks whose HTML did not change keep their instance, so Blazor sends only the others.
+            parts = [.. next.Select((p, i) => p.Shown.Html == html[i] ? p : p with { Shown = new Block(html[i]) })];
+            previousText = text;
+            if (rendered.Count > 2 * parts.Count + 64)
+            {
+                rendered.Clear();
+                foreach (var part in parts)
+                {
+                    rendered[part.Text] = part.Rendered;
+                }
+            }
+            return [.. parts.Select(p => p.Shown)];
         }
     }
 
-    /// <summary>The blocks' HTML, the heading ids made unique across them; null when only a whole render gets them right.</summary>
-    private string[]? RenderParts(List<string> parts, CancellationToken cancel)
+    /// <summary>
+    /// The text's blocks. Those before the change and after it are the last text's: only the span between is cut and
+    /// rendered again, so a pause in a long text costs about what it costs in a short one.
+    /// </summary>
+    private List<Part> Cut(string text, CancellationToken cancel)
     {
-        var kept = new Dictionary<string, Rendered>(parts.Count, StringComparer.Ordinal);
-        var html = new string[parts.Count];
+        var prefix = text.AsSpan().CommonPrefixLength(previousText);
+        var suffix = CommonSuffixLength(text, previousText, Math.Min(text.Length, previousText.Length) - prefix);
+        // Kept from the front: the blocks that end, with the line that starts the next one, before the change.
+        var head = 0;
+        var offset = 0;
+        while (head < parts.Count - 1)
+        {
+            var nextStart = offset + parts[head].Text.Length;
+            var lineEnd = text.IndexOf('\n', nextStart);
+            if (lineEnd < 0 || lineEnd >= prefix)
+            {
+                break;
+            }
+            offset = nextStart;
+            head++;
+        }
+        var result = parts.GetRange(0, head);
+        // Where the last text's blocks start, moved by the change, for finding where the scan meets them again.
+        var delta = text.Length - previousText.Length;
+        var oldStart = offset;
+        var oldIndex = head;
+        var blockStart = offset;
+        foreach (var cut in MarkdownBlocks.CutsFrom(text, offset).Append(text.Length))
+        {
+            cancel.ThrowIfCancellationRequested();
+            if (cut > blockStart)
+            {
+                result.Add(PartOf(text[blockStart..cut]));
+            }
+            blockStart = cut;
+            if (cut >= text.Length || cut < text.Length - suffix)
+            {
+                continue;
+            }
+            // From here the text is the last text's tail; where that tail also started a block, the rest are its blocks.
+            while (oldIndex < parts.Count && oldStart < cut - delta)
+            {
+                oldStart += parts[oldIndex].Text.Length;
+                oldIndex++;
+            }
+            if (oldIndex < parts.Count && oldStart == cut - delta)
+            {
+                result.AddRange(parts.Skip(oldIndex));
+                return result;
+            }
+        }
+        return result;
+    }
+
+    private Part PartOf(string block)
+    {
+        if (!rendered.TryGetValue(block, out var made))
+        {
+            using var db = databases.CreateDbContext();
+            var html = Offer(markdown.Parse(block).ToSafeHtml(db));
+            made = new Rendered(html, [.. HeadingId().Matches(html).Select(m => m.Groups[1].Value)],
+                [.. Label().Matches(block).Select(m => Normalized(m.Groups[1].Value))],
+                [.. AtxHeading().Matches(block).Concat(SetextHeading().Matches(block)).Select(m => Normalized(m.Groups[1].Value))],
+                MarkdownBlocks.NeedsWholeText(block));
+            rendered[block] = made;
+        }
+        return new Part(block, made, new Block(made.Html));
+    }
+
+    private static int CommonSuffixLength(string a, string b, int max)
+    {
+        const int Chunk = 256;
+        var length = 0;
+        while (length + Chunk <= max && a.AsSpan(a.Length - length - Chunk, Chunk).SequenceEqual(b.AsSpan(b.Length - length - Chunk, Chunk)))
+        {
+            length += Chunk;
+        }
+        while (length < max && a[a.Length - 1 - length] == b[b.Length - 1 - length])
+        {
+            length++;
+        }
+        return length;
+    }
+
+    /// <summary>The blocks' HTML, the heading ids made unique across them; null when only a whole render gets them right.</summary>
+    private static string[]? UniqueIds(List<Part> next)
+    {
+        var html = new string[next.Count];
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var labels = new HashSet<string>(StringComparer.Ordinal);
         var headings = new HashSet<string>(StringComparer.Ordinal);
-        WikiDbContext? db = null;
-        try
+        for (var i = 0; i < next.Count; i++)
         {
-            for (var i = 0; i < parts.Count; i++)
+            var block = next[i].Rendered;
+            html[i] = block.Html;
+            labels.UnionWith(block.Labels);
+            headings.UnionWith(block.Headings);
+            foreach (var id in block.HeadingIds)
             {
-                cancel.ThrowIfCancellationRequested();
-                if (!kept.TryGetValue(parts[i], out var block) && !rendered.TryGetValue(parts[i], out block))
+                if (ids.Add(id))
                 {
-                    db ??= databases.CreateDbContext();
-                    var made = Offer(markdown.Parse(parts[i]).ToSafeHtml(db));
-                    block = new Rendered(made, [.. HeadingId().Matches(made).Select(m => m.Groups[1].Value)],
-                        [.. Label().Matches(parts[i]).Select(m => Normalized(m.Groups[1].Value))],
-                        [.. AtxHeading().Matches(parts[i]).Concat(SetextHeading().Matches(parts[i])).Select(m => Normalized(m.Groups[1].Value))]);
+                    continue;
                 }
-                kept[parts[i]] = block;
-                labels.UnionWith(block.Labels);
-                headings.UnionWith(block.Headings);
-                html[i] = block.Html;
-                foreach (var id in block.HeadingIds)
+                // Two headings of one block renamed against the others could collide among themselves.
+                if (block.HeadingIds.Length > 1)
                 {
-                    if (ids.Add(id))
-                    {
-                        continue;
-                    }
-                    // Two headings of one block renamed against the others could collide among themselves.
-                    if (block.HeadingIds.Length > 1)
-                    {
-                        return null;
-                    }
-                    var index = 0;
-                    string unique;
-                    do
-                    {
-                        unique = $"{id}-{++index}";
-                    }
-                    while (!ids.Add(unique));
-                    html[i] = block.Html.Replace($" id=\"{MarkdownRenderer.IdPrefix}{id}\"", $" id=\"{MarkdownRenderer.IdPrefix}{unique}\"", StringComparison.Ordinal);
+                    return null;
                 }
+                var index = 0;
+                string unique;
+                do
+                {
+                    unique = $"{id}-{++index}";
+                }
+                while (!ids.Add(unique));
+                html[i] = block.Html.Replace($" id=\"{MarkdownRenderer.IdPrefix}{id}\"", $" id=\"{MarkdownRenderer.IdPrefix}{unique}\"", StringComparison.Ordinal);
             }
         }
-        finally
-        {
-            db?.Dispose();
-        }
-        rendered = kept;
+        // Markdig links a [label] to the heading it names, anywhere in the text.
         return labels.Overlaps(headings) ? null : html;
     }
 
     private string Offer(string html) => offerToCreate ? WikiLinkCreation.OfferToCreate(html) : html;
-
-    // Blocks whose HTML did not change keep their instance, so Blazor sends only the others.
-    private List<Block> KeepKeys(string[] html)
-    {
-        var previous = new Dictionary<string, Queue<Block>>(StringComparer.Ordinal);
-        foreach (var block in shown)
-        {
-            if (!previous.TryGetValue(block.Html, out var same))
-            {
-                previous[block.Html] = same = new Queue<Block>();
-            }
-            same.Enqueue(block);
-        }
-        shown = [.. html.Select(h => previous.TryGetValue(h, out var same) && same.TryDequeue(out var block) ? block : new Block(h))];
-        return shown;
-    }
 
     private static string Normalized(string label) => string.Join(' ', label.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant();
 
