@@ -30,7 +30,7 @@ internal sealed record Options(bool Quick, string Root, string Output, string Wo
         var work = Path.GetFullPath(Value(args, "--work") ?? Path.Combine(root, "bench", "out"));
         var scenarios = Value(args, "--only") is { } only
             ? only.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToHashSet()
-            : Enumerable.Range(1, 12).ToHashSet();
+            : Enumerable.Range(1, 13).ToHashSet();
         return new Options(
             quick,
             root,

@@ -46,7 +46,7 @@ internal static class Entry
                 File.Delete(seeded + suffix);
             }
             await using var first = await WikiServer.StartAsync(options, seeded); // the first start imports the seed
-        }, 1, 2, 3, 4, 10, 11, 12);
+        }, 1, 2, 3, 4, 10, 11, 12, 13);
         await Scenario("1-3 public pages", () => PublicPages.RunAsync(options, report, seeded), 1, 2, 3);
         await Scenario("4 circuits", () => Circuits.RunAsync(options, report, seeded), 4);
         await Scenario("5 markdown", () => External.MarkdownAsync(options, report), 5);
@@ -55,6 +55,7 @@ internal static class Entry
         await Scenario("10 cold start", () => ColdStart.RunAsync(options, report, seeded), 10);
         await Scenario("11 PostgreSQL", () => PostgresArm.RunAsync(options, report, seeded), 11);
         await Scenario("12 member page to interactive", () => Interactive.RunAsync(options, report, seeded), 12);
+        await Scenario("13 typing in a long entry", () => Typing.RunAsync(options, report, seeded), 13);
 
         await report.WriteAsync(options.Output, started, loadBefore);
         Console.WriteLine($"Wrote {options.Output}");

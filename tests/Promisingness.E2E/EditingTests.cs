@@ -120,6 +120,31 @@ public sealed class EditingTests(LiveWiki wiki) : IClassFixture<LiveWiki>
     }
 
     [BrowserFact]
+    public async Task Researcher_TypesInTheMiddleOfALongEntry_ThePreviewFollows_AndSaveKeepsExactlyWhatWasTyped()
+    {
+        var page = await SignedInAsync("middle@example.org");
+        await page.GotoAsync("entries/weak-to-strong-generalization/edit");
+        var text = string.Concat(Enumerable.Range(0, 3000).Select(i => i % 10 == 0 ? $"## Part {i} 👋\n\n" : $"Paragraph {i}: café, naïve, 🚀 and **bold** words.\n\n")) + "THE END";
+        await PageActions.TypeBodyAsync(page, text, "THE END");
+
+        // The editor sends only what changed: typed into the middle, after emoji that count two units each.
+        var middle = text.IndexOf("\n\n", text.Length / 2, StringComparison.Ordinal);
+        var area = page.Locator(".editor-body textarea");
+        await area.EvaluateAsync("(area, at) => { area.focus(); area.setSelectionRange(at, at); }", middle);
+        await page.Keyboard.TypeAsync(" Ünïcödé 🌍 typed");
+        await Assertions.Expect(page.Locator(".editor-preview")).ToContainTextAsync("Ünïcödé 🌍 typed");
+        // Typed and saved at once, before the pause would send it: the save takes it first.
+        await page.Keyboard.TypeAsync(" and saved");
+        await page.GetByTestId("save").ClickAsync();
+        await PageActions.WaitForUrlAsync(page, "**/topics/weak-to-strong-generalization", wiki, "Save", timeout: 30_000);
+
+        var factory = wiki.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Promisingness.Web.Data.WikiDbContext>>();
+        await using var db = await factory.CreateDbContextAsync();
+        Assert.Equal(text.Insert(middle, " Ünïcödé 🌍 typed and saved"), db.Entries.Single(e => e.Slug == "weak-to-strong-generalization").BodyMarkdown);
+        await page.Context.CloseAsync();
+    }
+
+    [BrowserFact]
     public async Task Researcher_PastesAOneMegabyteText_AndCtrlSSavesItIntact()
     {
         var page = await SignedInAsync("long@example.org");
