@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Playwright;
+using Promisingness.Web.Features.Editing;
 
 namespace Bench;
 
@@ -61,9 +62,12 @@ internal static class Typing
         await member.AddInitScriptAsync(CountSocket);
         var pauses = options.Quick ? 3 : 20;
 
-        string[] names = ["10 kB", "1 MB"];
+        // The smoke run proves the scenario runs; a smaller long body keeps it short (creating a 1 MB page through the
+        // editor of a Debug build takes most of a minute).
+        var longBytes = options.Quick ? 100_000 : 1_000_000;
+        string[] names = ["10 kB", options.Quick ? "100 kB" : "1 MB"];
         var pages = new List<IPage>();
-        foreach (var (name, bytes) in names.Zip([10_000, 1_000_000]))
+        foreach (var (name, bytes) in names.Zip([10_000, longBytes]))
         {
             pages.Add(await OpenAsync(member, await CreateAsync(member, $"Bench typing {name} {Environment.TickCount64}", Body(bytes))));
         }
@@ -72,24 +76,26 @@ internal static class Typing
         {
             await TypeAsync(page, server, options.Quick ? 1 : 5);
         }
-        // Arms interleaved, so that the shared machine's load falls on both; an idle arm, as long, counts what the
-        // wiki spends with both editors open and no one typing.
+        // Arms interleaved, so that the shared machine's load falls on both. After each arm's pauses, as long again
+        // with no one typing: what the wiki spends then (its timers, both circuits held open) is not the pauses' cost,
+        // and a pause in the long text lasts longer in the browser (Chromium types slower in a megabyte), so each arm
+        // is charged the idle CPU of its own duration.
         var measured = names.Select(_ => new List<Measured>()).ToList();
-        var idleCpuMs = 0.0;
+        var idleMs = names.Select(_ => 0.0).ToArray();
         var rounds = options.Quick ? 1 : 2;
         for (var round = 0; round < rounds; round++)
         {
             for (var arm = 0; arm < pages.Count; arm++)
             {
                 var watch = System.Diagnostics.Stopwatch.StartNew();
-                measured[arm].Add(await TypeAsync(pages[arm], server, pauses / rounds));
+                measured[arm].Add(await TypeAsync(pages[arm], server, pauses / rounds, settle: !options.Quick));
                 var idleBefore = Tools.CpuSeconds(server.Pid);
                 await Task.Delay(watch.Elapsed);
-                idleCpuMs += (Tools.CpuSeconds(server.Pid) - idleBefore) * 1000;
+                idleMs[arm] += (Tools.CpuSeconds(server.Pid) - idleBefore) * 1000;
             }
         }
-        var idlePerPause = idleCpuMs / (pauses / rounds * rounds * pages.Count);
-        var results = names.Select((name, arm) => (Name: name, Value: Merge(measured[arm], idlePerPause))).ToList();
+        var idlePerPause = idleMs.Select(ms => ms / (pauses / rounds * rounds)).ToArray();
+        var results = names.Select((name, arm) => (Name: name, Value: Merge(measured[arm], idlePerPause[arm]), Idle: idlePerPause[arm])).ToList();
         await member.CloseAsync();
 
         var small = results[0].Value;
@@ -97,22 +103,23 @@ internal static class Typing
         var bytesRatio = large.SentPerPause / small.SentPerPause;
         var cpuRatio = large.CpuMsPerPause / small.CpuMsPerPause;
         var p95 = Tools.Percentile(large.PreviewMs, 0.95);
-        report.Target("13", "typing, bytes sent per pause, 1 MB body ÷ 10 kB body", $"{Tools.F(bytesRatio)}×", $"{Tools.F(small.SentPerPause, 0)} B", "≤ 2×", bytesRatio <= 2);
-        report.Target("13", "typing, server CPU per pause, 1 MB body ÷ 10 kB body", $"{Tools.F(cpuRatio)}×", $"{Tools.F(small.CpuMsPerPause)} ms", "≤ 2×", cpuRatio <= 2);
-        report.Target("13", "typing, preview latency p95 after a pause, 1 MB body", $"{Tools.F(p95, 0)} ms", $"{Tools.F(Tools.Percentile(small.PreviewMs, 0.95), 0)} ms (10 kB)", "≤ 100 ms", p95 <= 100);
+        report.Target("13", $"typing, bytes sent per pause, {names[1]} body ÷ 10 kB body", $"{Tools.F(bytesRatio)}×", $"{Tools.F(small.SentPerPause, 0)} B", "≤ 2×", bytesRatio <= 2);
+        report.Target("13", $"typing, server CPU per pause, {names[1]} body ÷ 10 kB body", $"{Tools.F(cpuRatio)}×", $"{Tools.F(small.CpuMsPerPause)} ms", "≤ 2×", cpuRatio <= 2);
+        report.Target("13", $"typing, preview latency p95 after a pause, {names[1]} body", $"{Tools.F(p95, 0)} ms", $"{Tools.F(Tools.Percentile(small.PreviewMs, 0.95), 0)} ms (10 kB)", "≤ 100 ms", p95 <= 100);
         report.Section("Scenario 13: typing in a long entry", $"""
-            Chromium, signed in, on the edit page of an entry with a 10 kB body and of one with a 1 MB body (Markdown:
+            Chromium, signed in, on the edit page of an entry with a 10 kB body and of one with a {names[1]} body (Markdown:
             headings, paragraphs, lists, code). {pauses} times: the cursor goes to the end of a paragraph in the middle of the text,
-            a word is typed, and the page waits for the preview to show it (at most 5 s) and for the autosave to settle.
+            a word is typed, and the page waits for the preview to show it (at most 5 s) and for the autosave to settle; after
+            each arm's pauses, 6 s more for a long text's autosave, which waits up to 5 s.
             Bytes are counted on the circuit's WebSocket in the page (WebSocket.prototype.send and its messages); CPU is the
             wiki process's user + system time over the pauses (/proc/PID/stat), divided by the pauses, less the CPU it spent
-            idle for as long with both editors open ({Tools.F(idlePerPause)} ms a pause's worth); it holds the keystrokes'
-            own messages and the autosave too. The two bodies take turns, {rounds} rounds each, after {(options.Quick ? 1 : 5)} warm-up pauses; preview latency runs from the page's message that ends the {PauseMilliseconds} ms pause to the
+            idle right after that arm's pauses for as long as they took, both editors open (the idle column, per pause); it
+            holds the keystrokes' own messages and the autosave too. The two bodies take turns, {rounds} rounds each, after {(options.Quick ? 1 : 5)} warm-up pauses; preview latency runs from the page's message that ends the {PauseMilliseconds} ms pause to the
             preview's DOM holding the word (p50/p95 over the pauses; "–" when the preview did not show it within 5 s).
 
-            | body | bytes sent / pause | bytes received / pause | server CPU ms / pause | preview p50 ms | preview p95 ms |
-            |---|---:|---:|---:|---:|---:|
-            {string.Join("\n", results.Select(r => Row(r.Name, r.Value)))}
+            | body | bytes sent / pause | bytes received / pause | server CPU ms / pause | idle CPU ms / pause (subtracted) | preview p50 ms | preview p95 ms |
+            |---|---:|---:|---:|---:|---:|---:|
+            {string.Join("\n", results.Select(r => Row(r.Name, r.Value, r.Idle)))}
             """);
     }
 
@@ -123,8 +130,8 @@ internal static class Typing
         rounds.Average(r => r.SentPerPause), rounds.Average(r => r.ReceivedPerPause),
         Math.Max(0, rounds.Average(r => r.CpuMsPerPause) - idlePerPause), [.. rounds.SelectMany(r => r.PreviewMs)]);
 
-    private static string Row(string name, Measured m) =>
-        $"| {name} | {Tools.F(m.SentPerPause, 0)} | {Tools.F(m.ReceivedPerPause, 0)} | {Tools.F(m.CpuMsPerPause)} | {Tools.F(Tools.Percentile(m.PreviewMs, 0.5), 0)} | {Tools.F(Tools.Percentile(m.PreviewMs, 0.95), 0)} |";
+    private static string Row(string name, Measured m, double idle) =>
+        $"| {name} | {Tools.F(m.SentPerPause, 0)} | {Tools.F(m.ReceivedPerPause, 0)} | {Tools.F(m.CpuMsPerPause)} | {Tools.F(idle)} | {Tools.F(Tools.Percentile(m.PreviewMs, 0.5), 0)} | {Tools.F(Tools.Percentile(m.PreviewMs, 0.95), 0)} |";
 
     /// <summary>Markdown of about <paramref name="length"/> characters, each heading and word distinct enough to find.</summary>
     private static string Body(int length)
@@ -166,7 +173,7 @@ internal static class Typing
         return page;
     }
 
-    private static async Task<Measured> TypeAsync(IPage page, WikiServer server, int pauses)
+    private static async Task<Measured> TypeAsync(IPage page, WikiServer server, int pauses, bool settle = false)
     {
         var area = page.Locator(".editor-body textarea");
         var preview = new List<double>();
@@ -200,6 +207,12 @@ internal static class Typing
             }
             // The autosave and the preview's render settle before the next word.
             await page.WaitForTimeoutAsync(700);
+        }
+        if (settle)
+        {
+            // A long text's autosave may still wait for its interval (DraftWriter): it is the pauses' cost, so it lands
+            // inside the measured time, not in the idle time after it.
+            await page.WaitForTimeoutAsync((float)(DraftWriter.LongTextInterval.TotalMilliseconds + 1000));
         }
         var cpu = Tools.CpuSeconds(server.Pid) - cpuBefore;
         var sent = await page.EvaluateAsync<double>("() => window.__ws.sent") - sentBefore;

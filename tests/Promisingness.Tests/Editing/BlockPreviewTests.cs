@@ -85,6 +85,29 @@ public sealed class BlockPreviewTests(WikiApp app) : IClassFixture<WikiApp>
     }
 
     [Fact]
+    public void Groups_AfterTypingInTheMiddleOfALongText_AreTheSameButTheOneTypedIn()
+    {
+        var text = string.Concat(Enumerable.Range(0, 3000).Select(i => $"Paragraph {i} about oversight.\n\n"));
+        var preview = NewPreview();
+        var grouping = new PreviewGroups();
+        var before = grouping.Of(preview.Render(text, CancellationToken.None));
+        var edited = text.Insert(text.IndexOf("Paragraph 1500 ", StringComparison.Ordinal) + 20, " typed");
+        var blocks = preview.Render(edited, CancellationToken.None);
+
+        var after = grouping.Of(blocks);
+        var added = grouping.Of(preview.Render(edited.Insert(edited.IndexOf("Paragraph 2000 ", StringComparison.Ordinal), "A new paragraph.\n\n"), CancellationToken.None));
+
+        // The groups hold the blocks, in order; Blazor is given one changed group, with its old key.
+        Assert.Equal(blocks, after.SelectMany(g => g.Blocks));
+        Assert.InRange(before.Count, 3000 / 128, 3000 / 8);
+        Assert.Equal(after.Count, after.Select(g => g.Key).Distinct().Count());
+        Assert.Single(after, g => !before.Contains(g));
+        Assert.All(after, g => Assert.Contains(g.Key, before.Select(b => b.Key)));
+        // A new paragraph changes the group it lands in, and at most the one after it.
+        Assert.InRange(added.Count(g => !after.Contains(g)), 1, 2);
+    }
+
+    [Fact]
     public void Render_WhenANewerTextIsAskedFor_IsCancelled()
     {
         using var cancel = new CancellationTokenSource();

@@ -13,7 +13,7 @@ namespace Promisingness.Web.Features.Editing;
 /// ("a", "a-1", "a-2"); a text with footnotes or link reference definitions, or with a [label] that names a
 /// heading (Markdig links it to the heading), is rendered whole.
 /// </summary>
-internal sealed partial class BlockPreview(MarkdownRenderer markdown, IDbContextFactory<WikiDbContext> databases, bool offerToCreate)
+public sealed partial class BlockPreview(MarkdownRenderer markdown, IDbContextFactory<WikiDbContext> databases, bool offerToCreate)
 {
     private readonly Lock gate = new();
     private readonly Dictionary<string, Rendered> rendered = new(StringComparer.Ordinal);
@@ -25,6 +25,19 @@ internal sealed partial class BlockPreview(MarkdownRenderer markdown, IDbContext
     public sealed class Block(string html)
     {
         public string Html { get; } = html;
+
+        /// <summary>A hash of the HTML (FNV-1a), the same in every process: where <see cref="PreviewGroups"/> ends its groups.</summary>
+        public uint Mark { get; } = Fnv(html);
+
+        private static uint Fnv(string text)
+        {
+            var hash = 2166136261;
+            foreach (var c in text)
+            {
+                hash = unchecked((hash ^ c) * 16777619);
+            }
+            return hash;
+        }
     }
 
     private sealed record Rendered(string Html, string[] HeadingIds, string[] Labels, string[] Headings, bool NeedsWholeText);
