@@ -99,7 +99,7 @@ public sealed class DraftWriterTests : IAsyncLifetime
         await writer.KeepAsync("T", Long("first"), 0);
         await writer.KeepAsync("T", Long("typed just before Save"), 0);
 
-        writer.Forget();
+        await writer.ForgetAsync();
         await drafts.DiscardAsync();
         clock.Advance(DraftWriter.LongTextInterval * 2);
         await Task.Delay(200);

@@ -17,6 +17,8 @@ public sealed class DraftWriter(EditorDrafts drafts, TimeProvider clock, Func<bo
     private Draft? pending;
     private ITimer? timer;
     private DateTimeOffset lastWrite = DateTimeOffset.MinValue;
+    // The last write begun, for a save to wait for: a write landing after the save would bring its draft back.
+    private Task writing = Task.CompletedTask;
 
     private sealed record Draft(string Title, string Body, int BaseRevision);
 
@@ -30,56 +32,62 @@ public sealed class DraftWriter(EditorDrafts drafts, TimeProvider clock, Func<bo
             if (body.Length >= LongText && due > TimeSpan.Zero)
             {
                 pending = draft;
-                timer ??= clock.CreateTimer(_ => _ = WritePendingAsync(), null, due, Timeout.InfiniteTimeSpan);
+                timer ??= clock.CreateTimer(_ => WritePending(), null, due, Timeout.InfiniteTimeSpan);
                 return Task.CompletedTask;
             }
             Cancel();
-            lastWrite = clock.GetUtcNow();
+            return Start(draft, tell: true);
         }
-        return WriteAsync(draft);
     }
 
-    /// <summary>A save takes the text over: a draft still waiting would bring back what the save ended.</summary>
-    public void Forget()
+    /// <summary>
+    /// A save takes the text over: what waits is dropped, and a write under way is waited for, since either would
+    /// bring back the draft the save ends.
+    /// </summary>
+    public Task ForgetAsync()
     {
         lock (gate)
         {
             Cancel();
+            return writing;
         }
     }
 
     /// <summary>The editor closed: what the last pause held is written now, with no one left to tell.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (TakePending() is { } draft)
+        Task last;
+        lock (gate)
         {
-            await drafts.KeepAsync(draft.Title, draft.Body, draft.BaseRevision);
+            last = pending is { } draft ? Start(draft, tell: false) : writing;
+            Cancel();
         }
+        await last;
     }
 
-    private async Task WritePendingAsync()
-    {
-        if (TakePending() is { } draft)
-        {
-            await WriteAsync(draft);
-        }
-    }
-
-    private Draft? TakePending()
+    // The interval ended.
+    private void WritePending()
     {
         lock (gate)
         {
-            var draft = pending;
-            Cancel();
-            if (draft is not null)
+            if (pending is { } draft)
             {
-                lastWrite = clock.GetUtcNow();
+                Cancel();
+                _ = Start(draft, tell: true);
             }
-            return draft;
         }
     }
 
-    private async Task WriteAsync(Draft draft) => await written(await drafts.KeepAsync(draft.Title, draft.Body, draft.BaseRevision));
+    // Under the gate, so that ForgetAsync sees every write begun.
+    private Task Start(Draft draft, bool tell)
+    {
+        lastWrite = clock.GetUtcNow();
+        var write = drafts.KeepAsync(draft.Title, draft.Body, draft.BaseRevision);
+        writing = write;
+        return tell ? TellAsync(write) : write;
+    }
+
+    private async Task TellAsync(Task<bool> write) => await written(await write);
 
     private void Cancel()
     {
