@@ -111,7 +111,8 @@ public static class PageActions
         if (!string.IsNullOrEmpty(folder))
         {
             Directory.CreateDirectory(folder);
-            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+            // Transitions finished: a screenshot right after a click otherwise catches buttons halfway between their looks.
+            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true, Animations = ScreenshotAnimations.Disabled });
         }
     }
 }
