@@ -62,8 +62,8 @@ internal static class Typing
         await member.AddInitScriptAsync(CountSocket);
         var pauses = options.Quick ? 3 : 20;
 
-        // The smoke run proves the scenario runs; a smaller long body keeps it short (creating a 1 MB page through the
-        // editor of a Debug build takes most of a minute).
+        // The smoke run proves the scenario runs; a smaller long body keeps it short (the smoke run uses the Debug build,
+        // slow to create and preview a megabyte).
         var longBytes = options.Quick ? 100_000 : 1_000_000;
         string[] names = ["10 kB", options.Quick ? "100 kB" : "1 MB"];
         var pages = new List<IPage>();

@@ -10,27 +10,6 @@ namespace Promisingness.Web.Markdown;
 public static class MarkdownBlocks
 {
     /// <summary>
-    /// The blocks, and whether the text has something that reaches across blocks (footnotes, link reference
-    /// definitions), which only a render of the whole text gets right.
-    /// </summary>
-    public static List<string> Split(string markdown, out bool needsWholeText)
-    {
-        var blocks = new List<string>();
-        var blockStart = 0;
-        foreach (var cut in CutsFrom(markdown, 0))
-        {
-            blocks.Add(markdown[blockStart..cut]);
-            blockStart = cut;
-        }
-        if (blockStart < markdown.Length)
-        {
-            blocks.Add(markdown[blockStart..]);
-        }
-        needsWholeText = blocks.Any(NeedsWholeText);
-        return blocks;
-    }
-
-    /// <summary>
     /// Where blocks start after <paramref name="from"/>, itself the start of a block (or 0). The scan's state at a block's
     /// start is always the same, so a scan may start at any block and stop at any block.
     /// </summary>

@@ -2,8 +2,8 @@ namespace Promisingness.Web.Features.Editing;
 
 /// <summary>
 /// Writes an editor's draft when typing pauses. A short text is written at every pause. A long one is written at most
-/// every <see cref="LongTextInterval"/>: rewriting a megabyte at each pause cost the database and the collector four times
-/// what the rest of a pause costs (bench scenario 13). What the last pause held is still written, once the interval
+/// every <see cref="LongTextInterval"/>: rewriting a megabyte at each pause would cost the database and the collector more
+/// than the rest of the pause (bench scenario 13). What the last pause held is still written, once the interval
 /// ends or when the editor closes, so a closed tab loses nothing; a server that dies loses at most the interval.
 /// </summary>
 public sealed class DraftWriter(EditorDrafts drafts, TimeProvider clock, Func<bool, Task> written) : IAsyncDisposable

@@ -55,9 +55,14 @@ function takeChange(state) {
   };
 }
 
-function send(state) {
+// Typing's pending pause, dropped: the text is taken now.
+function stopTimer(state) {
   clearTimeout(state.timer);
   state.timer = undefined;
+}
+
+function send(state) {
+  stopTimer(state);
   const change = takeChange(state);
   if (change) state.editor.invokeMethodAsync("ApplyChange", change);
 }
@@ -106,16 +111,14 @@ export function attach(root, editor, text) {
 export function flush(root) {
   const state = states.get(root);
   if (!state) return null;
-  clearTimeout(state.timer);
-  state.timer = undefined;
+  stopTimer(state);
   return takeChange(state);
 }
 
 /** The whole text, when a change did not fit the server's copy. */
 export function wholeText(root) {
   const state = states.get(root);
-  clearTimeout(state.timer);
-  state.timer = undefined;
+  stopTimer(state);
   state.sent = state.area.value;
   state.sequence++;
   return { sequence: state.sequence, text: state.sent };
@@ -124,8 +127,7 @@ export function wholeText(root) {
 /** The server replaced the text (a draft brought back, a merge): changes sent before it no longer apply. */
 export function setText(root, text) {
   const state = states.get(root);
-  clearTimeout(state.timer);
-  state.timer = undefined;
+  stopTimer(state);
   state.area.value = text;
   state.sent = text;
   state.sequence++;

@@ -31,16 +31,21 @@ public sealed class EntryDrafts(IDbContextFactory<WikiDbContext> dbFactory, ILog
     private async Task SaveDraftUnguardedAsync(string userId, int entryId, int baseRevision, string title, string body, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var now = clock.GetUtcNow();
-        // Updated in place, not read first: the autosave of a long text would read back the megabyte it replaces.
-        var updated = await DraftOf(db, userId, entryId).ExecuteUpdateAsync(set => set
-            .SetProperty(d => d.Title, title)
-            .SetProperty(d => d.Body, body)
-            .SetProperty(d => d.BaseRevisionNumber, baseRevision)
-            .SetProperty(d => d.SavedAt, now), cancellationToken);
+        await KeepAsync(db, DraftOf(db, userId, entryId),
+            new EditDraft { UserId = userId, EntryId = entryId, Title = title, Body = body, BaseRevisionNumber = baseRevision, SavedAt = clock.GetUtcNow() }, cancellationToken);
+    }
+
+    // Updated in place, not read first: the autosave of a long text would read back the megabyte it replaces.
+    private static async Task KeepAsync(WikiDbContext db, IQueryable<EditDraft> existing, EditDraft draft, CancellationToken cancellationToken)
+    {
+        var updated = await existing.ExecuteUpdateAsync(set => set
+            .SetProperty(d => d.Title, draft.Title)
+            .SetProperty(d => d.Body, draft.Body)
+            .SetProperty(d => d.BaseRevisionNumber, draft.BaseRevisionNumber)
+            .SetProperty(d => d.SavedAt, draft.SavedAt), cancellationToken);
         if (updated == 0)
         {
-            db.EditDrafts.Add(new EditDraft { UserId = userId, EntryId = entryId, Title = title, Body = body, BaseRevisionNumber = baseRevision, SavedAt = now });
+            db.EditDrafts.Add(draft);
             await db.SaveChangesAsync(cancellationToken);
         }
     }
@@ -52,28 +57,19 @@ public sealed class EntryDrafts(IDbContextFactory<WikiDbContext> dbFactory, ILog
     private async Task SaveNewDraftUnguardedAsync(string userId, EntryKind kind, string title, string body, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var draft = await db.EditDrafts.FirstOrDefaultAsync(d => d.UserId == userId && d.EntryId == null && d.Kind == kind, cancellationToken);
-        if (draft is null)
-        {
-            draft = new EditDraft { UserId = userId, Kind = kind, Title = title };
-            db.EditDrafts.Add(draft);
-        }
-        draft.Title = title;
-        draft.Body = body;
-        draft.SavedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(cancellationToken);
+        await KeepAsync(db, NewDraftOf(db, userId, kind), new EditDraft { UserId = userId, Kind = kind, Title = title, Body = body, SavedAt = clock.GetUtcNow() }, cancellationToken);
     }
 
     public async Task<EditDraft?> NewDraftAsync(string userId, EntryKind kind, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.EditDrafts.AsNoTracking().FirstOrDefaultAsync(d => d.UserId == userId && d.EntryId == null && d.Kind == kind, cancellationToken);
+        return await NewDraftOf(db, userId, kind).AsNoTracking().FirstOrDefaultAsync(cancellationToken);
     }
 
     public async Task DiscardNewDraftAsync(string userId, EntryKind kind, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await db.EditDrafts.Where(d => d.UserId == userId && d.EntryId == null && d.Kind == kind).ExecuteDeleteAsync(cancellationToken);
+        await NewDraftOf(db, userId, kind).ExecuteDeleteAsync(cancellationToken);
     }
 
     public async Task<EditDraft?> DraftAsync(string userId, int entryId, CancellationToken cancellationToken = default)
@@ -87,6 +83,10 @@ public sealed class EntryDrafts(IDbContextFactory<WikiDbContext> dbFactory, ILog
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await DraftOf(db, userId, entryId).ExecuteDeleteAsync(cancellationToken);
     }
+
+    /// <summary>A member's autosaved draft of an entry not created yet: one per member and kind.</summary>
+    private static IQueryable<EditDraft> NewDraftOf(WikiDbContext db, string userId, EntryKind kind) =>
+        db.EditDrafts.Where(d => d.UserId == userId && d.EntryId == null && d.Kind == kind);
 
     /// <summary>A member's autosaved draft of an entry: one per member and entry.</summary>
     private static IQueryable<EditDraft> DraftOf(WikiDbContext db, string userId, int entryId) =>
