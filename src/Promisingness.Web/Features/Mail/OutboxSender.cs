@@ -78,17 +78,9 @@ public sealed class OutboxSender(
         var claimed = new List<OutboxMessage>();
         foreach (var row in due)
         {
-            if (!await ClaimAsync(db, row.Id, now, cancellationToken))
-            {
-                continue;
-            }
-            if (await MayReadAsync(db, row, cancellationToken))
+            if (await ClaimAsync(db, row.Id, now, cancellationToken))
             {
                 claimed.Add(row);
-            }
-            else
-            {
-                await WithholdAsync(db, row.Id, cancellationToken);
             }
         }
         if (claimed.Count == 0)
@@ -114,6 +106,13 @@ public sealed class OutboxSender(
         {
             foreach (var row in claimed)
             {
+                // Checked once the server answers, just before the message goes: access lost while the connection
+                // opened (or while the mail waited for the server) withholds it.
+                if (!await MayReadAsync(db, row, cancellationToken))
+                {
+                    await WithholdAsync(db, row.Id, cancellationToken);
+                    continue;
+                }
                 try
                 {
                     await session.SendAsync(row, drop.Build(row), cancellationToken);
